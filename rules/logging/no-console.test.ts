@@ -1,0 +1,34 @@
+import { RuleTester } from '../../src/testing.js';
+import rule from './no-console.js';
+
+new RuleTester().run(rule, {
+  valid: [
+    'logger.info({ orderId }, "order placed");',
+    'const console = createLogger(); console.log("x");',
+    'function run(console: Logger) { console.info("x"); }',
+    { code: 'console.log("seeding");', filename: 'scripts/seed.ts' },
+    { code: 'console.error("boom");', options: { allow: ['error'] } },
+    { code: 'console.log("cli output");', filename: 'tools/print.ts', options: { allowFiles: ['tools/**'] } },
+    'console.log;',
+  ],
+  invalid: [
+    {
+      code: 'export function pay() {\n  console.log("paid");\n}',
+      errors: [{ messageId: 'console', data: { method: 'log' }, line: 2, column: 3, endLine: 2, endColumn: 14 }],
+    },
+    {
+      code: 'console["warn"]("x"); console.table(rows);',
+      errors: [
+        { messageId: 'console', data: { method: 'warn' }, line: 1, column: 1 },
+        { messageId: 'console', data: { method: 'table' }, line: 1, column: 23 },
+      ],
+    },
+    {
+      name: 'allow-list covers only the listed methods',
+      code: 'console.error("a"); console.debug("b");',
+      options: { allow: ['error'] },
+      errors: [{ messageId: 'console', data: { method: 'debug' }, column: 21 }],
+    },
+    { code: 'const x = () => console.info("x");', filename: 'src/app.mjs', errors: 1 },
+  ],
+});

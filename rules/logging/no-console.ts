@@ -1,0 +1,90 @@
+import { defineRule, matchesAny } from '../../src/core/index.js';
+import { enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
+
+const CONSOLE_METHODS = new Set([
+  'log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group',
+  'groupCollapsed', 'groupEnd', 'time', 'timeEnd', 'timeLog', 'count', 'countReset', 'assert',
+]);
+
+export default defineRule({
+  id: 'logging/no-console',
+  kind: 'code',
+  scope: 'file',
+  meta: {
+    description: 'Disallow console.* calls in service code; log through the project logger.',
+    severity: 'warn',
+    recommended: true,
+    tags: ['logging', 'observability'],
+  },
+  messages: {
+    console: 'Unexpected console.{{method}}(): service code logs through the project logger.',
+  },
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allow: { type: 'array', items: { type: 'string' }, description: 'console methods that are allowed, e.g. ["error"].' },
+        allowFiles: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Globs of files where console is fine: scripts, CLIs, seeds.',
+        },
+      },
+    },
+    defaults: {
+      allow: [] as string[],
+      allowFiles: ['**/scripts/**', '**/bin/**', '**/cli/**', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'] as string[],
+    },
+  },
+  create(context) {
+    if (matchesAny(context.file, context.options.allowFiles)) return;
+    const allowed = new Set(context.options.allow);
+    let shadowed = false;
+    const reports: ts.CallExpression[] = [];
+    const methodOf = (callee: ts.Expression): string | undefined => {
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'console') {
+        return callee.name.text;
+      }
+      if (
+        ts.isElementAccessExpression(callee) &&
+        ts.isIdentifier(callee.expression) &&
+        callee.expression.text === 'console' &&
+        ts.isStringLiteralLike(callee.argumentExpression)
+      ) {
+        return callee.argumentExpression.text;
+      }
+      return undefined;
+    };
+    return {
+      // A file that declares its own `console` (an injected logger) is not using the global one.
+      VariableDeclaration(node) {
+        if (ts.isIdentifier(node.name) && node.name.text === 'console') shadowed = true;
+      },
+      Parameter(node) {
+        const name = (node as ts.ParameterDeclaration).name;
+        if (ts.isIdentifier(name) && name.text === 'console') shadowed = true;
+      },
+      ImportSpecifier(node) {
+        if ((node as ts.ImportSpecifier).name.text === 'console') shadowed = true;
+      },
+      CallExpression(node) {
+        const method = methodOf(node.expression);
+        if (method && CONSOLE_METHODS.has(method) && !allowed.has(method)) reports.push(node);
+      },
+      'File:exit'() {
+        if (shadowed) return;
+        for (const call of reports) {
+          const method = methodOf(call.expression)!;
+          context.report({
+            messageId: 'console',
+            data: { method },
+            at: nodeLocation(call.expression, context.model),
+            anchor: `${enclosingSymbol(call)}:${call.getText(context.model.ast)}`,
+            help: 'Use the service logger (pino, winston, NestJS Logger) so the line is structured, levelled and shipped; or add this file to `allowFiles` if it is a script.',
+          });
+        }
+      },
+    };
+  },
+});

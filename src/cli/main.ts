@@ -1,0 +1,251 @@
+import { Command, CommanderError, Option } from 'commander';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { commonFolder, runCheck, UsageError } from '../check/check.js';
+import { ConfigError } from '../config/errors.js';
+import { detect, existingConfig, starterConfig } from '../config/init.js';
+import { loadConfig } from '../config/load.js';
+import { builtinRegistry } from '../config/registry.js';
+import { configForFile } from '../config/resolve.js';
+import { countBySeverity, type CheckResult } from '../core/result.js';
+import { reporters } from '../reporters/index.js';
+import { VERSION } from '../version.js';
+import { renderMarkdown } from './markdown.js';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+interface FormatTarget {
+  name: string;
+  file?: string;
+}
+
+/** `-f sarif:out.sarif` to `{ name: 'sarif', file: 'out.sarif' }`; Windows drive letters stay in the path. */
+export function parseFormat(value: string): FormatTarget {
+  const colon = value.indexOf(':');
+  if (colon < 0) return { name: value };
+  return { name: value.slice(0, colon), file: value.slice(colon + 1) };
+}
+
+/** Flag beats FORCE_COLOR beats NO_COLOR beats whether stdout is a terminal. */
+export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return Boolean(isTTY);
+}
+
+interface CheckFlags {
+  config?: string;
+  format: string[];
+  output?: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  rule?: string[];
+  pack?: string[];
+  color?: boolean;
+  printConfig?: string;
+  base?: string;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function exitCodeFor(result: CheckResult, maxWarnings: number | undefined): number {
+  if (!result.executionSuccessful) return EXIT_ERROR;
+  const { errors, warnings } = countBySeverity(result.diagnostics);
+  if (errors > 0) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return EXIT_FINDINGS;
+  return EXIT_CLEAN;
+}
+
+function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('archlint')
+    .description('Checks a backend repository against its architecture standards: code layers, API specs and migrations.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  program
+    .command('check', { isDefault: true })
+    .description('Check files and folders (default: the current folder).')
+    .argument('[paths...]', 'files or folders to check')
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .option('-f, --format <name>', 'output format: stylish, json or sarif; name:path writes it to a file (repeatable)', collect, [])
+    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings takes a whole number, got "${v}"`);
+      return n;
+    }))
+    .option('--quiet', 'report errors only')
+    .option('--rule <id...>', 'run only these rules')
+    .option('--pack <id...>', 'run only the rules of these packs')
+    .option('--base <ref>', 'git revision that diff rules compare against')
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours (also NO_COLOR; FORCE_COLOR forces them)')
+    .option('--print-config <file>', 'print the resolved config that applies to a file, then exit')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ archlint check                              check the current folder
+  $ archlint check src api/openapi.yaml         check some paths
+  $ archlint check -f stylish -f sarif:archlint.sarif
+  $ archlint check --base origin/main           also compare specs and migrations with main
+  $ archlint check --pack migrations --quiet    only the migration rules, errors only
+
+Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warnings),
+2 bad usage, bad config or a crash.`,
+    )
+    .action(async (paths: string[], flags: CheckFlags) => {
+      if (flags.printConfig) {
+        const file = path.resolve(io.cwd, flags.printConfig);
+        const config = await loadConfig({ configPath: flags.config, searchFrom: commonFolder([file]), cwd: io.cwd });
+        const rel = path.relative(config.root, file).split(path.sep).join('/');
+        io.stdout.write(`${JSON.stringify(configForFile(config, rel), null, 2)}\n`);
+        setExit(EXIT_CLEAN);
+        return;
+      }
+      const targets = (flags.format.length > 0 ? flags.format : ['stylish']).map(parseFormat);
+      for (const t of targets) {
+        if (!reporters[t.name]) throw new UsageError(`unknown format "${t.name}"; choose from ${Object.keys(reporters).join(', ')}`);
+      }
+      const result = await runCheck({
+        cwd: io.cwd,
+        paths,
+        configPath: flags.config,
+        onlyRules: flags.rule,
+        onlyPacks: flags.pack,
+        base: flags.base,
+      });
+      const shown: CheckResult = flags.quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } : result;
+      for (const t of targets) {
+        const file = t.file ?? flags.output;
+        const color = file ? false : useColor(flags.color, io.env, io.stdout.isTTY);
+        const text = reporters[t.name](shown, { color, cwd: io.cwd });
+        if (file) {
+          const target = path.resolve(io.cwd, file);
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileSync(target, text);
+        } else io.stdout.write(text);
+      }
+      setExit(exitCodeFor(shown, flags.maxWarnings));
+    });
+
+  program
+    .command('rules')
+    .description('List every rule with its pack, kind, default severity and description.')
+    .option('--pack <id>', 'only this pack')
+    .option('--json', 'print JSON')
+    .action((flags: { pack?: string; json?: boolean }) => {
+      const registry = builtinRegistry();
+      const rows = [...registry.rules.values()]
+        .filter(({ pack }) => !flags.pack || pack.id === flags.pack)
+        .map(({ rule, pack }) => ({
+          id: rule.id,
+          pack: pack.id,
+          kind: rule.kind,
+          scope: rule.scope,
+          severity: rule.meta.severity,
+          recommended: rule.meta.recommended,
+          description: rule.meta.description,
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      if (flags.pack && rows.length === 0) throw new UsageError(`unknown pack "${flags.pack}"`);
+      if (flags.json) {
+        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      } else {
+        const width = Math.max(...rows.map((r) => r.id.length));
+        for (const r of rows) {
+          io.stdout.write(`${r.id.padEnd(width)}  ${r.kind.padEnd(9)} ${r.severity.padEnd(5)} ${r.recommended ? '✓' : ' '}  ${r.description}\n`);
+        }
+        io.stdout.write(`\n${rows.length} rules; ✓ = in archlint:recommended. \`archlint explain <rule>\` shows a rule's page.\n`);
+      }
+      setExit(EXIT_CLEAN);
+    });
+
+  program
+    .command('explain')
+    .description("Show a rule's documentation: what it catches, why, and how to fix it.")
+    .argument('<rule-id>', 'for example logging/no-console')
+    .action((id: string) => {
+      const registry = builtinRegistry();
+      const registered = registry.get(id);
+      if (!registered) {
+        throw new UsageError(`unknown rule "${id}"; \`archlint rules\` lists them`);
+      }
+      const { pack } = registered;
+      const file = path.join(pack.docsDir ?? '', `${id.slice(pack.id.length + 1)}.md`);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        text = `# ${id}\n\n${registered.rule.meta.description}\n`;
+      }
+      io.stdout.write(renderMarkdown(text, useColor(undefined, io.env, io.stdout.isTTY)));
+      setExit(EXIT_CLEAN);
+    });
+
+  program
+    .command('init')
+    .description('Write a starter .architecturerc.yaml that fits this repository.')
+    .action(async () => {
+      const existing = existingConfig(io.cwd);
+      if (existing) throw new UsageError(`a config already exists: ${path.relative(io.cwd, existing) || existing}; not overwriting it`);
+      const detected = await detect(io.cwd);
+      writeFileSync(path.join(io.cwd, '.architecturerc.yaml'), starterConfig(detected));
+      const found = [
+        detected.layers.length ? `${detected.layers.length} layers` : undefined,
+        detected.openapi.length ? `${detected.openapi.length} OpenAPI files` : undefined,
+        detected.graphql.length ? `${detected.graphql.length} GraphQL files` : undefined,
+        detected.migrationDirs.length ? `${detected.migrationDirs.length} migration folders` : undefined,
+      ].filter(Boolean);
+      io.stdout.write(`Wrote .architecturerc.yaml${found.length ? ` (found ${found.join(', ')})` : ''}. Run \`archlint check\`.\n`);
+      setExit(EXIT_CLEAN);
+    });
+
+  return program;
+}
+
+/** argv in, exit code out. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let code = EXIT_CLEAN;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_CLEAN : EXIT_ERROR;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`archlint: invalid config: ${error.message}\n`);
+    } else if (error instanceof UsageError) {
+      io.stderr.write(`archlint: ${error.message}\n`);
+    } else {
+      const e = error as Error;
+      io.stderr.write(`archlint: internal error: ${e.stack ?? e.message}\n`);
+    }
+    return EXIT_ERROR;
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await run(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+}

@@ -1,0 +1,121 @@
+import { globby } from 'globby';
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { SEARCH_PLACES } from './load.js';
+
+export interface Detected {
+  layers: { name: string; files: string; dependsOn: string[] }[];
+  openapi: string[];
+  graphql: string[];
+  migrationDirs: string[];
+}
+
+const CLEAN = ['domain', 'application', 'infrastructure'];
+const HEXAGONAL = ['core', 'ports', 'adapters'];
+
+/** Looks at folder names and file heads only; nothing is parsed or executed. */
+export async function detect(root: string): Promise<Detected> {
+  const dirs = await globby('**', {
+    cwd: root,
+    onlyDirectories: true,
+    gitignore: true,
+    ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/coverage/**'],
+    deep: 6,
+  });
+  const names = new Set(dirs.map((d) => path.posix.basename(d)));
+  const layers: Detected['layers'] = [];
+  const glob = (name: string) => {
+    const hits = dirs.filter((d) => path.posix.basename(d) === name);
+    const parents = new Set(hits.map((h) => path.posix.dirname(h)));
+    return parents.size === 1 && hits.length === 1 ? `${hits[0]}/**` : `**/${name}/**`;
+  };
+  if (CLEAN.every((n) => names.has(n))) {
+    layers.push({ name: 'domain', files: glob('domain'), dependsOn: [] });
+    layers.push({ name: 'application', files: glob('application'), dependsOn: ['domain'] });
+    layers.push({ name: 'infrastructure', files: glob('infrastructure'), dependsOn: ['application', 'domain'] });
+    for (const ui of ['api', 'interface', 'http', 'presentation']) {
+      if (names.has(ui)) {
+        layers.push({ name: ui, files: glob(ui), dependsOn: ['application', 'domain'] });
+        break;
+      }
+    }
+  } else if (HEXAGONAL.every((n) => names.has(n))) {
+    layers.push({ name: 'core', files: glob('core'), dependsOn: [] });
+    layers.push({ name: 'ports', files: glob('ports'), dependsOn: ['core'] });
+    layers.push({ name: 'adapters', files: glob('adapters'), dependsOn: ['ports', 'core'] });
+  }
+
+  const specCandidates = await globby('**/*.{yaml,yml,json}', {
+    cwd: root,
+    gitignore: true,
+    ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/package*.json', '**/tsconfig*.json'],
+    deep: 6,
+  });
+  const openapi: string[] = [];
+  for (const file of specCandidates.sort()) {
+    const handle = await open(path.join(root, file), 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(buffer, 0, 4096, 0);
+      if (/(^|["'])(openapi|swagger)["']?\s*:/m.test(buffer.toString('utf8', 0, bytesRead))) openapi.push(file);
+    } finally {
+      await handle.close();
+    }
+  }
+  const graphql = (
+    await globby('**/*.{graphql,graphqls,gql}', { cwd: root, gitignore: true, ignore: ['**/node_modules/**'], deep: 6 })
+  ).sort();
+  const migrationDirs = dirs.filter((d) => /(^|\/)migrations?$/.test(d)).sort();
+  return { layers, openapi, graphql, migrationDirs };
+}
+
+/** A starter config that fits what was detected, with comments saying what each part does. */
+export function starterConfig(detected: Detected): string {
+  const lines = [
+    '# archlint configuration. Every key: .architecturerc.example.yaml in the archlint package.',
+    '# yaml-language-server: $schema=./node_modules/archlint/schema/architecturerc.schema.json',
+    'extends:',
+    '  - archlint:recommended',
+    '',
+  ];
+  if (detected.layers.length > 0) {
+    lines.push('code:', '  # Layers found from folder names; a layer may import itself and what it dependsOn.', '  layers:');
+    for (const l of detected.layers) {
+      lines.push(`    - name: ${l.name}`, `      files: "${l.files}"`, `      dependsOn: [${l.dependsOn.join(', ')}]`);
+    }
+    lines.push('');
+  } else {
+    lines.push(
+      '# No domain/application/infrastructure or core/ports/adapters folders were found.',
+      '# Describe your layers to enable the layer rules:',
+      '# code:',
+      '#   layers:',
+      '#     - { name: domain, files: "src/domain/**" }',
+      '#     - { name: application, files: "src/application/**", dependsOn: [domain] }',
+      '',
+    );
+  }
+  if (detected.openapi.length > 0 || detected.graphql.length > 0) {
+    lines.push('# API descriptions found:');
+    for (const f of [...detected.openapi, ...detected.graphql]) lines.push(`#   ${f}`);
+    lines.push('');
+  }
+  if (detected.migrationDirs.length > 0) {
+    lines.push('migrations:', '  dirs:');
+    for (const d of detected.migrationDirs) lines.push(`    - ${d}`);
+    lines.push('');
+  }
+  lines.push('# Per-file exceptions, for example scripts that may print:', '# overrides:', '#   - files: ["scripts/**"]', '#     rules:', '#       logging/no-console: off', '');
+  return lines.join('\n');
+}
+
+/** The config file already in the folder, if any; `init` never overwrites one. */
+export function existingConfig(root: string): string | undefined {
+  for (const place of SEARCH_PLACES) {
+    if (place === 'package.json') continue;
+    const file = path.join(root, place);
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}

@@ -1,0 +1,55 @@
+import { matchesAny } from '../core/glob.js';
+import type { ActiveRules } from '../core/engine.js';
+import { activeRules, mergeRuleEntries } from './load.js';
+import type { RuleRegistry } from './registry.js';
+import type { ResolvedConfig, RuleEntry } from './types.js';
+
+/**
+ * Rules in force per file. Files matching the same overrides share one map, so a large run
+ * computes a handful of maps, not one per file.
+ */
+export function ruleResolver(config: ResolvedConfig, registry: RuleRegistry): (file: string) => ActiveRules {
+  const cache = new Map<string, ActiveRules>();
+  return (file) => {
+    const matching = config.overrides
+      .map((o, i) => (matchesAny(file, o.files) && !matchesAny(file, o.excludedFiles) ? i : -1))
+      .filter((i) => i >= 0);
+    const key = matching.join(',');
+    let rules = cache.get(key);
+    if (!rules) {
+      rules = activeRules(entriesFor(config, matching), registry);
+      cache.set(key, rules);
+    }
+    return rules;
+  };
+}
+
+function entriesFor(config: ResolvedConfig, overrideIndexes: number[]): Map<string, RuleEntry> {
+  const entries = new Map(config.rules);
+  for (const i of overrideIndexes) mergeRuleEntries(entries, config.overrides[i].rules);
+  return entries;
+}
+
+/** The config that applies to one file, as `--print-config` shows it. */
+export function configForFile(config: ResolvedConfig, file: string) {
+  const matching = config.overrides
+    .map((o, i) => (matchesAny(file, o.files) && !matchesAny(file, o.excludedFiles) ? i : -1))
+    .filter((i) => i >= 0);
+  const entries = entriesFor(config, matching);
+  const rules: Record<string, unknown> = {};
+  for (const id of [...entries.keys()].sort()) {
+    const e = entries.get(id)!;
+    rules[id] = e.options ? [e.severity, e.options] : e.severity;
+  }
+  return {
+    file,
+    configFile: config.filepath ?? null,
+    extends: config.extends,
+    overrides: matching,
+    rules,
+    code: config.settings.code,
+    openapi: config.settings.openapi,
+    graphql: config.settings.graphql,
+    migrations: config.settings.migration,
+  };
+}

@@ -1,0 +1,68 @@
+import type { JSONSchema } from '../core/rule.js';
+import { codeSettingsSchema } from './settings/code.js';
+import { graphqlSettingsSchema } from './settings/graphql.js';
+import { migrationSettingsSchema } from './settings/migrations.js';
+import { openApiSettingsSchema } from './settings/openapi.js';
+
+const severity = { type: 'string', enum: ['off', 'warn', 'error'] };
+
+const ruleSetting = {
+  description: 'off, warn or error, or [severity, options].',
+  oneOf: [
+    severity,
+    { type: 'array', items: [severity], minItems: 1, maxItems: 1 },
+    { type: 'array', items: [severity, { type: 'object' }], minItems: 2, maxItems: 2 },
+  ],
+};
+
+const globs = {
+  oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+};
+
+const rules = {
+  type: 'object',
+  description: 'Rule id to severity, or [severity, options].',
+  propertyNames: { pattern: '^[@a-z0-9][\\w.@-]*(/[\\w.-]+)+$' },
+  additionalProperties: ruleSetting,
+};
+
+/** JSON Schema of `.architecturerc.*`; shipped as schema/architecturerc.schema.json for editors. */
+export const configSchema: JSONSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/archlint/archlint/raw/main/schema/architecturerc.schema.json',
+  title: 'archlint configuration',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    extends: {
+      description: 'Presets (archlint:recommended, archlint:strict, <pack>:<preset>), npm package names or relative paths.',
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    },
+    rules,
+    include: { ...globs, description: 'Globs of files to check, relative to this file. Default: everything.' },
+    exclude: { ...globs, description: 'Globs to skip, on top of .gitignore, node_modules and build output.' },
+    base: { type: 'string', description: 'Git revision that diff rules compare against (same as --base).' },
+    code: codeSettingsSchema,
+    openapi: openApiSettingsSchema,
+    graphql: graphqlSettingsSchema,
+    migrations: migrationSettingsSchema,
+    overrides: {
+      type: 'array',
+      description: 'Rule settings for some files only; later entries win.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: {
+          files: { ...globs, description: 'Globs the entry applies to.' },
+          excludedFiles: { ...globs, description: 'Globs the entry does not apply to.' },
+          rules,
+        },
+      },
+    },
+  },
+};
+
+/** Top-level keys, for "did you mean" suggestions. */
+export const configKeys = Object.keys((configSchema as { properties: object }).properties);

@@ -1,0 +1,63 @@
+import type { ArtifactKind } from '../core/kinds.js';
+import type { RuleSetting } from '../core/rule.js';
+import type { CodeSettings } from './settings/code.js';
+import type { GraphQLSettings } from './settings/graphql.js';
+import type { MigrationSettings } from './settings/migrations.js';
+import type { OpenApiSettings } from './settings/openapi.js';
+
+/** A config file as written. */
+export interface ConfigFile {
+  $schema?: string;
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  include?: string | string[];
+  exclude?: string | string[];
+  base?: string;
+  code?: CodeSettings;
+  openapi?: OpenApiSettings;
+  graphql?: GraphQLSettings;
+  migrations?: MigrationSettings;
+  overrides?: ConfigOverride[];
+}
+
+export interface ConfigOverride {
+  files: string | string[];
+  excludedFiles?: string | string[];
+  rules?: Record<string, RuleSetting>;
+}
+
+/** A rule's setting together with the file it came from, for error messages. */
+export interface RuleEntry {
+  severity: 'off' | 'warn' | 'error';
+  options?: Record<string, unknown>;
+  source: string;
+}
+
+export interface KindSettingsMap {
+  code: CodeSettings;
+  openapi: OpenApiSettings;
+  graphql: GraphQLSettings;
+  migration: MigrationSettings;
+}
+
+/** The config after `extends` and validation; still independent of any particular file. */
+export interface ResolvedConfig {
+  /** The config file, or undefined when running on defaults. */
+  filepath?: string;
+  /** Folder globs are relative to: the config file's, or the working directory. */
+  root: string;
+  extends: string[];
+  rules: Map<string, RuleEntry>;
+  include: string[];
+  exclude: string[];
+  base?: string;
+  settings: KindSettingsMap;
+  overrides: { files: string[]; excludedFiles: string[]; rules: Map<string, RuleEntry> }[];
+}
+
+export const SETTINGS_KEY: Record<ArtifactKind, 'code' | 'openapi' | 'graphql' | 'migrations'> = {
+  code: 'code',
+  openapi: 'openapi',
+  graphql: 'graphql',
+  migration: 'migrations',
+};

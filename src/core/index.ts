@@ -1,0 +1,7 @@
+/** What rules and packs may import: types, `defineRule`, `definePack` and helpers over text. */
+export * from './diagnostic.js';
+export * from './kinds.js';
+export * from './rule.js';
+export { LineIndex, byteToCharOffset } from './text.js';
+export { matchesAny } from './glob.js';
+export { docsUrlFor, REPOSITORY_URL } from './docs.js';

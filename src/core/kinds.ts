@@ -1,0 +1,57 @@
+import type { Location } from './diagnostic.js';
+
+export type ArtifactKind = 'code' | 'openapi' | 'graphql' | 'migration';
+export const ARTIFACT_KINDS: readonly ArtifactKind[] = ['code', 'openapi', 'graphql', 'migration'];
+
+/**
+ * The model each source kind hands to rules. Empty here: every `src/sources/<kind>` augments it
+ * with `{ file, project, settings, listeners }`, so core never depends on a source while rules
+ * still get precise types for the kind they declare.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ArtifactModels {}
+
+type Slot<K, S extends string> = K extends keyof ArtifactModels
+  ? ArtifactModels[K] extends Record<S, infer T>
+    ? T
+    : never
+  : never;
+
+export type FileModel<K extends ArtifactKind> = Slot<K, 'file'>;
+export type ProjectModel<K extends ArtifactKind> = Slot<K, 'project'>;
+export type KindSettings<K extends ArtifactKind> = Slot<K, 'settings'>;
+/** What a file-scoped rule may return to be called during the engine's single walk of the file. */
+export type Listeners<K extends ArtifactKind> = Slot<K, 'listeners'>;
+
+/** A file as discovery found it. `path` is relative to the root with forward slashes. */
+export interface SourceFile {
+  path: string;
+  absPath: string;
+  text: string;
+}
+
+export interface ParseProblem {
+  message: string;
+  at: Location;
+}
+
+export interface ParseOutcome<M> {
+  /** Absent when the file could not be parsed at all; file-scoped rules then skip it. */
+  model?: M;
+  problems: ParseProblem[];
+}
+
+/**
+ * How the engine drives one kind of artifact. Sources implement it; the engine and the rule
+ * tester receive adapters as input, so core stays free of parser dependencies.
+ */
+export interface KindAdapter<K extends ArtifactKind = ArtifactKind> {
+  kind: K;
+  parse(file: SourceFile, settings: KindSettings<K>, root: string): Promise<ParseOutcome<FileModel<K>>>;
+  /** Builds the cross-file model for project-scoped rules; called only when one is enabled. */
+  project?(files: FileModel<K>[], settings: KindSettings<K>, root: string): Promise<ProjectModel<K>>;
+  /** Walks a file once, calling every rule's listeners; kinds without listeners omit it. */
+  walk?(model: FileModel<K>, listeners: Listeners<K>[], onError: (index: number, error: unknown) => void): void;
+  /** Extra source texts a model refers to (files reached by `$ref`), for code frames. */
+  texts?(model: FileModel<K>): Iterable<SourceFile>;
+}

@@ -1,0 +1,72 @@
+import type { Position, Snippet } from './diagnostic.js';
+
+/** Maps character offsets to 1-based positions with a binary search over line starts. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo] + 1 };
+  }
+
+  offset(pos: Position): number {
+    const start = this.starts[Math.max(0, Math.min(pos.line - 1, this.starts.length - 1))];
+    return Math.min(start + pos.column - 1, this.text.length);
+  }
+
+  /** Text of a 1-based line without its line terminator. */
+  line(line: number): string {
+    if (line < 1 || line > this.starts.length) return '';
+    const start = this.starts[line - 1];
+    const next = line < this.starts.length ? this.starts[line] : this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
+  }
+
+  snippet(startLine: number, endLine: number, context = 1, maxLines = 8): Snippet {
+    const first = Math.max(1, startLine - context);
+    const last = Math.min(this.starts.length, Math.max(startLine, endLine) + context, first + maxLines - 1);
+    const lines: string[] = [];
+    for (let l = first; l <= last; l++) lines.push(this.line(l));
+    return { startLine: first, lines };
+  }
+}
+
+/**
+ * Byte offsets (as C parsers such as libpg_query report them) to string offsets. Pure ASCII text
+ * takes the fast path.
+ */
+export function byteToCharOffset(text: string, byteOffset: number): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (bytes >= byteOffset) return i;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return text.length;
+}

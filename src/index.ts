@@ -1,0 +1,22 @@
+/** The public API of archlint: for pack authors and for tools that embed a run. */
+import { RuleTester as CoreRuleTester } from './core/rule-tester.js';
+import { builtinAdapters } from './sources/index.js';
+
+export * from './core/index.js';
+export type { CheckResult, RuleDescriptor, RunNotice } from './core/result.js';
+export type { ConfigFile, ConfigOverride } from './config/types.js';
+export type { TestCase, InvalidTestCase, ExpectedError, RuleTests } from './core/rule-tester.js';
+export type { CodeFile, CodeProject, CodeListeners } from './sources/code/index.js';
+export type { OpenApiDocument, OpenApiProject } from './sources/openapi/index.js';
+export type { GraphQLFile, GraphQLProject } from './sources/graphql/index.js';
+export type { MigrationFile, MigrationProject, Statement } from './sources/migrations/index.js';
+export { runCheck, type CheckOptions } from './check/check.js';
+export { reporters, type Reporter, type ReportOptions } from './reporters/index.js';
+export { configSchema } from './config/schema.js';
+
+/** ESLint-style tester for rules of every kind; see docs/writing-rule-packs.md. */
+export class RuleTester extends CoreRuleTester {
+  constructor() {
+    super(builtinAdapters);
+  }
+}

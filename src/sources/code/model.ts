@@ -1,0 +1,82 @@
+import { ts } from 'ts-morph';
+import type { Location } from '../../core/diagnostic.js';
+import type { CodeSettings } from '../../config/settings/code.js';
+
+export { ts };
+
+/** One parsed TypeScript or JavaScript file. The AST is TypeScript's own, without a type checker. */
+export interface CodeFile {
+  path: string;
+  text: string;
+  ast: ts.SourceFile;
+}
+
+/** Everything project-scoped code rules see. */
+export interface CodeProject {
+  root: string;
+  files: CodeFile[];
+}
+
+/** Node types for the listener keys rules use most; every other key receives `ts.Node`. */
+interface NodeTypes {
+  CallExpression: ts.CallExpression;
+  NewExpression: ts.NewExpression;
+  ImportDeclaration: ts.ImportDeclaration;
+  ImportEqualsDeclaration: ts.ImportEqualsDeclaration;
+  ExportDeclaration: ts.ExportDeclaration;
+  ThrowStatement: ts.ThrowStatement;
+  TryStatement: ts.TryStatement;
+  CatchClause: ts.CatchClause;
+  ClassDeclaration: ts.ClassDeclaration;
+  FunctionDeclaration: ts.FunctionDeclaration;
+  MethodDeclaration: ts.MethodDeclaration;
+  ArrowFunction: ts.ArrowFunction;
+  PropertyAccessExpression: ts.PropertyAccessExpression;
+  Identifier: ts.Identifier;
+  StringLiteral: ts.StringLiteral;
+  TemplateExpression: ts.TemplateExpression;
+  BinaryExpression: ts.BinaryExpression;
+  ReturnStatement: ts.ReturnStatement;
+  VariableDeclaration: ts.VariableDeclaration;
+}
+
+export type SyntaxKindName = keyof typeof ts.SyntaxKind;
+
+/** Called during the engine's single walk of each file: keys are `ts.SyntaxKind` names. */
+export type CodeListeners = {
+  [K in SyntaxKindName]?: (node: K extends keyof NodeTypes ? NodeTypes[K] : ts.Node) => void;
+} & {
+  /** After the whole file was walked. */
+  'File:exit'?: () => void;
+};
+
+/** The span of a node, from its first token (not its leading trivia) to its end. */
+export function nodeLocation(node: ts.Node, file?: CodeFile): Location {
+  const sf = file?.ast ?? node.getSourceFile();
+  return { offset: node.getStart(sf), endOffset: node.getEnd() };
+}
+
+declare module '../../core/kinds.js' {
+  interface ArtifactModels {
+    code: { file: CodeFile; project: CodeProject; settings: CodeSettings; listeners: CodeListeners };
+  }
+}
+
+/**
+ * Dotted name of the declarations around a node (`OrderService.place`), a fingerprint anchor
+ * that survives code moving within a file.
+ */
+export function enclosingSymbol(node: ts.Node): string {
+  const names: string[] = [];
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    const name = (n as { name?: ts.Node }).name;
+    if (
+      name &&
+      (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) &&
+      (ts.isClassLike(n) || ts.isFunctionLike(n) || ts.isVariableDeclaration(n) || ts.isModuleDeclaration(n) || ts.isPropertyAssignment(n) || ts.isPropertyDeclaration(n))
+    ) {
+      names.push(name.text);
+    }
+  }
+  return names.reverse().join('.');
+}
