@@ -2,7 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PackDefinition } from '../src/core/index.js';
 import apiVersioning from './api-versioning/index.js';
+import errorShapes from './error-shapes/index.js';
+import errors from './errors/index.js';
 import graphql from './graphql/index.js';
+import layers from './layers/index.js';
 import logging from './logging/index.js';
 import migrations from './migrations/index.js';
 
@@ -15,4 +18,12 @@ function withDocs(pack: PackDefinition): PackDefinition {
 }
 
 /** Every built-in pack, in the order `archlint rules` lists them. */
-export const builtinPacks: readonly PackDefinition[] = [logging, apiVersioning, graphql, migrations].map(withDocs);
+export const builtinPacks: readonly PackDefinition[] = [
+  layers,
+  logging,
+  errors,
+  apiVersioning,
+  errorShapes,
+  graphql,
+  migrations,
+].map(withDocs);
