@@ -95,6 +95,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     projectRules,
     settings: config.settings as unknown as Partial<Record<ArtifactKind, unknown>>,
     base,
+    configFile: config.filepath ? path.relative(config.root, config.filepath).split(path.sep).join('/') : undefined,
   });
 
   return {

@@ -35,6 +35,8 @@ export interface EngineInput {
   projectRules: ActiveRules;
   settings: Partial<Record<ArtifactKind, unknown>>;
   base?: BaseRevision;
+  /** Root-relative path of the config file, handed to rules. */
+  configFile?: string;
 }
 
 export interface EngineOutput {
@@ -154,6 +156,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
           root: input.root,
           severity: config.severity,
           base: input.base,
+          configFile: input.configFile,
           file: source.path,
           model: model as never,
           settings,
@@ -202,6 +205,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
           root: input.root,
           severity: config.severity,
           base: input.base,
+          configFile: input.configFile,
           project: project as never,
           settings,
           isEnabledFor: (file: string) => inRun.has(file) && input.rulesFor(file).has(rule.id),

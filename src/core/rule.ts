@@ -49,6 +49,8 @@ interface ContextCommon<M extends string, O> {
   root: string;
   severity: ReportedSeverity;
   base?: BaseRevision;
+  /** The config file, relative to the root, so rules can point at a setting that is wrong. */
+  configFile?: string;
   report(report: Report<M>): void;
 }
 
