@@ -110,7 +110,8 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
     throw new ConfigError(e.filepath ?? options.configPath, '', `cannot be read: ${e.message.split('\n')[0]}`);
   }
   if (!found || found.config === undefined || found.config === null) {
-    return resolveFiles([{ file: undefined, config: { extends: DEFAULT_EXTENDS } }], options.cwd, undefined, registry);
+    const chain = await loadChain(path.join(options.cwd, '(defaults)'), { extends: DEFAULT_EXTENDS }, registry, []);
+    return resolveFiles(chain.slice(0, -1), options.cwd, undefined, registry);
   }
   const chain = await loadChain(found.filepath, found.config, registry, []);
   return resolveFiles(chain, path.dirname(found.filepath), found.filepath, registry);

@@ -41,7 +41,7 @@ export interface EngineInput {
 
 export interface EngineOutput {
   diagnostics: Diagnostic[];
-  /** Count of parsed files per kind. */
+  /** Files checked per kind, those that failed to parse included. */
   files: Record<ArtifactKind, number>;
   /** True when a rule crashed: the run must exit 2 even if nothing else is wrong. */
   internalError: boolean;
@@ -109,6 +109,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     const adapter = input.adapters.get(kind);
     if (!adapter) continue;
     texts.add(source);
+    files[kind]++;
     const settings = input.settings[kind] as never;
     let outcome;
     try {
@@ -135,7 +136,6 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       });
     }
     if (outcome.model === undefined) continue;
-    files[kind]++;
     const model = outcome.model;
     if (adapter.texts) for (const extra of adapter.texts(model as never)) texts.add(extra);
     let list = modelsByKind.get(kind);
