@@ -1,4 +1,6 @@
 import type { KindAdapter } from '../../core/kinds.js';
+import path from 'node:path';
+import { buildModuleGraph } from './graph.js';
 import { ts, type CodeFile, type CodeListeners } from './model.js';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
@@ -46,8 +48,16 @@ export const codeAdapter: KindAdapter<'code'> = {
       problems: problems.map((p) => ({ message: p.message, at: { offset: p.offset, endOffset: p.endOffset } })),
     };
   },
-  async project(files, _settings, root) {
-    return { root, files };
+  async project(files, settings, root) {
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    let checker: ts.TypeChecker | undefined;
+    return {
+      root,
+      files,
+      byPath,
+      graph: buildModuleGraph(files, settings ?? {}, root),
+      typeChecker: () => (checker ??= createChecker(files, root)),
+    };
   },
   walk(model, listeners, onError) {
     walkCode(model, listeners, onError);
@@ -104,4 +114,16 @@ export function walkCode(model: CodeFile, listeners: CodeListeners[], onError: (
       onError(exit.index, error);
     }
   }
+}
+
+/** A program over the already parsed files; other files (node_modules types) come from disk. */
+function createChecker(files: readonly CodeFile[], root: string): ts.TypeChecker {
+  const options: ts.CompilerOptions = { allowJs: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.Latest };
+  const host = ts.createCompilerHost(options, true);
+  const byAbs = new Map(files.map((f) => [path.resolve(root, f.path), f.ast]));
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError) => byAbs.get(path.resolve(fileName)) ?? getSourceFile(fileName, languageVersion, onError);
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (fileName) => byAbs.has(path.resolve(fileName)) || fileExists(fileName);
+  return ts.createProgram([...byAbs.keys()], options, host).getTypeChecker();
 }

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { Location } from '../../core/diagnostic.js';
 import type { CodeSettings } from '../../config/settings/code.js';
+import type { ModuleGraph } from './graph.js';
 
 export { ts };
 
@@ -15,6 +16,15 @@ export interface CodeFile {
 export interface CodeProject {
   root: string;
   files: CodeFile[];
+  /** Files of the run by root-relative path. */
+  byPath: ReadonlyMap<string, CodeFile>;
+  /** Imports between files, resolved. */
+  graph: ModuleGraph;
+  /**
+   * A type checker over the files of the run, built on first call. Costly: only rules that
+   * truly need types should ask for it.
+   */
+  typeChecker(): ts.TypeChecker;
 }
 
 /** Node types for the listener keys rules use most; every other key receives `ts.Node`. */

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { globbySync } from 'globby';
+import { codeAdapter, parseCode } from './adapter.js';
+import type { CodeFile } from './model.js';
+import type { CodeSettings } from '../../config/settings/code.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../../../fixtures');
+
+async function projectOf(name: string, settings: CodeSettings = {}) {
+  const root = path.join(fixtures, name);
+  const files: CodeFile[] = globbySync('**/*.ts', { cwd: root, ignore: ['**/node_modules/**'] })
+    .sort()
+    .map((p) => parseCode(p, readFileSync(path.join(root, p), 'utf8')).file!);
+  return codeAdapter.project!(files, settings, root);
+}
+
+function edges(project: Awaited<ReturnType<typeof projectOf>>, file: string) {
+  return (project.graph.importsOf.get(file) ?? []).map((i) => ({
+    specifier: i.specifier,
+    typeOnly: i.typeOnly,
+    resolution: i.resolution.type === 'unresolved' ? 'unresolved' : i.resolution.type === 'file' ? i.resolution.path : `${i.resolution.type}:${i.resolution.type === 'package' ? i.resolution.name : i.resolution.name}${i.target ? ` -> ${i.target}` : ''}`,
+  }));
+}
+
+describe('module graph', () => {
+  it('resolves tsconfig paths, package.json imports, .js extensions and marks type-only imports', async () => {
+    const project = await projectOf('code-paths');
+    expect(edges(project, 'src/billing/application/pay-invoice.ts')).toEqual([
+      { specifier: '@billing/domain/invoice-repository.js', typeOnly: true, resolution: 'src/billing/domain/invoice-repository.ts' },
+      { specifier: '#logging', typeOnly: false, resolution: 'src/shared/logging/logger.ts' },
+    ]);
+    expect(edges(project, 'src/billing/infrastructure/postgres-invoice-repository.ts')).toEqual([
+      { specifier: 'pg', typeOnly: false, resolution: 'package:pg' },
+      { specifier: '#config/env', typeOnly: false, resolution: 'src/config/env.ts' },
+      { specifier: '../domain/invoice.js', typeOnly: false, resolution: 'src/billing/domain/invoice.ts' },
+      { specifier: '../domain/invoice-repository.js', typeOnly: true, resolution: 'src/billing/domain/invoice-repository.ts' },
+    ]);
+    expect(project.graph.importersOf('src/config/env.ts').map((i) => i.from)).toEqual([
+      'src/billing/infrastructure/postgres-invoice-repository.ts',
+      'src/main.ts',
+    ]);
+  });
+
+  it('resolves workspace packages to their sources, each package with its own tsconfig', async () => {
+    const project = await projectOf('code-monorepo');
+    expect(project.graph.workspaces).toEqual([
+      { name: '@shop/catalog', dir: 'packages/catalog', entry: 'packages/catalog/src/index.ts' },
+      { name: '@shop/storefront', dir: 'packages/storefront', entry: undefined },
+    ]);
+    expect(edges(project, 'packages/storefront/src/server.ts')).toEqual([
+      { specifier: 'fastify', typeOnly: false, resolution: 'package:fastify' },
+      { specifier: '@shop/catalog', typeOnly: false, resolution: 'package:@shop/catalog -> packages/catalog/src/index.ts' },
+      { specifier: '@shop/catalog/src/internal/tax-rates.js', typeOnly: false, resolution: 'package:@shop/catalog -> packages/catalog/src/internal/tax-rates.ts' },
+    ]);
+    expect(edges(project, 'packages/catalog/src/pricing.ts')).toEqual([
+      { specifier: '~/product.js', typeOnly: true, resolution: 'packages/catalog/src/product.ts' },
+      { specifier: '~/internal/tax-rates.js', typeOnly: false, resolution: 'packages/catalog/src/internal/tax-rates.ts' },
+    ]);
+  });
+
+  it('keeps unresolved imports, dynamic imports, require and builtins', async () => {
+    const sources: Record<string, string> = {
+      'src/a.ts': [
+        "import fs from 'node:fs';",
+        "import path from 'path';",
+        "import { missing } from './missing';",
+        "import type { B } from './b';",
+        "import { type C } from './b';",
+        "import {} from './b';",
+        "export * from './b';",
+        "const lazy = () => import('./b');",
+        "const cjs = require('./dir');",
+        "type T = typeof import('./b');",
+      ].join('\n'),
+      'src/b.ts': 'export type B = 1; export type C = 2;',
+      'src/dir/index.js': 'module.exports = {};',
+    };
+    const files = Object.entries(sources).map(([p, t]) => parseCode(p, t).file!);
+    const project = await codeAdapter.project!(files, {}, '/archlint-virtual-root');
+    expect(edges(project, 'src/a.ts')).toEqual([
+      { specifier: 'node:fs', typeOnly: false, resolution: 'builtin:fs' },
+      { specifier: 'path', typeOnly: false, resolution: 'builtin:path' },
+      { specifier: './missing', typeOnly: false, resolution: 'unresolved' },
+      { specifier: './b', typeOnly: true, resolution: 'src/b.ts' },
+      { specifier: './b', typeOnly: true, resolution: 'src/b.ts' },
+      { specifier: './b', typeOnly: false, resolution: 'src/b.ts' },
+      { specifier: './b', typeOnly: false, resolution: 'src/b.ts' },
+      { specifier: './b', typeOnly: false, resolution: 'src/b.ts' },
+      { specifier: './dir', typeOnly: false, resolution: 'src/dir/index.js' },
+      { specifier: './b', typeOnly: true, resolution: 'src/b.ts' },
+    ]);
+    expect(project.graph.importsOf.get('src/a.ts')!.map((i) => i.kind)).toEqual([
+      'import', 'import', 'import', 'import', 'import', 'import', 'export', 'dynamic', 'require', 'import-type',
+    ]);
+  });
+});

@@ -1,0 +1,53 @@
+import type { CodeSettings } from '../../config/settings/code.js';
+import { collectImports, type ImportReference } from './imports.js';
+import type { CodeFile } from './model.js';
+import { ModuleResolver, type Resolution, type WorkspacePackage } from './resolver.js';
+
+/** An import with where it leads. */
+export interface ModuleImport extends ImportReference {
+  /** Root-relative path of the importing file. */
+  from: string;
+  resolution: Resolution;
+  /** The project file it reaches (a file, or a workspace package's file), if any. */
+  target?: string;
+}
+
+/** Files and the imports between them, for project-scoped rules. */
+export interface ModuleGraph {
+  /** Imports of each file of the run, in source order. */
+  readonly importsOf: ReadonlyMap<string, readonly ModuleImport[]>;
+  /** Imports that reach each file, from files of the run. */
+  importersOf(file: string): readonly ModuleImport[];
+  /** Workspace packages of a monorepo root (npm, yarn, pnpm). */
+  readonly workspaces: readonly WorkspacePackage[];
+  /** Resolves a specifier as if `fromFile` imported it. */
+  resolve(fromFile: string, specifier: string): Resolution;
+}
+
+export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSettings, root: string): ModuleGraph {
+  const known = new Set(files.map((f) => f.path));
+  const resolver = new ModuleResolver(root, known, { tsconfig: settings.tsconfig });
+  const importsOf = new Map<string, ModuleImport[]>();
+  const importers = new Map<string, ModuleImport[]>();
+  for (const file of files) {
+    const list: ModuleImport[] = [];
+    for (const ref of collectImports(file)) {
+      const resolution = resolver.resolve(file.path, ref.specifier);
+      const target = resolution.type === 'file' ? resolution.path : resolution.type === 'package' ? resolution.path : undefined;
+      const entry: ModuleImport = { ...ref, from: file.path, resolution, ...(target ? { target } : {}) };
+      list.push(entry);
+      if (target) {
+        let into = importers.get(target);
+        if (!into) importers.set(target, (into = []));
+        into.push(entry);
+      }
+    }
+    importsOf.set(file.path, list);
+  }
+  return {
+    importsOf,
+    importersOf: (file) => importers.get(file) ?? [],
+    workspaces: resolver.workspaces,
+    resolve: (fromFile, specifier) => resolver.resolve(fromFile, specifier),
+  };
+}

@@ -1,0 +1,337 @@
+import { globbySync } from 'globby';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import { parse as parseYaml } from 'yaml';
+
+/** Where an import leads. Paths are relative to the run root, with forward slashes. */
+export type Resolution =
+  | { type: 'file'; path: string }
+  /** A package; `path` is set for workspace packages of the repository, whose sources are here. */
+  | { type: 'package'; name: string; path?: string; workspace?: boolean }
+  | { type: 'builtin'; name: string }
+  | { type: 'unresolved'; reason: string };
+
+export interface WorkspacePackage {
+  name: string;
+  /** Root-relative folder. */
+  dir: string;
+  /** Root-relative entry file, when one exists in the sources. */
+  entry?: string;
+}
+
+const BUILTINS = new Set(builtinModules);
+const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts'];
+const JS_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'];
+const PROBE_EXTENSIONS = [...TS_EXTENSIONS, ...JS_EXTENSIONS, '.json'];
+// `./a.js` in TypeScript sources names `./a.ts`: the compiler maps output extensions back.
+const JS_TO_TS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx', '.d.ts'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts', '.d.mts'],
+  '.cjs': ['.cts', '.d.cts'],
+};
+
+interface PathsConfig {
+  /** Absolute folder that `paths` substitutions and `baseUrl` lookups are relative to. */
+  base?: string;
+  baseUrl?: string;
+  paths: { prefix: string; suffix: string; wildcard: boolean; targets: string[] }[];
+}
+
+interface PackageJson {
+  name?: string;
+  main?: string;
+  module?: string;
+  types?: string;
+  exports?: unknown;
+  imports?: Record<string, unknown>;
+  workspaces?: string[] | { packages?: string[] };
+}
+
+function posix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/**
+ * Resolves import specifiers the way TypeScript and Node would, without a compiler program:
+ * relative paths with extension and index probing, tsconfig `paths` and `baseUrl`, package.json
+ * `imports` (`#alias`) and workspace packages. Files of the run are known in memory; anything
+ * else is looked up on disk once and cached.
+ */
+export class ModuleResolver {
+  private readonly exists = new Map<string, boolean>();
+  private readonly tsconfigByDir = new Map<string, PathsConfig | undefined>();
+  private readonly packageByDir = new Map<string, { dir: string; json: PackageJson } | undefined>();
+  private readonly cache = new Map<string, Resolution>();
+  readonly workspaces: WorkspacePackage[];
+  private readonly workspaceByName: Map<string, WorkspacePackage>;
+  private readonly fixedTsconfig?: PathsConfig;
+
+  constructor(
+    private readonly root: string,
+    private readonly known: ReadonlySet<string>,
+    options: { tsconfig?: string } = {},
+  ) {
+    if (options.tsconfig) this.fixedTsconfig = this.readTsconfig(path.resolve(root, options.tsconfig));
+    this.workspaces = this.findWorkspaces();
+    this.workspaceByName = new Map(this.workspaces.map((w) => [w.name, w]));
+  }
+
+  resolve(fromFile: string, specifier: string): Resolution {
+    const fromDir = path.posix.dirname(fromFile);
+    const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+    // Relative results depend on the folder only; others on the folder's tsconfig and package.json.
+    const key = `${fromDir}\0${specifier}`;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = relative ? this.resolveRelative(fromDir, specifier) : this.resolveBare(fromDir, specifier);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private resolveRelative(fromDir: string, specifier: string): Resolution {
+    const target = path.posix.normalize(path.posix.join(fromDir, specifier));
+    const found = this.probe(target);
+    return found ? { type: 'file', path: found } : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
+  }
+
+  private resolveBare(fromDir: string, specifier: string): Resolution {
+    if (specifier.startsWith('node:')) return { type: 'builtin', name: specifier.slice(5) };
+    if (specifier.startsWith('#')) return this.resolvePackageImport(fromDir, specifier);
+    const tsconfig = this.tsconfigFor(fromDir);
+    if (tsconfig) {
+      const viaPaths = this.resolvePaths(tsconfig, specifier);
+      if (viaPaths) return viaPaths;
+    }
+    const name = packageNameOf(specifier);
+    if (BUILTINS.has(name) || BUILTINS.has(specifier)) return { type: 'builtin', name: specifier };
+    const workspace = this.workspaceByName.get(name);
+    if (workspace) {
+      const sub = specifier.slice(name.length + 1);
+      const file = sub ? this.probe(`${workspace.dir}/${sub}`) ?? this.probe(`${workspace.dir}/src/${sub}`) : workspace.entry;
+      return { type: 'package', name, workspace: true, ...(file ? { path: file } : {}) };
+    }
+    if (tsconfig?.baseUrl) {
+      const found = this.probe(this.rel(path.resolve(tsconfig.baseUrl, specifier)));
+      if (found) return { type: 'file', path: found };
+    }
+    return { type: 'package', name };
+  }
+
+  private resolvePaths(config: PathsConfig, specifier: string): Resolution | undefined {
+    let best: { match: string; targets: string[]; score: number } | undefined;
+    for (const p of config.paths) {
+      if (p.wildcard) {
+        if (specifier.length >= p.prefix.length + p.suffix.length && specifier.startsWith(p.prefix) && specifier.endsWith(p.suffix)) {
+          // The longest prefix wins, as in TypeScript.
+          if (!best || p.prefix.length > best.score) {
+            best = { match: specifier.slice(p.prefix.length, specifier.length - p.suffix.length), targets: p.targets, score: p.prefix.length };
+          }
+        }
+      } else if (specifier === p.prefix) {
+        best = { match: '', targets: p.targets, score: Infinity };
+      }
+    }
+    if (!best) return undefined;
+    for (const target of best.targets) {
+      const substituted = target.replace('*', best.match);
+      const found = this.probe(this.rel(path.resolve(config.base!, substituted)));
+      if (found) return { type: 'file', path: found };
+    }
+    // An alias that names nothing is still the project's own import, not a package.
+    return { type: 'unresolved', reason: `tsconfig paths map it to ${best.targets.join(', ')} but no such file exists` };
+  }
+
+  private resolvePackageImport(fromDir: string, specifier: string): Resolution {
+    const pkg = this.packageFor(fromDir);
+    const imports = pkg?.json.imports;
+    if (!pkg || !imports) return { type: 'unresolved', reason: 'no package.json "imports" field maps it' };
+    let target: unknown = imports[specifier];
+    if (target === undefined) {
+      for (const [key, value] of Object.entries(imports)) {
+        const star = key.indexOf('*');
+        if (star < 0) continue;
+        const prefix = key.slice(0, star);
+        const suffix = key.slice(star + 1);
+        if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= key.length - 1) {
+          const match = specifier.slice(prefix.length, specifier.length - suffix.length);
+          target = substitute(value, match);
+          break;
+        }
+      }
+    }
+    for (const candidate of conditionTargets(target)) {
+      if (candidate.startsWith('./')) {
+        const found = this.probe(path.posix.normalize(`${pkg.dir}/${candidate}`)) ?? this.probeSourceOf(pkg.dir, candidate);
+        if (found) return { type: 'file', path: found };
+      } else {
+        return { type: 'package', name: packageNameOf(candidate) };
+      }
+    }
+    return { type: 'unresolved', reason: 'package.json "imports" maps it to no existing file' };
+  }
+
+  /** `./dist/x.js` in a manifest usually has its source at `./src/x.ts`. */
+  private probeSourceOf(dir: string, target: string): string | undefined {
+    const m = /^\.\/(?:dist|build|lib|out)\/(.*)$/.exec(target);
+    return m ? this.probe(path.posix.normalize(`${dir}/src/${m[1]}`)) : undefined;
+  }
+
+  /** The project file a root-relative path names, trying TypeScript's extensions and index files. */
+  probe(target: string): string | undefined {
+    const ext = path.posix.extname(target);
+    if (JS_TO_TS[ext]) {
+      const stem = target.slice(0, -ext.length);
+      for (const e of JS_TO_TS[ext]) if (this.isFile(stem + e)) return stem + e;
+    }
+    if (ext && this.isFile(target)) return target;
+    for (const e of PROBE_EXTENSIONS) if (this.isFile(target + e)) return target + e;
+    for (const e of PROBE_EXTENSIONS) if (this.isFile(`${target}/index${e}`)) return `${target}/index${e}`;
+    return undefined;
+  }
+
+  private isFile(rel: string): boolean {
+    if (this.known.has(rel)) return true;
+    let hit = this.exists.get(rel);
+    if (hit === undefined) {
+      try {
+        hit = statSync(path.resolve(this.root, rel), { throwIfNoEntry: false })?.isFile() ?? false;
+      } catch {
+        hit = false;
+      }
+      this.exists.set(rel, hit);
+    }
+    return hit;
+  }
+
+  private rel(abs: string): string {
+    return posix(path.relative(this.root, abs));
+  }
+
+  private tsconfigFor(dir: string): PathsConfig | undefined {
+    if (this.fixedTsconfig) return this.fixedTsconfig;
+    if (this.tsconfigByDir.has(dir)) return this.tsconfigByDir.get(dir);
+    let found: PathsConfig | undefined;
+    const abs = path.resolve(this.root, dir);
+    const file = path.join(abs, 'tsconfig.json');
+    if (existsSync(file)) found = this.readTsconfig(file);
+    else if (dir !== '.' && dir !== '' && !dir.startsWith('..')) found = this.tsconfigFor(path.posix.dirname(dir));
+    else if (dir === '.' || dir === '') found = undefined;
+    this.tsconfigByDir.set(dir, found);
+    return found;
+  }
+
+  private readTsconfig(file: string): PathsConfig | undefined {
+    const read = ts.readConfigFile(file, ts.sys.readFile);
+    if (read.error || !read.config) return undefined;
+    // An empty readDirectory keeps TypeScript from listing every file the tsconfig includes.
+    const host: ts.ParseConfigHost = { ...ts.sys, readDirectory: () => [] };
+    const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file);
+    const options = parsed.options as ts.CompilerOptions & { pathsBasePath?: string };
+    const base = options.baseUrl ?? options.pathsBasePath ?? path.dirname(file);
+    const paths = Object.entries(options.paths ?? {}).map(([pattern, targets]) => {
+      const star = pattern.indexOf('*');
+      return star < 0
+        ? { prefix: pattern, suffix: '', wildcard: false, targets }
+        : { prefix: pattern.slice(0, star), suffix: pattern.slice(star + 1), wildcard: true, targets };
+    });
+    if (paths.length === 0 && !options.baseUrl) return undefined;
+    return { base, baseUrl: options.baseUrl, paths };
+  }
+
+  private packageFor(dir: string): { dir: string; json: PackageJson } | undefined {
+    if (this.packageByDir.has(dir)) return this.packageByDir.get(dir);
+    let found: { dir: string; json: PackageJson } | undefined;
+    const json = this.readJson(path.resolve(this.root, dir, 'package.json'));
+    if (json) found = { dir, json };
+    else if (dir !== '.' && dir !== '' && !dir.startsWith('..')) found = this.packageFor(path.posix.dirname(dir));
+    this.packageByDir.set(dir, found);
+    return found;
+  }
+
+  private readJson(file: string): PackageJson | undefined {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as PackageJson;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** npm/yarn `workspaces` and pnpm-workspace.yaml at the root. */
+  private findWorkspaces(): WorkspacePackage[] {
+    const rootJson = this.readJson(path.join(this.root, 'package.json'));
+    let patterns: string[] = [];
+    const ws = rootJson?.workspaces;
+    if (Array.isArray(ws)) patterns = ws;
+    else if (ws && Array.isArray(ws.packages)) patterns = ws.packages;
+    try {
+      const pnpm = parseYaml(readFileSync(path.join(this.root, 'pnpm-workspace.yaml'), 'utf8')) as { packages?: string[] } | null;
+      if (pnpm && Array.isArray(pnpm.packages)) patterns = [...patterns, ...pnpm.packages];
+    } catch {
+      // no pnpm workspace
+    }
+    if (patterns.length === 0) return [];
+    const positive = patterns.filter((p) => !p.startsWith('!')).map((p) => `${p.replace(/\/+$/, '')}/package.json`);
+    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    const manifests = globbySync(positive, { cwd: this.root, ignore: ['**/node_modules/**', ...negative] }).sort();
+    const out: WorkspacePackage[] = [];
+    for (const manifest of manifests) {
+      const json = this.readJson(path.join(this.root, manifest));
+      if (!json?.name) continue;
+      const dir = path.posix.dirname(manifest);
+      out.push({ name: json.name, dir, entry: this.entryOf(dir, json) });
+    }
+    return out;
+  }
+
+  private entryOf(dir: string, json: PackageJson): string | undefined {
+    const exported = json.exports;
+    const dot =
+      typeof exported === 'string' || Array.isArray(exported)
+        ? exported
+        : exported && typeof exported === 'object' && '.' in exported
+          ? (exported as Record<string, unknown>)['.']
+          : exported && typeof exported === 'object' && !Object.keys(exported).some((k) => k.startsWith('.'))
+            ? exported
+            : undefined;
+    const candidates = [...conditionTargets(dot), json.types, json.module, json.main].filter((c): c is string => typeof c === 'string');
+    for (const c of candidates) {
+      const normalized = c.startsWith('./') ? c : `./${c}`;
+      const found = this.probeSourceOf(dir, normalized.replace(/\.d\.ts$/, '.js')) ?? this.probe(path.posix.normalize(`${dir}/${normalized}`));
+      if (found && !found.endsWith('.d.ts')) return found;
+    }
+    return this.probe(`${dir}/src/index`) ?? this.probe(`${dir}/index`);
+  }
+}
+
+function substitute(value: unknown, match: string): unknown {
+  if (typeof value === 'string') return value.replace(/\*/g, match);
+  if (Array.isArray(value)) return value.map((v) => substitute(v, match));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, match)]));
+  }
+  return value;
+}
+
+// Source-facing conditions first: archlint reads sources, not build output.
+const CONDITIONS = ['source', 'types', 'import', 'require', 'node', 'default'];
+
+/** Candidate targets of a package.json exports/imports value, most source-like first. */
+function conditionTargets(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(conditionTargets);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = [...CONDITIONS.filter((c) => c in record), ...Object.keys(record).filter((k) => !CONDITIONS.includes(k))];
+    return keys.flatMap((k) => conditionTargets(record[k]));
+  }
+  return [];
+}
