@@ -52,10 +52,21 @@ async function sniffSpec(absPath: string, ext: string): Promise<boolean> {
   }
 }
 
-function isMigrationSql(rel: string, migrationDirs: string[]): boolean {
+function inMigrationFolder(rel: string, migrationDirs: string[]): boolean {
   if (migrationDirs.some((d) => rel.startsWith(`${d.replace(/\/$/, '')}/`))) return true;
   const segments = rel.split('/').slice(0, -1);
   return segments.some((s) => s === 'migrations' || s === 'migration');
+}
+
+/** Flyway (`V1__x.sql`, `U1__x.sql`, `R__x.sql`) and up/down (`0001_x.up.sql`, `V0001.X.down.sql`) names. */
+const MIGRATION_NAME = /^(?:[VU]\d+(?:[._]\d+)*__.+|R__.+|V?\d+(?:[._-].+)?\.(?:up|down))\.sql$/i;
+/** goose and dbmate keep migrations anywhere; their markers say what the file is. */
+const MIGRATION_MARKER = /^--\s*(?:\+goose\s+Up|migrate:up)\b/im;
+/** TypeORM, MikroORM and Knex migrations: a class or `up` export that runs SQL. */
+const TS_MIGRATION = /\b(?:MigrationInterface|queryRunner|addSql|exports\.up|export\s+(?:async\s+)?function\s+up|async\s+up\s*\()/;
+
+function isMigrationSqlName(rel: string): boolean {
+  return MIGRATION_NAME.test(rel.slice(rel.lastIndexOf('/') + 1));
 }
 
 export function toPosix(p: string): string {
@@ -94,12 +105,24 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
     if (matchesAny(rel, options.exclude) || matchesAny(rel, ALWAYS_IGNORED)) continue;
     const ext = extensionOf(absPath);
     const kinds: ArtifactKind[] = [];
-    if (CODE_EXTENSIONS.includes(ext)) kinds.push('code');
-    else if (GRAPHQL_EXTENSIONS.includes(ext)) kinds.push('graphql');
-    else if (SQL_EXTENSIONS.includes(ext) && isMigrationSql(rel, migrationDirs)) kinds.push('migration');
-    else if (SPEC_EXTENSIONS.includes(ext) && (await sniffSpec(absPath, ext))) kinds.push('openapi');
+    let text: string | undefined;
+    if (CODE_EXTENSIONS.includes(ext)) {
+      kinds.push('code');
+      // A TypeScript migration is code and a migration: its SQL strings are checked too.
+      if (inMigrationFolder(rel, migrationDirs)) {
+        text = await readFile(absPath, 'utf8');
+        if (TS_MIGRATION.test(text)) kinds.push('migration');
+      }
+    } else if (GRAPHQL_EXTENSIONS.includes(ext)) kinds.push('graphql');
+    else if (SQL_EXTENSIONS.includes(ext)) {
+      if (inMigrationFolder(rel, migrationDirs) || isMigrationSqlName(rel)) kinds.push('migration');
+      else if (/\/\d+_[^/]*\.sql$|^\d+_[^/]*\.sql$/.test(rel)) {
+        text = await readFile(absPath, 'utf8');
+        if (MIGRATION_MARKER.test(text)) kinds.push('migration');
+      }
+    } else if (SPEC_EXTENSIONS.includes(ext) && (await sniffSpec(absPath, ext))) kinds.push('openapi');
     if (kinds.length === 0) continue;
-    const text = await readFile(absPath, 'utf8');
+    text ??= await readFile(absPath, 'utf8');
     for (const kind of kinds) out.push({ kind, source: { path: rel, absPath, text } });
   }
   return out;

@@ -1,30 +1,113 @@
-import path from 'node:path';
-import type { KindAdapter } from '../../core/kinds.js';
-import { loadParser, parseSql } from './model.js';
+import type { KindAdapter, ParseProblem, SourceFile } from '../../core/kinds.js';
+import type { MigrationSettings } from '../../config/settings/migrations.js';
+import { buildProject } from './history.js';
+import {
+  DBMATE_DOWN,
+  DBMATE_UP,
+  GOOSE_DOWN,
+  GOOSE_UP,
+  TRANSACTION_DEFAULT,
+  TS_LAYOUTS,
+  detectLayout,
+  disablesTransaction,
+  nameParts,
+  setDir,
+  type Layout,
+} from './layout.js';
+import { loadParser, parseSql, type Direction, type MigrationFile, type ParsedStatement, type Statement } from './model.js';
+import { extractSql } from './typescript.js';
+
+/** Offset where the `down` part of a goose or dbmate file starts, if it has one. */
+function downMarker(layout: Layout, text: string): number | undefined {
+  const marker = layout === 'goose' ? GOOSE_DOWN : layout === 'dbmate' ? DBMATE_DOWN : undefined;
+  const found = marker?.exec(text);
+  return found ? found.index : undefined;
+}
+
+function isBegin(s: ParsedStatement): boolean {
+  return s.type === 'TransactionStmt' && (s.node.kind === 'TRANS_STMT_BEGIN' || s.node.kind === 'TRANS_STMT_START');
+}
+
+function isEnd(s: ParsedStatement): boolean {
+  const kind = s.node.kind;
+  return s.type === 'TransactionStmt' && (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK' || kind === 'TRANS_STMT_PREPARE');
+}
+
+/** Gives each statement its direction and transaction state, walking each direction in order. */
+function finish(parsed: { statement: ParsedStatement; direction: Direction }[], wrapped: boolean): Statement[] {
+  const explicit: Record<Direction, boolean> = { up: false, down: false };
+  return parsed.map(({ statement, direction }) => {
+    if (isEnd(statement)) explicit[direction] = false;
+    const inExplicitTransaction = explicit[direction];
+    if (isBegin(statement)) explicit[direction] = true;
+    return { ...statement, direction, inTransaction: wrapped || inExplicitTransaction, inExplicitTransaction };
+  });
+}
+
+function layoutOf(source: SourceFile, settings: MigrationSettings, root: string): Layout {
+  const configured = settings.layout;
+  if (configured && configured !== 'auto') return configured;
+  return detectLayout(source.path, source.text, root);
+}
+
+/** Parses one migration: cheap on purpose (one parser call per SQL text); history is built in `project()`. */
+export async function parseMigration(
+  source: SourceFile,
+  settings: MigrationSettings,
+  root: string,
+): Promise<{ model: MigrationFile; problems: ParseProblem[] }> {
+  await loadParser();
+  const layout = layoutOf(source, settings, root);
+  const parts = nameParts(source.path, layout);
+  const wrapped = settings.assumeInTransaction ?? (TRANSACTION_DEFAULT[layout] && !disablesTransaction(layout, source.text));
+  const problems: ParseProblem[] = [];
+  const parsed: { statement: ParsedStatement; direction: Direction }[] = [];
+
+  if (TS_LAYOUTS.has(layout) && !source.path.endsWith('.sql')) {
+    for (const chunk of extractSql(source.path, source.text, layout)) {
+      const { statements, problem } = parseSql(chunk.sql, chunk.toFile);
+      if (problem) problems.push({ message: problem.message, at: { offset: problem.offset } });
+      for (const statement of statements ?? []) parsed.push({ statement, direction: chunk.direction });
+    }
+  } else {
+    const { statements, problem } = parseSql(source.text);
+    if (problem) problems.push({ message: problem.message, at: { offset: problem.offset } });
+    const split = downMarker(layout, source.text);
+    const fileDirection: Direction = parts.role === 'down' ? 'down' : 'up';
+    for (const statement of statements ?? []) {
+      const direction = split !== undefined && statement.offset > split ? 'down' : fileDirection;
+      parsed.push({ statement, direction });
+    }
+    // A goose/dbmate file whose up marker comes after its down marker: order by the up marker.
+    const up = layout === 'goose' ? GOOSE_UP.exec(source.text) : layout === 'dbmate' ? DBMATE_UP.exec(source.text) : null;
+    if (up && split !== undefined && up.index > split) {
+      for (const p of parsed) p.direction = p.statement.offset > up.index ? 'up' : 'down';
+    }
+  }
+
+  const statements = finish(parsed, wrapped);
+  return {
+    model: {
+      path: source.path,
+      text: source.text,
+      dir: setDir(source.path, layout),
+      layout,
+      version: parts.version,
+      name: parts.name,
+      role: parts.role,
+      statements: statements.filter((s) => s.direction === 'up'),
+      down: statements.filter((s) => s.direction === 'down'),
+      inTransaction: wrapped,
+      parsed: problems.length === 0,
+    },
+    problems,
+  };
+}
 
 export const migrationAdapter: KindAdapter<'migration'> = {
   kind: 'migration',
-  async parse(source) {
-    await loadParser();
-    const { statements, problem } = parseSql(source.text);
-    if (!statements) {
-      return { problems: [{ message: problem!.message, at: { offset: problem!.offset } }] };
-    }
-    const inTransaction = statements.some(
-      (s) => s.type === 'TransactionStmt' && (s.node.kind === 'TRANS_STMT_BEGIN' || s.node.kind === 'TRANS_STMT_START'),
-    );
-    return {
-      model: {
-        path: source.path,
-        text: source.text,
-        dir: path.posix.dirname(source.path),
-        statements,
-        inTransaction,
-      },
-      problems: [],
-    };
-  },
-  async project(files, _settings, root) {
-    return { root, files };
+  parse: parseMigration,
+  async project(files, settings, root) {
+    return buildProject(files, settings, root);
   },
 };

@@ -1,2 +1,13 @@
 /** The public model of the migration kind: what migration rules may import. */
-export { statementLocation, type MigrationFile, type MigrationProject, type Statement, type PgNode } from './model.js';
+export {
+  statementLocation,
+  type Direction,
+  type MigrationFile,
+  type MigrationProject,
+  type MigrationSet,
+  type Statement,
+  type PgNode,
+} from './model.js';
+export { compareVersions, detectLayout, nameParts, setDir, LAYOUTS, type Layout } from './layout.js';
+export { byVersion } from './history.js';
+export * from './sql.js';

@@ -2,8 +2,11 @@ import { loadModule, parseSync, type Node as PgNode } from 'libpg-query';
 import type { Location } from '../../core/diagnostic.js';
 import type { MigrationSettings } from '../../config/settings/migrations.js';
 import { byteToCharOffset } from '../../core/text.js';
+import type { Layout } from './layout.js';
 
 export type { PgNode };
+
+export type Direction = 'up' | 'down';
 
 /** One SQL statement as Postgres's own parser sees it. */
 export interface Statement {
@@ -16,22 +19,55 @@ export interface Statement {
   endOffset: number;
   /** The statement's source text, without the trailing semicolon. */
   text: string;
+  /** Whether it runs forwards (`up`) or when rolling back (`down`). */
+  direction: Direction;
+  /** Whether it runs inside a transaction: an explicit BEGIN block, or the layout's wrapping. */
+  inTransaction: boolean;
+  /** Whether an explicit BEGIN of the file is open around it (not the layout's own wrapping). */
+  inExplicitTransaction: boolean;
+  /**
+   * Where a parse node sits in the file: `location` is the node's `location` field (a byte
+   * offset into the SQL the parser saw), `length` its length in characters.
+   */
+  locate(location: number | undefined, length?: number): Location;
 }
 
-/** One migration file (or the SQL of one migration). */
+/** One migration file: a `.sql` file, or a TypeScript migration whose SQL strings were extracted. */
 export interface MigrationFile {
   path: string;
   text: string;
   /** Folder of the migration set this file belongs to, relative to the root. */
   dir: string;
+  layout: Layout;
+  /** Version as written in the name (`20240101120000`, `1.2`, `0003`); absent for repeatable or unversioned files. */
+  version?: string;
+  /** Description part of the name, when the layout has one. */
+  name?: string;
+  /** `up`, `down` (a separate rollback file), `both` (markers or up/down methods in one file), `repeatable` (Flyway R__). */
+  role: 'up' | 'down' | 'both' | 'repeatable';
+  /** Statements that run when migrating forwards, in order. A `.down.sql` file has none. */
   statements: Statement[];
-  /** Whether the statements run inside a transaction (explicit BEGIN, or the layout's default). */
+  /** Statements that run when rolling back. */
+  down: Statement[];
+  /** Whether the tool wraps this migration in a transaction (layout default, directives, `assumeInTransaction`). */
   inTransaction: boolean;
+  /** False when the SQL (or part of it) did not parse; the file still counts for history rules. */
+  parsed: boolean;
+}
+
+export interface MigrationSet {
+  /** Folder relative to the root. */
+  dir: string;
+  layout: Layout;
+  /** Files of the set in the run, ordered by version (unversioned last, by path). */
+  files: MigrationFile[];
 }
 
 export interface MigrationProject {
   root: string;
   files: MigrationFile[];
+  /** Files grouped by migration folder. */
+  sets: MigrationSet[];
 }
 
 export function statementLocation(statement: Statement, file?: string): Location {
@@ -72,29 +108,54 @@ function skipTrivia(text: string, from: number, to: number): number {
   return i;
 }
 
-/** Parses SQL text; `loadParser()` must have resolved. Offsets are characters, not bytes. */
-export function parseSql(text: string): { statements?: Statement[]; problem?: { message: string; offset: number } } {
+/** A statement before the file-level facts (direction, transaction) are known. */
+export type ParsedStatement = Omit<Statement, 'direction' | 'inTransaction' | 'inExplicitTransaction'>;
+
+/**
+ * Parses SQL; `loadParser()` must have resolved. `toFile` maps a character offset in `sql` to an
+ * offset in the file (identity for `.sql` files, the literal's place for SQL inside TypeScript).
+ */
+export function parseSql(
+  sql: string,
+  toFile: (offset: number) => number = (o) => o,
+): { statements?: ParsedStatement[]; problem?: { message: string; offset: number } } {
   let result: { stmts?: RawStatement[] };
   try {
-    result = parseSync(text) as { stmts?: RawStatement[] };
+    result = parseSync(sql) as { stmts?: RawStatement[] };
   } catch (error) {
     const e = error as SqlErrorLike;
     const cursor = e.sqlDetails?.cursorPosition;
-    return { problem: { message: e.message, offset: cursor === undefined ? 0 : byteToCharOffset(text, cursor) } };
+    // libpg_query's cursor is 1-based; 0 means "no position".
+    const at = cursor === undefined || cursor <= 0 ? 0 : byteToCharOffset(sql, cursor - 1);
+    return { problem: { message: e.message, offset: toFile(at) } };
   }
-  const ascii = !/[^\x00-\x7f]/.test(text);
-  const toChar = (b: number) => (ascii ? b : byteToCharOffset(text, b));
-  const statements: Statement[] = [];
+  const ascii = !/[^\x00-\x7f]/.test(sql);
+  const toChar = (b: number) => (ascii ? b : byteToCharOffset(sql, b));
+  const statements: ParsedStatement[] = [];
   for (const raw of result.stmts ?? []) {
     if (!raw.stmt) continue;
     const [type, node] = Object.entries(raw.stmt)[0] as [string, Record<string, unknown>];
     const startByte = raw.stmt_location ?? 0;
     const rawStart = toChar(startByte);
-    const rawEnd = raw.stmt_len === undefined || raw.stmt_len === 0 ? text.length : toChar(startByte + raw.stmt_len);
-    const offset = skipTrivia(text, rawStart, rawEnd);
-    let endOffset = rawEnd;
-    while (endOffset > offset && /[\s;]/.test(text[endOffset - 1])) endOffset--;
-    statements.push({ type, node, offset, endOffset, text: text.slice(offset, endOffset) });
+    const rawEnd = raw.stmt_len === undefined || raw.stmt_len === 0 ? sql.length : toChar(startByte + raw.stmt_len);
+    const start = skipTrivia(sql, rawStart, rawEnd);
+    let end = rawEnd;
+    while (end > start && /[\s;]/.test(sql[end - 1])) end--;
+    const offset = toFile(start);
+    const endOffset = Math.max(offset, toFile(end - 1) + 1);
+    statements.push({
+      type,
+      node,
+      offset,
+      endOffset,
+      text: sql.slice(start, end),
+      locate(location, length = 0) {
+        if (location === undefined || location < 0) return { offset, endOffset };
+        const from = toChar(location);
+        const fileFrom = toFile(from);
+        return { offset: fileFrom, endOffset: length > 0 ? toFile(from + length - 1) + 1 : fileFrom };
+      },
+    });
   }
   return { statements };
 }

@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const LAYOUTS = [
+  'prisma',
+  'drizzle',
+  'flyway',
+  'golang-migrate',
+  'goose',
+  'dbmate',
+  'supabase',
+  'atlas',
+  'typeorm',
+  'mikro-orm',
+  'knex',
+  'plain',
+] as const;
+
+export type Layout = (typeof LAYOUTS)[number];
+
+/** Layouts that keep each migration in its own `.sql` file(s); the others are TypeScript. */
+export const TS_LAYOUTS: ReadonlySet<Layout> = new Set(['typeorm', 'mikro-orm', 'knex']);
+
+/**
+ * Whether each tool wraps a migration in a transaction by default on Postgres. golang-migrate
+ * and plain folders send the file as it is; the others open a transaction per migration (or per
+ * run) unless a directive in the file says otherwise.
+ */
+export const TRANSACTION_DEFAULT: Record<Layout, boolean> = {
+  prisma: true,
+  drizzle: true,
+  flyway: true,
+  'golang-migrate': false,
+  goose: true,
+  dbmate: true,
+  supabase: true,
+  atlas: true,
+  typeorm: true,
+  'mikro-orm': true,
+  knex: true,
+  plain: false,
+};
+
+export interface NameParts {
+  version?: string;
+  name?: string;
+  role: 'up' | 'down' | 'both' | 'repeatable';
+}
+
+const PRISMA_DIR = /^(\d{14})_(.+)$/;
+const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/i;
+const FLYWAY_REPEATABLE = /^R__(.+)\.sql$/i;
+const UP_DOWN = /^V?(\d+(?:\.\d+)*?)(?:[._-](.+?))?\.(up|down)\.sql$/i;
+const NUMBERED = /^(\d+)(?:[._-](.+))?\.\w+$/;
+const TYPEORM_FILE = /^(\d+)-(.+)\.[cm]?[jt]s$/;
+const MIKRO_FILE = /^Migration(\d+)(?:[._-]?(.*))?\.[cm]?[jt]s$/;
+
+export const GOOSE_UP = /^--\s*\+goose\s+Up\b/im;
+export const GOOSE_DOWN = /^--\s*\+goose\s+Down\b/im;
+export const DBMATE_UP = /^--\s*migrate:up\b/im;
+export const DBMATE_DOWN = /^--\s*migrate:down\b/im;
+
+/** Folder names and file names that identify a migration file without reading config. */
+export function looksLikeMigrationName(base: string): boolean {
+  return FLYWAY.test(base) || FLYWAY_REPEATABLE.test(base) || UP_DOWN.test(base);
+}
+
+const markerCache = new Map<string, boolean>();
+function hasFile(root: string, dir: string, name: string): boolean {
+  const key = `${root}\0${dir}\0${name}`;
+  let found = markerCache.get(key);
+  if (found === undefined) {
+    found = existsSync(path.join(root, dir, name));
+    markerCache.set(key, found);
+  }
+  return found;
+}
+
+/** Recognises the tool that owns a migration file from its path, its text and marker files next to it. */
+export function detectLayout(file: string, text: string, root: string): Layout {
+  const base = path.posix.basename(file);
+  const dir = path.posix.dirname(file);
+  if (/\.[cm]?[jt]s$/.test(base)) {
+    if (/\bqueryRunner\b|MigrationInterface/.test(text)) return 'typeorm';
+    if (/\baddSql\s*\(|@mikro-orm\/migrations/.test(text)) return 'mikro-orm';
+    return 'knex';
+  }
+  if (GOOSE_UP.test(text)) return 'goose';
+  if (DBMATE_UP.test(text)) return 'dbmate';
+  if (base === 'migration.sql' && PRISMA_DIR.test(path.posix.basename(dir))) return 'prisma';
+  if (/(^|\/)supabase\/migrations$/.test(dir)) return 'supabase';
+  if (UP_DOWN.test(base)) return 'golang-migrate';
+  if (FLYWAY.test(base) || FLYWAY_REPEATABLE.test(base)) return 'flyway';
+  if (hasFile(root, dir, 'meta/_journal.json') || text.includes('--> statement-breakpoint')) return 'drizzle';
+  if (hasFile(root, dir, 'atlas.sum')) return 'atlas';
+  return 'plain';
+}
+
+/** The migration folder (the set) a file belongs to. Prisma keeps one folder per migration. */
+export function setDir(file: string, layout: Layout): string {
+  const dir = path.posix.dirname(file);
+  return layout === 'prisma' ? path.posix.dirname(dir) : dir;
+}
+
+/** Version, description and role of a migration, read from its name as its layout writes it. */
+export function nameParts(file: string, layout: Layout): NameParts {
+  const base = path.posix.basename(file);
+  switch (layout) {
+    case 'prisma': {
+      const m = PRISMA_DIR.exec(path.posix.basename(path.posix.dirname(file)));
+      return m ? { version: m[1], name: m[2], role: 'up' } : { role: 'up' };
+    }
+    case 'flyway': {
+      const repeatable = FLYWAY_REPEATABLE.exec(base);
+      if (repeatable) return { name: repeatable[1], role: 'repeatable' };
+      const m = FLYWAY.exec(base);
+      return m ? { version: m[2], name: m[3], role: m[1].toUpperCase() === 'U' ? 'down' : 'up' } : { role: 'up' };
+    }
+    case 'golang-migrate': {
+      const m = UP_DOWN.exec(base);
+      return m ? { version: m[1], name: m[2], role: m[3].toLowerCase() === 'down' ? 'down' : 'up' } : { role: 'up' };
+    }
+    case 'typeorm': {
+      const m = TYPEORM_FILE.exec(base) ?? NUMBERED.exec(base);
+      return m ? { version: m[1], name: m[2], role: 'both' } : { role: 'both' };
+    }
+    case 'mikro-orm': {
+      const m = MIKRO_FILE.exec(base) ?? NUMBERED.exec(base);
+      return m ? { version: m[1], name: m[2] || undefined, role: 'both' } : { role: 'both' };
+    }
+    default: {
+      const role = layout === 'goose' || layout === 'dbmate' || layout === 'knex' ? 'both' : 'up';
+      const m = NUMBERED.exec(base);
+      return m ? { version: m[1], name: m[2], role } : { role };
+    }
+  }
+}
+
+/** Orders versions numerically part by part (`1.10` after `1.9`, `0010` after `9`). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[._]/);
+  const pb = b.split(/[._]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] === undefined ? -1n : BigInt(pa[i]);
+    const y = pb[i] === undefined ? -1n : BigInt(pb[i]);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Directives in a migration that turn its tool's transaction off. */
+export function disablesTransaction(layout: Layout, text: string): boolean {
+  switch (layout) {
+    case 'goose':
+      return /^--\s*\+goose\s+NO\s+TRANSACTION\b/im.test(text);
+    case 'dbmate':
+      return /^--\s*migrate:up\b[^\n]*\btransaction:false\b/im.test(text);
+    case 'atlas':
+      return /^--\s*atlas:txmode\s+none\b/im.test(text);
+    case 'typeorm':
+      return /\btransaction\s*=\s*false\b/.test(text);
+    case 'mikro-orm':
+      return /\bisTransactional\s*\([^)]*\)[^{]*\{\s*return\s+false\b/.test(text);
+    case 'knex':
+      return /\btransaction\s*:\s*false\b/.test(text);
+    default:
+      return false;
+  }
+}

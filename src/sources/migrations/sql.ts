@@ -1,0 +1,148 @@
+import type { Statement } from './model.js';
+
+/** Readers over libpg_query's JSON parse tree that most migration rules need. */
+
+type Obj = Record<string, unknown>;
+
+export interface RangeVar {
+  relname?: string;
+  schemaname?: string;
+  location?: number;
+}
+
+export function relationName(relation: RangeVar | undefined): string {
+  if (!relation?.relname) return '?';
+  return relation.schemaname ? `${relation.schemaname}.${relation.relname}` : relation.relname;
+}
+
+/** `[{String: {sval}}]` lists (qualified names) as plain strings. */
+export function names(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((n) => ((n as Obj).String as Obj | undefined)?.sval).filter((s): s is string => typeof s === 'string');
+}
+
+export interface ColumnType {
+  /** Last part of the type name as Postgres stores it (`int4`, `varchar`, `bpchar`, `timestamp`). */
+  name: string;
+  /** The name as the catalog qualifies it, e.g. `pg_catalog.int4`. */
+  qualified: string;
+  /** Type modifiers such as `varchar(20)`. */
+  hasModifiers: boolean;
+  location?: number;
+}
+
+export function columnType(typeName: Obj | undefined): ColumnType | undefined {
+  if (!typeName) return undefined;
+  const parts = names(typeName.names);
+  if (parts.length === 0) return undefined;
+  return {
+    name: parts[parts.length - 1].toLowerCase(),
+    qualified: parts.join('.').toLowerCase(),
+    hasModifiers: Array.isArray(typeName.typmods) && typeName.typmods.length > 0,
+    location: typeName.location as number | undefined,
+  };
+}
+
+export interface ColumnDefinition {
+  table: string;
+  column: string;
+  def: Obj;
+  type?: ColumnType;
+  constraints: Obj[];
+  /** The column is added to an existing table (`ALTER TABLE ... ADD COLUMN`), not created with it. */
+  added: boolean;
+  /** `ADD COLUMN IF NOT EXISTS`. */
+  ifNotExists: boolean;
+  location?: number;
+}
+
+/** Columns defined by `CREATE TABLE` and `ALTER TABLE ... ADD COLUMN`, and the type of `ALTER COLUMN ... TYPE`. */
+export function columnDefinitions(statement: Statement): ColumnDefinition[] {
+  const out: ColumnDefinition[] = [];
+  const fromDef = (table: string, def: Obj, added: boolean, ifNotExists: boolean) => {
+    out.push({
+      table,
+      column: (def.colname as string | undefined) ?? '?',
+      def,
+      type: columnType(def.typeName as Obj | undefined),
+      constraints: ((def.constraints as Obj[] | undefined) ?? []).map((c) => c.Constraint as Obj),
+      added,
+      ifNotExists,
+      location: def.location as number | undefined,
+    });
+  };
+  if (statement.type === 'CreateStmt') {
+    const table = relationName(statement.node.relation as RangeVar);
+    for (const element of (statement.node.tableElts as Obj[] | undefined) ?? []) {
+      if (element.ColumnDef) fromDef(table, element.ColumnDef as Obj, false, false);
+    }
+  } else if (statement.type === 'AlterTableStmt') {
+    for (const { cmd, table } of alterCommands(statement)) {
+      if (cmd.subtype === 'AT_AddColumn' && (cmd.def as Obj | undefined)?.ColumnDef) {
+        fromDef(table, (cmd.def as Obj).ColumnDef as Obj, true, cmd.missing_ok === true);
+      } else if (cmd.subtype === 'AT_AlterColumnType' && (cmd.def as Obj | undefined)?.ColumnDef) {
+        const def = { ...((cmd.def as Obj).ColumnDef as Obj), colname: cmd.name };
+        fromDef(table, def, false, false);
+      }
+    }
+  }
+  return out;
+}
+
+export interface AlterCommand {
+  table: string;
+  subtype: string;
+  cmd: Obj;
+}
+
+/** The sub-commands of `ALTER TABLE` (tables only: not indexes, views or sequences). */
+export function alterCommands(statement: Statement): AlterCommand[] {
+  if (statement.type !== 'AlterTableStmt') return [];
+  const objtype = statement.node.objtype;
+  if (objtype !== undefined && objtype !== 'OBJECT_TABLE' && objtype !== 'OBJECT_FOREIGN_TABLE') return [];
+  const table = relationName(statement.node.relation as RangeVar);
+  return ((statement.node.cmds as Obj[] | undefined) ?? []).map((c) => {
+    const cmd = c.AlterTableCmd as Obj;
+    return { table, subtype: cmd.subtype as string, cmd };
+  });
+}
+
+/** The constraint an `ALTER TABLE ... ADD CONSTRAINT` adds. */
+export function addedConstraint(command: AlterCommand): Obj | undefined {
+  if (command.subtype !== 'AT_AddConstraint') return undefined;
+  return (command.cmd.def as Obj | undefined)?.Constraint as Obj | undefined;
+}
+
+/**
+ * Tables created (or emptied by creation) earlier among `statements`: locking them blocks no
+ * traffic, so lock rules leave them alone.
+ */
+export function tablesCreatedBefore(statements: Statement[], index: number): Set<string> {
+  const tables = new Set<string>();
+  for (let i = 0; i < index; i++) {
+    const s = statements[i];
+    if (s.type === 'CreateStmt' || s.type === 'CreateTableAsStmt') {
+      const relation = (s.type === 'CreateStmt' ? s.node.relation : ((s.node.into as Obj | undefined)?.rel as RangeVar)) as RangeVar;
+      tables.add(relationName(relation));
+    }
+  }
+  return tables;
+}
+
+/** Calls `visit` on every object node of a parse tree, depth first, with its type name when it has one. */
+export function walkTree(node: unknown, visit: (type: string, value: Obj) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) walkTree(item, visit);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Obj)) {
+    if (value !== null && typeof value === 'object') {
+      if (!Array.isArray(value) && /^[A-Z]/.test(key)) visit(key, value as Obj);
+      walkTree(value, visit);
+    }
+  }
+}
+
+/** The 63-byte limit Postgres truncates identifiers to. */
+export const MAX_IDENTIFIER_BYTES = 63;

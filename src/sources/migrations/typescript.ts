@@ -1,0 +1,148 @@
+import { ts } from 'ts-morph';
+import type { Direction } from './model.js';
+import type { Layout } from './layout.js';
+
+/** A piece of SQL text and where its characters sit in the TypeScript file. */
+interface Segment {
+  sqlStart: number;
+  fileStart: number;
+  length: number;
+  /** False when the literal has escapes: positions inside it map to its start. */
+  exact: boolean;
+}
+
+export interface SqlString {
+  sql: string;
+  direction: Direction;
+  /** Maps a character offset in `sql` to an offset in the TypeScript file. */
+  toFile(offset: number): number;
+}
+
+/** Substitutions (`${table}`) become an identifier so the rest of the statement still parses. */
+const PLACEHOLDER = 'archlint_param';
+
+function literalSegments(node: ts.Node, cooked: string, source: ts.SourceFile, sqlStart: number, tailLength: number): Segment {
+  // Template pieces end in `${` or a backtick; strings end in their quote.
+  const start = node.getStart(source) + 1;
+  const rawEnd = node.getEnd() - tailLength;
+  const raw = source.text.slice(start, rawEnd);
+  return { sqlStart, fileStart: start, length: cooked.length, exact: raw === cooked };
+}
+
+/** Builds the SQL of a string argument, or undefined when it is not a literal we can read. */
+function evaluate(expr: ts.Expression, source: ts.SourceFile): { sql: string; segments: Segment[] } | undefined {
+  if (ts.isParenthesizedExpression(expr)) return evaluate(expr.expression, source);
+  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) {
+    return { sql: expr.text, segments: [literalSegments(expr, expr.text, source, 0, 1)] };
+  }
+  if (ts.isTemplateExpression(expr)) {
+    let sql = expr.head.text;
+    const segments: Segment[] = [literalSegments(expr.head, expr.head.text, source, 0, 2)];
+    expr.templateSpans.forEach((span, i) => {
+      const placeholder = `${PLACEHOLDER}${i + 1}`;
+      segments.push({ sqlStart: sql.length, fileStart: span.expression.getStart(source), length: placeholder.length, exact: false });
+      sql += placeholder;
+      const tail = ts.isTemplateTail(span.literal) ? 1 : 2;
+      segments.push(literalSegments(span.literal, span.literal.text, source, sql.length, tail));
+      sql += span.literal.text;
+    });
+    return { sql, segments };
+  }
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = evaluate(expr.left, source);
+    const right = evaluate(expr.right, source);
+    if (!left || !right) return undefined;
+    const shift = left.sql.length;
+    return {
+      sql: left.sql + right.sql,
+      segments: [...left.segments, ...right.segments.map((s) => ({ ...s, sqlStart: s.sqlStart + shift }))],
+    };
+  }
+  return undefined;
+}
+
+function mapper(segments: Segment[]): (offset: number) => number {
+  return (offset) => {
+    let segment = segments[0];
+    for (const s of segments) {
+      if (s.sqlStart <= offset) segment = s;
+      else break;
+    }
+    const inside = Math.min(Math.max(offset - segment.sqlStart, 0), segment.length);
+    return segment.exact ? segment.fileStart + inside : segment.fileStart;
+  };
+}
+
+function functionName(node: ts.Node): string | undefined {
+  if ((ts.isMethodDeclaration(node) || ts.isFunctionDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
+    return node.name.text;
+  }
+  if (ts.isFunctionExpression(node) || ts.isArrowFunction(node)) {
+    const parent = node.parent;
+    if (ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) {
+      return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+    }
+    // exports.up = function (knex) { ... }
+    if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
+  }
+  return undefined;
+}
+
+function firstParameter(node: ts.Node): string | undefined {
+  if (ts.isFunctionLike(node) && node.parameters.length > 0 && ts.isIdentifier(node.parameters[0].name)) {
+    return node.parameters[0].name.text;
+  }
+  return undefined;
+}
+
+/** Whether a call hands SQL to the database, as each TypeScript migration tool spells it. */
+function isSqlCall(call: ts.CallExpression, layout: Layout, param: string | undefined): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const method = callee.name.text;
+  const receiver = callee.expression;
+  const receiverName = ts.isIdentifier(receiver)
+    ? receiver.text
+    : ts.isPropertyAccessExpression(receiver)
+      ? receiver.name.text
+      : undefined;
+  switch (layout) {
+    case 'typeorm':
+      // queryRunner.query(...), or the `up(qr)` parameter under another name.
+      return method === 'query' && (receiverName === 'queryRunner' || (receiverName !== undefined && receiverName === param));
+    case 'mikro-orm':
+      return (method === 'addSql' || method === 'execute') && receiver.kind === ts.SyntaxKind.ThisKeyword;
+    case 'knex':
+      return (
+        method === 'raw' &&
+        receiverName !== undefined &&
+        (receiverName === 'knex' || receiverName === 'schema' || receiverName === 'trx' || receiverName === param)
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * Finds the SQL strings of a TypeScript migration (TypeORM `queryRunner.query`, MikroORM
+ * `this.addSql`, Knex `knex.raw` / `knex.schema.raw`) and whether each runs in `up` or `down`.
+ * Reads the syntax tree only: nothing is type-checked or executed.
+ */
+export function extractSql(fileName: string, text: string, layout: Layout): SqlString[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const out: SqlString[] = [];
+  const visit = (node: ts.Node, direction: Direction, param: string | undefined): void => {
+    const name = functionName(node);
+    if (name === 'up' || name === 'down') {
+      direction = name;
+      param = firstParameter(node);
+    }
+    if (ts.isCallExpression(node) && node.arguments.length > 0 && isSqlCall(node, layout, param)) {
+      const value = evaluate(node.arguments[0], source);
+      if (value && value.sql.trim() !== '') out.push({ sql: value.sql, direction, toFile: mapper(value.segments) });
+    }
+    ts.forEachChild(node, (child) => visit(child, direction, param));
+  };
+  visit(source, 'up', undefined);
+  return out;
+}
