@@ -1,10 +1,16 @@
-import type { KindAdapter } from '../../core/kinds.js';
-import { parseOpenApi } from './model.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { KindAdapter, SourceFile } from '../../core/kinds.js';
+import { loadOpenApi } from './model.js';
 
 export const openApiAdapter: KindAdapter<'openapi'> = {
   kind: 'openapi',
-  async parse(source) {
-    const { document, problems } = parseOpenApi(source.path, source.text);
+  async parse(source, settings, root) {
+    const { document, problems } = await loadOpenApi(source.path, source.text, {
+      root,
+      allowRemoteRefs: settings?.allowRemoteRefs === true,
+      readFile: (file) => readFile(path.resolve(root, file), 'utf8').catch(() => undefined),
+    });
     return {
       model: document,
       problems: problems.map((p) => ({ message: p.message, at: { offset: p.offset, endOffset: p.endOffset } })),
@@ -12,5 +18,11 @@ export const openApiAdapter: KindAdapter<'openapi'> = {
   },
   async project(documents, _settings, root) {
     return { root, documents };
+  },
+  *texts(document) {
+    for (const f of document.files.values()) {
+      if (f.path === document.path || /^https?:/i.test(f.path)) continue;
+      yield { path: f.path, absPath: path.resolve(document.absPath ? path.dirname(document.absPath) : '.', path.relative(path.dirname(document.path), f.path)), text: f.text } satisfies SourceFile;
+    }
   },
 };
