@@ -1,5 +1,5 @@
 import type { KindAdapter } from '../../core/kinds.js';
-import { parseGraphQL } from './model.js';
+import { buildSchemaModel, groupSchemas, parseGraphQL } from './model.js';
 
 export const graphqlAdapter: KindAdapter<'graphql'> = {
   kind: 'graphql',
@@ -7,7 +7,7 @@ export const graphqlAdapter: KindAdapter<'graphql'> = {
     const { file, problems } = parseGraphQL(source.path, source.text);
     return { model: file, problems: problems.map((p) => ({ message: p.message, at: { offset: p.offset } })) };
   },
-  async project(files, _settings, root) {
-    return { root, files };
+  async project(files, settings, root) {
+    return { root, files, schemas: groupSchemas(files, settings).map((g) => buildSchemaModel(g.name, g.files)) };
   },
 };

@@ -1,2 +1,12 @@
 /** The public model of the GraphQL kind: what GraphQL rules may import. */
-export { nodeLocation, type GraphQLFile, type GraphQLProject } from './model.js';
+export {
+  buildSchemaFromTexts,
+  buildSchemaModel,
+  groupSchemas,
+  nameLocation,
+  nodeLocation,
+  type GraphQLFile,
+  type GraphQLProject,
+  type GraphQLSchemaModel,
+  type GraphQLSchemaProblem,
+} from './model.js';
