@@ -3,8 +3,8 @@ import type { JSONSchema } from '../../core/rule.js';
 /** One architectural layer: the files it owns and the layers it may import. */
 export interface LayerDefinition {
   name: string;
-  /** Globs, relative to the config file, of the files in this layer. */
-  files: string | string[];
+  /** Globs, relative to the config file, of the files in this layer; optional when it refines a preset layer. */
+  files?: string | string[];
   /** Layers this one may import. Absent: none (other than itself). */
   dependsOn?: string[];
 }
@@ -63,10 +63,12 @@ const globs = (description: string): JSONSchema => ({
 export const layerSchema: JSONSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'files'],
+  required: ['name'],
   properties: {
     name: { type: 'string', description: 'Layer name used in messages and in dependsOn.' },
-    files: globs('Globs of the files in this layer, relative to the config file. A file belongs to the first layer that matches it.'),
+    files: globs(
+      'Globs of the files in this layer, relative to the config file. A file belongs to the first layer that matches it. May be left out to change only dependsOn of a preset layer.',
+    ),
     dependsOn: { type: 'array', items: { type: 'string' }, description: 'Layers this one may import (besides itself).' },
   },
 };

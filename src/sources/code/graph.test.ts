@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globbySync } from 'globby';
@@ -45,7 +46,7 @@ describe('module graph', () => {
   it('resolves workspace packages to their sources, each package with its own tsconfig', async () => {
     const project = await projectOf('code-monorepo');
     expect(project.graph.workspaces).toEqual([
-      { name: '@shop/catalog', dir: 'packages/catalog', entry: 'packages/catalog/src/index.ts' },
+      { name: '@shop/catalog', dir: 'packages/catalog', entry: 'packages/catalog/src/index.ts', exports: ['.'] },
       { name: '@shop/storefront', dir: 'packages/storefront', entry: undefined },
     ]);
     expect(edges(project, 'packages/storefront/src/server.ts')).toEqual([

@@ -3,4 +3,4 @@ export { ts, nodeLocation, enclosingSymbol, type CodeFile, type CodeProject, typ
 export type { ModuleGraph, ModuleImport } from './graph.js';
 export type { ImportKind } from './imports.js';
 export { packageNameOf, type Resolution, type WorkspacePackage } from './resolver.js';
-export { layersOf, layerOf, moduleOf, type Layer, type ModuleFolder } from './layers.js';
+export { layersOf, layerOf, moduleOf, layerConfigSpan, layerHasFiles, type Layer, type ModuleFolder } from './layers.js';

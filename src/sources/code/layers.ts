@@ -1,3 +1,4 @@
+import { globbySync } from 'globby';
 import { matchesAny } from '../../core/glob.js';
 import type { CodeSettings, LayerDefinition, LayerPreset, ModuleDefinition } from '../../config/settings/code.js';
 
@@ -44,14 +45,20 @@ export function layersOf(settings: CodeSettings): Layer[] {
   if (layers) return layers;
   const own = (settings.layers ?? []).map((l) => normalize(l));
   const preset = settings.preset ? PRESETS[settings.preset].map((l) => ({ ...normalize(l), preset: settings.preset })) : [];
-  const byName = new Map(own.map((l) => [l.name, l]));
-  layers = [...preset.map((l) => byName.get(l.name) ?? l), ...own.filter((l) => !preset.some((p) => p.name === l.name))];
+  const byName = new Map((settings.layers ?? []).map((l) => [l.name, l]));
+  // A user entry replaces the preset layer of the same name; without `files` it keeps the preset's.
+  const refined = preset.map((p) => {
+    const mine = byName.get(p.name);
+    if (!mine) return p;
+    return { name: p.name, files: mine.files === undefined ? p.files : normalize(mine).files, dependsOn: [...(mine.dependsOn ?? p.dependsOn)] };
+  });
+  layers = [...refined, ...own.filter((l) => !preset.some((p) => p.name === l.name))];
   layerCache.set(settings, layers);
   return layers;
 }
 
 function normalize(l: LayerDefinition): Layer {
-  return { name: l.name, files: typeof l.files === 'string' ? [l.files] : [...l.files], dependsOn: [...(l.dependsOn ?? [])] };
+  return { name: l.name, files: l.files === undefined ? [] : typeof l.files === 'string' ? [l.files] : [...l.files], dependsOn: [...(l.dependsOn ?? [])] };
 }
 
 /** The layer a root-relative path belongs to: the first whose globs match it. */
@@ -85,4 +92,32 @@ export function moduleOf(file: string, settings: CodeSettings): ModuleFolder | u
     }
   }
   return undefined;
+}
+
+/**
+ * Where a layer is written in the config text: the span of one of its globs (or of its name,
+ * or of `preset:` for preset layers), so config warnings point at the setting to change.
+ */
+export function layerConfigSpan(configText: string, layer: Layer, glob?: string): { offset: number; endOffset: number } | undefined {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (layer.preset) {
+    const m = /\bpreset["']?\s*:\s*["']?(\w+)/.exec(configText);
+    return m ? { offset: m.index, endOffset: m.index + m[0].length } : undefined;
+  }
+  const name = new RegExp(`["']?name["']?\\s*:\\s*["']?${escape(layer.name)}["']?(?=[\\s,}]|$)`, 'm').exec(configText);
+  if (!name) return undefined;
+  if (glob) {
+    const at = configText.indexOf(glob, name.index);
+    if (at >= 0) return { offset: at, endOffset: at + glob.length };
+  }
+  return { offset: name.index, endOffset: name.index + name[0].length };
+}
+
+/** Whether a layer's globs match any source file on disk under the root (dependencies excluded). */
+export function layerHasFiles(root: string, layer: Layer): boolean {
+  try {
+    return globbySync(layer.files, { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, onlyFiles: true }).length > 0;
+  } catch {
+    return false; // an unreadable root has no files
+  }
 }

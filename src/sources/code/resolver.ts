@@ -19,6 +19,8 @@ export interface WorkspacePackage {
   dir: string;
   /** Root-relative entry file, when one exists in the sources. */
   entry?: string;
+  /** Subpaths the package exports (`.`, `./testing`); absent when package.json has no `exports`. */
+  exports?: string[];
 }
 
 const BUILTINS = new Set(builtinModules);
@@ -287,7 +289,14 @@ export class ModuleResolver {
       const json = this.readJson(path.join(this.root, manifest));
       if (!json?.name) continue;
       const dir = path.posix.dirname(manifest);
-      out.push({ name: json.name, dir, entry: this.entryOf(dir, json) });
+      const exported = json.exports;
+      const subpaths =
+        exported === undefined
+          ? undefined
+          : exported && typeof exported === 'object' && !Array.isArray(exported) && Object.keys(exported).some((k) => k.startsWith('.'))
+            ? Object.keys(exported)
+            : ['.'];
+      out.push({ name: json.name, dir, entry: this.entryOf(dir, json), ...(subpaths ? { exports: subpaths } : {}) });
     }
     return out;
   }

@@ -1,0 +1,173 @@
+import { compareStrings, defineRule, LineIndex, type RelatedNote } from '../../src/core/index.js';
+import { moduleOf, type ModuleImport } from '../../src/sources/code/index.js';
+
+export default defineRule({
+  id: 'layers/no-cycles',
+  kind: 'code',
+  scope: 'project',
+  meta: {
+    description: 'Disallow import cycles between files, folders or modules.',
+    severity: 'error',
+    recommended: true,
+    tags: ['architecture', 'dependencies'],
+  },
+  messages: {
+    cycle: 'Import cycle between {{unit}}s: {{cycle}}.',
+  },
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxCycles: { type: 'integer', minimum: 1, description: 'Stop after reporting this many cycles, so a tangled code base gives a readable report.' },
+      },
+    },
+    defaults: { maxCycles: 200 },
+  },
+  create(context) {
+    const settings = context.settings ?? {};
+    const granularity = settings.cycles?.granularity ?? 'file';
+    const includeTypes = settings.cycles?.includeTypeImports ?? false;
+    const nodeOf = (file: string): string | undefined => {
+      if (granularity === 'file') return file;
+      if (granularity === 'folder') return file.slice(0, Math.max(0, file.lastIndexOf('/'))) || '.';
+      return moduleOf(file, settings)?.dir;
+    };
+
+    // Edges between units, each with the first import (in file order) that creates it.
+    const edges = new Map<string, Map<string, ModuleImport>>();
+    const files = [...context.project.graph.importsOf.keys()].sort(compareStrings);
+    for (const file of files) {
+      const from = nodeOf(file);
+      if (from === undefined) continue;
+      for (const imp of context.project.graph.importsOf.get(file)!) {
+        // import() loads lazily and is the usual way to break a cycle; type imports are erased.
+        if (!imp.target || imp.kind === 'dynamic' || (imp.typeOnly && !includeTypes)) continue;
+        if (!context.project.byPath.has(imp.target)) continue;
+        const to = nodeOf(imp.target);
+        if (to === undefined || to === from) continue;
+        let out = edges.get(from);
+        if (!out) edges.set(from, (out = new Map()));
+        if (!out.has(to)) out.set(to, imp);
+      }
+    }
+
+    let reported = 0;
+    for (const component of stronglyConnected(edges)) {
+      const members = new Set(component);
+      const covered = new Set<string>();
+      const seen = new Set<string>();
+      for (const start of [...component].sort(compareStrings)) {
+        if (covered.has(start) || reported >= context.options.maxCycles) continue;
+        const cycle = shortestCycle(start, members, edges);
+        if (!cycle) continue;
+        for (const n of cycle) covered.add(n);
+        const key = canonical(cycle);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const rotated = key.split('\0');
+        const hops = rotated.map((n, i) => edges.get(n)!.get(rotated[(i + 1) % rotated.length])!);
+        const first = hops[0];
+        if (!context.isEnabledFor(first.from)) continue;
+        reported++;
+        const shown = [...rotated, rotated[0]].join(' -> ');
+        context.report({
+          messageId: 'cycle',
+          data: { unit: granularity, cycle: shown },
+          at: { file: first.from, offset: first.offset, endOffset: first.endOffset },
+          anchor: `cycle:${shown}`,
+          help: 'Break the cycle: move what both sides need into a third module, depend on an interface, or make one side import lazily.',
+          notes: hops.slice(1).map((hop) => noteFor(hop)),
+        });
+      }
+    }
+
+    function noteFor(hop: ModuleImport): RelatedNote {
+      const file = context.project.byPath.get(hop.from);
+      const index = file ? new LineIndex(file.text) : undefined;
+      return {
+        message: `${hop.from} imports ${hop.target}`,
+        file: hop.from,
+        ...(index ? { start: index.position(hop.offset), end: index.position(hop.endOffset) } : {}),
+      };
+    }
+  },
+});
+
+/** Tarjan's algorithm, iterative so deep import chains cannot overflow the stack. */
+function stronglyConnected(edges: Map<string, Map<string, unknown>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  let counter = 0;
+  const nodes = [...new Set([...edges.keys(), ...[...edges.values()].flatMap((m) => [...m.keys()])])].sort(compareStrings);
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: { node: string; next: string[]; i: number }[] = [];
+    const enter = (node: string) => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, next: [...(edges.get(node)?.keys() ?? [])].sort(compareStrings), i: 0 });
+    };
+    enter(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      if (frame.i < frame.next.length) {
+        const to = frame.next[frame.i++];
+        if (!index.has(to)) enter(to);
+        else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component: string[] = [];
+        let n: string;
+        do {
+          n = stack.pop()!;
+          onStack.delete(n);
+          component.push(n);
+        } while (n !== frame.node);
+        if (component.length > 1) out.push(component);
+      }
+    }
+  }
+  return out.sort((a, b) => compareStrings([...a].sort(compareStrings)[0], [...b].sort(compareStrings)[0]));
+}
+
+/** Breadth-first: the shortest way from `start` back to itself inside its component. */
+function shortestCycle(start: string, members: Set<string>, edges: Map<string, Map<string, unknown>>): string[] | undefined {
+  const parent = new Map<string, string>();
+  const queue = [start];
+  const visited = new Set([start]);
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q];
+    for (const to of [...(edges.get(node)?.keys() ?? [])].sort(compareStrings)) {
+      if (!members.has(to)) continue;
+      if (to === start) {
+        const path = [node];
+        for (let p = node; p !== start; ) path.push((p = parent.get(p)!));
+        return path.reverse();
+      }
+      if (visited.has(to)) continue;
+      visited.add(to);
+      parent.set(to, node);
+      queue.push(to);
+    }
+  }
+  return undefined;
+}
+
+/** The cycle rotated to start at its smallest member, so each cycle has one spelling. */
+function canonical(cycle: string[]): string {
+  let best = 0;
+  for (let i = 1; i < cycle.length; i++) if (compareStrings(cycle[i], cycle[best]) < 0) best = i;
+  return [...cycle.slice(best), ...cycle.slice(0, best)].join('\0');
+}
