@@ -1,0 +1,235 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { archlint, REPO, tempProject } from './cli-helpers.js';
+
+/** Set UPDATE_EXPECTED=1 to rewrite the expected outputs after an intended change; review the diff. */
+function compareWithExpected(name: string, actual: string): void {
+  const file = path.join(REPO, 'test', 'expected', name);
+  if (process.env.UPDATE_EXPECTED || !existsSync(file)) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('archlint check on the sample service', () => {
+  const run = archlint(['check', 'fixtures/sample-service', '-f', 'json']);
+
+  it('exits 1 because the sample has error-level findings', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+  });
+
+  it('reports findings of all four artifact kinds', () => {
+    const report = JSON.parse(run.stdout) as { diagnostics: { ruleId: string }[]; rules: { id: string; kind: string }[] };
+    const kinds = new Set(report.diagnostics.map((d) => report.rules.find((r) => r.id === d.ruleId)?.kind));
+    expect([...kinds].sort()).toEqual(['code', 'graphql', 'migration', 'openapi']);
+  });
+
+  it('matches the expected JSON output', () => {
+    compareWithExpected('sample-service.json', run.stdout);
+  });
+
+  it('prints the stylish report with code frames by default', () => {
+    const stylish = archlint(['check', 'fixtures/sample-service']);
+    expect(stylish.stdout).toContain('fixtures/sample-service/src/domain/order.ts');
+    expect(stylish.stdout).toMatch(/> +\d+ \|     console\.log\('order paid', this\.id\);/);
+    expect(stylish.stdout).toMatch(/✖ \d+ problems \(\d+ errors?, \d+ warnings?\)/);
+    expect(stylish.stdout).not.toContain('\u001b[');
+  });
+
+  it('honours overrides: the seed script may print', () => {
+    expect(run.stdout).not.toContain('scripts/seed.ts');
+  });
+});
+
+describe('files that do not parse', () => {
+  const run = archlint(['check', 'fixtures/broken-inputs', '-f', 'json']);
+  const report = JSON.parse(run.stdout) as {
+    diagnostics: { ruleId: string; file: string; line: number; column: number }[];
+    summary: { files: Record<string, number> };
+  };
+  const parseErrors = report.diagnostics.filter((d) => d.ruleId === 'archlint/parse-error');
+
+  it('give one located parse error per broken file', () => {
+    expect(parseErrors.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([
+      'api/openapi.yaml:12:1',
+      'db/migrations/001_broken.sql:3:1',
+      'graphql/broken.graphql:7:8',
+      'src/broken.ts:2:41',
+    ]);
+  });
+
+  it('do not stop the other files from being checked', () => {
+    const others = report.diagnostics.filter((d) => d.ruleId !== 'archlint/parse-error').map((d) => `${d.file} ${d.ruleId}`);
+    expect(others).toEqual(
+      expect.arrayContaining([
+        'api/catalog.yaml api-versioning/info-version-semver',
+        'db/migrations/002_index.sql migrations/require-concurrent-index',
+        'graphql/ok.graphql graphql/deprecation-reason',
+        'src/ok.ts logging/no-console',
+      ]),
+    );
+    expect(report.summary.files).toEqual({ code: 2, openapi: 2, graphql: 2, migration: 2 });
+    expect(run.status).toBe(1);
+  });
+});
+
+describe('exit codes and config errors', () => {
+  it('exits 0 on a clean project and says so in one line', () => {
+    const dir = tempProject({ 'src/a.ts': 'export const a = 1;\n', '.architecturerc.yaml': 'extends: archlint:recommended\n' });
+    const run = archlint(['check'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('✔ No problems in 1 file.');
+  });
+
+  it('exits 0 with warnings only, and 1 when they exceed --max-warnings', () => {
+    const dir = tempProject({ 'src/a.ts': 'console.log(1);\n', '.architecturerc.yaml': 'extends: archlint:recommended\n' });
+    expect(archlint(['check'], dir).status).toBe(0);
+    expect(archlint(['check', '--max-warnings', '0'], dir).status).toBe(1);
+    expect(archlint(['check', '--max-warnings', '1'], dir).status).toBe(0);
+  });
+
+  it('--quiet reports errors only', () => {
+    const dir = tempProject({ 'src/a.ts': 'console.log(1);\n', '.architecturerc.yaml': 'extends: archlint:recommended\n' });
+    const run = archlint(['check', '--quiet', '-f', 'json'], dir);
+    expect(JSON.parse(run.stdout).diagnostics).toEqual([]);
+  });
+
+  it('runs archlint:recommended without a config, and says so', () => {
+    const dir = tempProject({ 'src/a.ts': 'console.log(1);\n' });
+    const run = archlint(['check'], dir);
+    expect(run.stdout).toContain('No archlint config found');
+    expect(run.stdout).toContain('logging/no-console');
+  });
+
+  it('a typo in a key exits 2 naming the file and the key path', () => {
+    const dir = tempProject({ '.architecturerc.yaml': 'extends: archlint:recommended\nrulez:\n  logging/no-console: off\n' });
+    const run = archlint(['check'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('.architecturerc.yaml: rulez: unknown key "rulez" (did you mean "rules"?)');
+  });
+
+  it('a wrong option type exits 2 naming the key path inside the rule options', () => {
+    const dir = tempProject({
+      '.architecturerc.yaml': 'rules:\n  logging/no-console: [warn, { allow: "error" }]\n',
+    });
+    const run = archlint(['check'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('rules["logging/no-console"][1].allow: expected array (options of logging/no-console)');
+  });
+
+  it('an unknown rule exits 2 with a suggestion', () => {
+    const dir = tempProject({ '.architecturerc.json': '{"rules": {"logging/no-consol": "error"}}' });
+    const run = archlint(['check'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('unknown rule "logging/no-consol" (did you mean "logging/no-console"?)');
+  });
+
+  it('an unknown format or a bad flag exits 2', () => {
+    expect(archlint(['check', '-f', 'xml', 'fixtures/sample-service']).status).toBe(2);
+    expect(archlint(['check', '--max-warnings', 'many', 'fixtures/sample-service']).status).toBe(2);
+    expect(archlint(['check', 'no/such/folder']).status).toBe(2);
+  });
+
+  it('a missing --base revision exits 2 with a clear message', () => {
+    const run = archlint(['check', 'fixtures/sample-service', '--base', 'no-such-ref-anywhere']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('The base revision "no-such-ref-anywhere" is not in this repository');
+  });
+});
+
+describe('output options', () => {
+  it('-f name:path writes that format to a file while another goes to stdout', () => {
+    const dir = tempProject({ 'src/a.ts': 'console.log(1);\n' });
+    const run = archlint(['check', '-f', 'stylish', '-f', 'sarif:out/report.sarif', '-f', 'json:out/report.json'], dir);
+    expect(run.stdout).toContain('logging/no-console');
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'out/report.sarif'), 'utf8'));
+    expect(sarif.runs[0].results).toHaveLength(1);
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).diagnostics).toHaveLength(1);
+  });
+
+  it('-o writes the output to a file', () => {
+    const dir = tempProject({ 'src/a.ts': 'console.log(1);\n' });
+    const run = archlint(['check', '-f', 'json', '-o', 'report.json'], dir);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).diagnostics).toHaveLength(1);
+  });
+
+  it('colours only when asked or on a terminal', () => {
+    const dir = tempProject({ 'src/a.ts': 'console.log(1);\n' });
+    expect(archlint(['check'], dir).stdout).not.toContain('\u001b[');
+    expect(archlint(['check', '--color'], dir).stdout).toContain('\u001b[');
+    expect(archlint(['check'], dir, { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+    expect(archlint(['check', '--no-color'], dir, { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+  });
+
+  it('--rule and --pack narrow the run', () => {
+    const all = JSON.parse(archlint(['check', 'fixtures/sample-service', '-f', 'json']).stdout);
+    const one = JSON.parse(archlint(['check', 'fixtures/sample-service', '-f', 'json', '--rule', 'graphql/deprecation-reason']).stdout);
+    expect(one.diagnostics.length).toBeGreaterThan(0);
+    expect(one.diagnostics.length).toBeLessThan(all.diagnostics.length);
+    expect(new Set(one.diagnostics.map((d: { ruleId: string }) => d.ruleId))).toEqual(new Set(['graphql/deprecation-reason']));
+    const pack = JSON.parse(archlint(['check', 'fixtures/sample-service', '-f', 'json', '--pack', 'migrations']).stdout);
+    expect(pack.diagnostics.every((d: { ruleId: string }) => d.ruleId.startsWith('migrations/'))).toBe(true);
+    expect(archlint(['check', 'fixtures/sample-service', '--pack', 'nope']).status).toBe(2);
+  });
+
+  it('--print-config shows the rules in force for one file, overrides applied', () => {
+    const run = archlint(['check', '--print-config', 'fixtures/sample-service/scripts/seed.ts']);
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(printed.file).toBe('scripts/seed.ts');
+    expect(printed.rules['logging/no-console']).toBe('off');
+    const domain = JSON.parse(archlint(['check', '--print-config', 'fixtures/sample-service/src/domain/order.ts']).stdout);
+    expect(domain.rules['logging/no-console']).toBe('warn');
+  });
+});
+
+describe('rules, explain, init', () => {
+  it('archlint rules --json lists every rule with its metadata', () => {
+    const rules = JSON.parse(archlint(['rules', '--json']).stdout) as { id: string; kind: string; recommended: boolean }[];
+    expect(rules.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['logging/no-console', 'api-versioning/info-version-semver', 'graphql/deprecation-reason', 'migrations/require-concurrent-index']),
+    );
+    expect(rules.every((r) => ['code', 'openapi', 'graphql', 'migration'].includes(r.kind))).toBe(true);
+  });
+
+  it('archlint rules prints a table', () => {
+    const run = archlint(['rules', '--pack', 'logging']);
+    expect(run.stdout).toMatch(/^logging\/no-console\s+code\s+warn\s+✓\s+Disallow console/m);
+  });
+
+  it('archlint explain prints the rule page', () => {
+    const run = archlint(['explain', 'logging/no-console']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('logging/no-console');
+    expect(run.stdout).toContain('How to fix');
+    expect(archlint(['explain', 'nope/nope']).status).toBe(2);
+  });
+
+  it('archlint init writes a config that fits the repository and that loads', () => {
+    const dir = tempProject({
+      'src/orders/domain/order.ts': 'export class Order {}\n',
+      'src/orders/application/place.ts': 'export {};\n',
+      'src/orders/infrastructure/repo.ts': 'export {};\n',
+      'api/openapi.yaml': 'openapi: 3.0.3\ninfo: {title: x, version: 1.0.0}\npaths: {}\n',
+      'db/migrations/001_init.sql': 'CREATE TABLE t (id int);\n',
+    });
+    const run = archlint(['init'], dir);
+    expect(run.status).toBe(0);
+    const written = readFileSync(path.join(dir, '.architecturerc.yaml'), 'utf8');
+    expect(written).toContain('files: "src/orders/domain/**"');
+    expect(written).toContain('- db/migrations');
+    expect(written).toContain('api/openapi.yaml');
+    expect(archlint(['check'], dir).status).toBe(0);
+    const again = archlint(['init'], dir);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('not overwriting');
+  });
+
+  it('--help documents every command with examples', () => {
+    const run = archlint(['check', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Examples:');
+    expect(run.stdout).toContain('--max-warnings');
+  });
+});
