@@ -185,11 +185,11 @@ function checkShape(filepath: string, raw: unknown): ConfigFile {
 }
 
 function toConfigError(filepath: string, errors: ErrorObject[]): ConfigError {
-  // The deepest error is the most specific; `oneOf` wrappers say less than their branches.
-  const sorted = [...errors].sort(
-    (a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length || Number(a.keyword === 'oneOf') - Number(b.keyword === 'oneOf'),
-  );
-  const e = sorted[0];
+  // The deepest error is the most specific; at equal depth a `oneOf` says more than its branches.
+  const depth = (x: ErrorObject) => x.instancePath.split('/').length;
+  const deepest = Math.max(...errors.map(depth));
+  const atDepth = errors.filter((x) => depth(x) === deepest);
+  const e = atDepth.find((x) => x.keyword === 'oneOf') ?? atDepth[0];
   if (e.keyword === 'additionalProperties') {
     const key = String((e.params as { additionalProperty: string }).additionalProperty);
     const parent = schemaAt(e.instancePath);

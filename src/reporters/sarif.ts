@@ -37,7 +37,7 @@ function descriptor(rule: RuleDescriptor): ReportingDescriptor {
     help: { text: `${rule.description} See ${rule.docsUrl}`, markdown },
     helpUri: rule.docsUrl,
     defaultConfiguration: { level: level(rule.severity) },
-    properties: { tags: [rule.pack, rule.kind, ...rule.tags], precision: 'high', 'problem.severity': level(rule.severity) },
+    properties: { tags: [...new Set([rule.pack, rule.kind, ...rule.tags])], precision: 'high', 'problem.severity': level(rule.severity) },
   };
 }
 
