@@ -76,8 +76,10 @@ export class RuleTester {
   constructor(private readonly adapters: ReadonlyMap<ArtifactKind, KindAdapter>) {}
 
   run(rule: AnyRule, tests: RuleTests): void {
-    const describe = RuleTester.describe ?? globalFn('describe');
-    const it = RuleTester.it ?? globalFn('it');
+    // Read through the constructor so a subclass's own `describe`/`it` take effect.
+    const own = this.constructor as typeof RuleTester;
+    const describe = own.describe ?? globalFn('describe');
+    const it = own.it ?? globalFn('it');
     if (!describe || !it) {
       void import('node:test').then(({ describe: d, it: i }) => this.register(rule, tests, d as TestFn, i as TestFnWithOnly));
       return;
