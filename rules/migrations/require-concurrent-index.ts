@@ -1,25 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { statementLocation, type Statement } from '../../src/sources/migrations/index.js';
-
-interface RangeVar {
-  relname?: string;
-  schemaname?: string;
-}
-
-function tableName(relation: RangeVar | undefined): string {
-  if (!relation?.relname) return '?';
-  return relation.schemaname ? `${relation.schemaname}.${relation.relname}` : relation.relname;
-}
-
-/** Tables created earlier in the same migration: indexing them blocks nobody. */
-function createdTables(statements: Statement[], before: number): Set<string> {
-  const tables = new Set<string>();
-  for (let i = 0; i < before; i++) {
-    const s = statements[i];
-    if (s.type === 'CreateStmt') tables.add(tableName(s.node.relation as RangeVar));
-  }
-  return tables;
-}
+import { relationName, statementLocation, tablesCreatedBefore, type RangeVar } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/require-concurrent-index',
@@ -39,8 +19,8 @@ export default defineRule({
     const { statements } = context.model;
     statements.forEach((statement, index) => {
       if (statement.type !== 'IndexStmt' || statement.node.concurrent) return;
-      const table = tableName(statement.node.relation as RangeVar);
-      if (createdTables(statements, index).has(table)) return;
+      const table = relationName(statement.node.relation as RangeVar);
+      if (tablesCreatedBefore(statements, index).has(table)) return;
       context.report({
         messageId: 'notConcurrent',
         data: { table },

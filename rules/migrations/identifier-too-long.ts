@@ -1,0 +1,49 @@
+import { defineRule } from '../../src/core/index.js';
+import { MAX_IDENTIFIER_BYTES, walkTree } from '../../src/sources/migrations/index.js';
+
+/** Fields that name a new object: a long name there is silently truncated. */
+const NAMING_FIELDS = ['colname', 'idxname', 'conname', 'newname', 'trigname'];
+
+export default defineRule({
+  id: 'migrations/identifier-too-long',
+  kind: 'migration',
+  scope: 'file',
+  meta: {
+    description: 'Names of new objects fit Postgres\'s 63-byte limit, past which they are silently truncated.',
+    severity: 'error',
+    recommended: true,
+    tags: ['migrations', 'postgres'],
+  },
+  messages: {
+    tooLong: '"{{name}}" is {{bytes}} bytes: Postgres truncates it to 63, so it is created as "{{truncated}}" and later references to the full name fail or collide.',
+  },
+  create(context) {
+    for (const statement of context.model.statements) {
+      const seen = new Set<string>();
+      const check = (name: unknown, location: number | undefined) => {
+        if (typeof name !== 'string' || seen.has(name)) return;
+        const bytes = Buffer.byteLength(name, 'utf8');
+        if (bytes <= MAX_IDENTIFIER_BYTES) return;
+        seen.add(name);
+        const truncated = Buffer.from(name, 'utf8').subarray(0, MAX_IDENTIFIER_BYTES).toString('utf8').replace(/\uFFFD$/, '');
+        context.report({
+          messageId: 'tooLong',
+          data: { name, bytes, truncated },
+          at: statement.locate(location),
+          anchor: `${statement.text}\0${name}`,
+          help: 'Choose a name of at most 63 bytes (name constraints and indexes explicitly when the generated name would be longer).',
+        });
+      };
+      const { type, node } = statement;
+      // The created relation itself: CREATE TABLE / SEQUENCE / VIEW name.
+      const created = type === 'CreateStmt' || type === 'CreateSeqStmt' ? node.relation : type === 'ViewStmt' ? node.view : undefined;
+      if (created) check((created as { relname?: string }).relname, (created as { location?: number }).location);
+      if (type === 'CreateSchemaStmt') check(node.schemaname, undefined);
+      walkTree({ [type]: node }, (_type, value) => {
+        for (const field of NAMING_FIELDS) {
+          if (field in value) check(value[field], value.location as number | undefined);
+        }
+      });
+    }
+  },
+});

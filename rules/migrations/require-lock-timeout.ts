@@ -1,0 +1,65 @@
+import { defineRule } from '../../src/core/index.js';
+import { names, statementLocation, walkTree, type Statement } from '../../src/sources/migrations/index.js';
+
+/** Statements that wait for a lock on an existing table or index, and queue other queries behind them. */
+function takesLock(statement: Statement): boolean {
+  switch (statement.type) {
+    case 'AlterTableStmt':
+    case 'IndexStmt':
+    case 'RenameStmt':
+    case 'TruncateStmt':
+    case 'CreateTrigStmt':
+    case 'ReindexStmt':
+    case 'ClusterStmt':
+    case 'AlterEnumStmt':
+    case 'RuleStmt':
+      return true;
+    case 'DropStmt':
+      return ['OBJECT_TABLE', 'OBJECT_INDEX', 'OBJECT_TRIGGER', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_RULE'].includes(
+        statement.node.removeType as string,
+      );
+    default:
+      return false;
+  }
+}
+
+/** `SET [LOCAL] lock_timeout = ...` or `SELECT set_config('lock_timeout', ...)`. */
+function setsLockTimeout(statement: Statement): boolean {
+  if (statement.type === 'VariableSetStmt') return statement.node.name === 'lock_timeout' && statement.node.kind !== 'VAR_RESET';
+  if (statement.type !== 'SelectStmt') return false;
+  let found = false;
+  walkTree(statement.node, (type, value) => {
+    if (type === 'FuncCall' && names(value.funcname).pop() === 'set_config' && /lock_timeout/.test(JSON.stringify(value.args))) found = true;
+  });
+  return found;
+}
+
+export default defineRule({
+  id: 'migrations/require-lock-timeout',
+  kind: 'migration',
+  scope: 'file',
+  meta: {
+    description: 'A migration sets lock_timeout before it takes locks, so a blocked migration fails fast instead of stalling all traffic.',
+    severity: 'warn',
+    recommended: true,
+    tags: ['migrations', 'locking', 'postgres'],
+  },
+  messages: {
+    missing:
+      'This {{what}} waits for a lock with no lock_timeout set: while it waits behind a long query, every other query on the table queues behind it.',
+  },
+  create(context) {
+    for (const statement of context.model.statements) {
+      if (setsLockTimeout(statement)) return;
+      if (!takesLock(statement)) continue;
+      context.report({
+        messageId: 'missing',
+        data: { what: statement.text.split(/\s+/).slice(0, 2).join(' ').toUpperCase() },
+        at: statementLocation(statement),
+        anchor: statement.text,
+        help: "Start the migration with SET lock_timeout = '2s' (SET LOCAL inside a transaction) and retry on failure.",
+      });
+      return;
+    }
+  },
+});
