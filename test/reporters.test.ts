@@ -11,6 +11,8 @@ const result: CheckResult = {
   files: { code: 2, openapi: 1, graphql: 0, migration: 1 },
   notices: [{ level: 'info', message: 'No archlint config found: running archlint:recommended.' }],
   executionSuccessful: true,
+  suppressed: [],
+  baselined: [],
   rules: [
     {
       id: 'logging/no-console',

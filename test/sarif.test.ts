@@ -1,4 +1,4 @@
-import Ajv04 from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +26,8 @@ describe.each(['fixtures/sample-service', 'fixtures/broken-inputs'])('SARIF for 
   const { file, log } = sarifFor(fixture);
 
   it('validates against the SARIF 2.1.0 JSON schema', () => {
+    // CommonJS default export under NodeNext typing.
+    const Ajv04 = AjvDraft04 as unknown as typeof AjvDraft04.default;
     const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     const ok = validate(log);

@@ -103,6 +103,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     tool: { name: 'archlint', version: VERSION },
     root: config.root,
     diagnostics: output.diagnostics,
+    suppressed: [],
+    baselined: [],
     rules: describeRules(config, registry, projectRules, output.diagnostics.map((d) => d.ruleId)),
     files: output.files,
     notices,

@@ -25,6 +25,28 @@ export interface RunNotice {
   message: string;
 }
 
+/** Why a finding is not counted: an inline comment (or spec extension), or the baseline file. */
+export interface Suppression {
+  kind: 'inSource' | 'external';
+  /** The reason written after `--` (inline), or `baseline` for baselined findings. */
+  justification?: string;
+  /** ISO date after which an inline suppression stops applying. */
+  until?: string;
+}
+
+/** A finding that was found but is not reported as a problem. */
+export interface SuppressedDiagnostic extends Diagnostic {
+  suppression: Suppression;
+}
+
+/** Baseline bookkeeping of a run that used `.archlint-baseline.json`. */
+export interface BaselineSummary {
+  /** The baseline file, relative to the root. */
+  file: string;
+  /** Baseline entries whose finding is gone: `archlint baseline --prune` removes them. */
+  stale: { ruleId: string; file: string; fingerprint: string; message: string }[];
+}
+
 /** Everything one run produced, as plain data: cacheable, mergeable and the input of every reporter. */
 export interface CheckResult {
   /** Version of this shape; see docs/json-format.md. */
@@ -32,7 +54,13 @@ export interface CheckResult {
   tool: { name: 'archlint'; version: string };
   /** Absolute folder that file paths are relative to. */
   root: string;
+  /** Findings that count: not suppressed, not in the baseline. */
   diagnostics: Diagnostic[];
+  /** Findings silenced by an inline suppression (shown in SARIF, counted in human output). */
+  suppressed: SuppressedDiagnostic[];
+  /** Findings already in the baseline: in SARIF as baselineState "unchanged", counted elsewhere. */
+  baselined: Diagnostic[];
+  baseline?: BaselineSummary;
   rules: RuleDescriptor[];
   files: Record<ArtifactKind, number>;
   notices: RunNotice[];
