@@ -4,3 +4,4 @@ export type { ModuleGraph, ModuleImport } from './graph.js';
 export type { ImportKind } from './imports.js';
 export { packageNameOf, type Resolution, type WorkspacePackage } from './resolver.js';
 export { layersOf, layerOf, moduleOf, layerConfigSpan, layerHasFiles, type Layer, type ModuleFolder } from './layers.js';
+export { LoggerIndex, LOGGER_PACKAGES, isStringLike, levelOf, type LogCall, type LoggerFlavor, type LogLevel } from './loggers.js';

@@ -1,0 +1,43 @@
+import { RuleTester } from '../../src/testing.js';
+import rule from './no-sensitive-data.js';
+
+new RuleTester().run(rule, {
+  valid: [
+    "logger.info({ userId: user.id, email: user.email }, 'user logged in');",
+    "logger.info({ tokenType: 'bearer', hasPassword: !!user.password, passwordChanged: true }, 'profile');",
+    "logger.info({ password: '[redacted]', token: mask(token) }, 'login');",
+    { name: 'not a logger', code: 'db.insert({ password: hash });\nres.cookie("session", token);' },
+    { name: 'allow-listed name', code: "logger.debug({ csrfToken }, 'form');", options: { allow: ['csrfToken'] } },
+  ],
+  invalid: [
+    {
+      name: 'fields object, shorthand and nested objects',
+      code: "logger.info({ user: { email, password: user.password }, accessToken }, 'login');",
+      errors: [
+        { messageId: 'sensitive', data: { logger: 'logger', method: 'info', name: 'password' }, line: 1, column: 30, endColumn: 53 },
+        { messageId: 'sensitive', data: { logger: 'logger', method: 'info', name: 'accessToken' }, column: 57 },
+      ],
+    },
+    {
+      name: 'interpolated into the message, and as a plain argument',
+      code: "import winston from 'winston';\nconst log = winston.createLogger();\nlog.debug(`auth header ${req.headers.authorization}`);\nlog.info('key', apiKey);",
+      errors: [
+        { messageId: 'sensitive', data: { logger: 'log', method: 'debug', name: 'authorization' }, line: 3, column: 26 },
+        { messageId: 'sensitive', data: { logger: 'log', method: 'info', name: 'apiKey' }, line: 4, column: 17 },
+      ],
+    },
+    {
+      name: 'console counts too, and string keys',
+      code: "console.log({ 'set-cookie': res.headers['set-cookie'], card_number: input.cardNumber });",
+      errors: [
+        { messageId: 'sensitive', data: { logger: 'console', method: 'log', name: 'set-cookie' } },
+        { messageId: 'sensitive', data: { logger: 'console', method: 'log', name: 'card_number' } },
+      ],
+    },
+    {
+      name: 'NestJS logger with JSON.stringify of a body',
+      code: "import { Logger } from '@nestjs/common';\nconst logger = new Logger('auth');\nlogger.log(JSON.stringify({ username, clientSecret }));",
+      errors: [{ messageId: 'sensitive', data: { logger: 'logger', method: 'log', name: 'clientSecret' }, line: 3 }],
+    },
+  ],
+});

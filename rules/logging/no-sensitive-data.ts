@@ -1,0 +1,127 @@
+import { defineRule, matchesAny } from '../../src/core/index.js';
+import { enclosingSymbol, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
+
+/** Words that make a name secret when they end it (`accessToken`, `user_password`). */
+const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'cookies', 'ssn', 'cvv', 'cvc', 'pin'];
+/** Word sequences that are secret anywhere in a name (`apiKeyId` still names the key). */
+const SECRET_PHRASES = ['api key', 'private key', 'secret key', 'access key', 'client secret', 'card number', 'credit card', 'social security', 'set cookie', 'session id', 'iban'];
+
+export default defineRule({
+  id: 'logging/no-sensitive-data',
+  kind: 'code',
+  scope: 'file',
+  meta: {
+    description: 'Do not log secrets: passwords, tokens, API keys, cookies, authorization headers, card numbers.',
+    severity: 'error',
+    recommended: true,
+    tags: ['logging', 'security'],
+  },
+  messages: {
+    sensitive: '{{logger}}.{{method}}() logs "{{name}}", which looks like a secret.',
+  },
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        words: { type: 'array', items: { type: 'string' }, description: 'Words that make a name secret when they end it; replaces the defaults.' },
+        phrases: { type: 'array', items: { type: 'string' }, description: 'Space-separated word sequences that make a name secret anywhere in it; replaces the defaults.' },
+        allow: { type: 'array', items: { type: 'string' }, description: 'Names (or globs of names) that are not secret, e.g. "tokenCount", "*Hash".' },
+      },
+    },
+    defaults: { words: SECRET_WORDS, phrases: SECRET_PHRASES, allow: ['tokenType', 'tokenCount', 'pinned'] as string[] },
+  },
+  create(context) {
+    const loggers = new LoggerIndex(context.model, context.settings?.logging);
+    const words = new Set(context.options.words.map((w) => w.toLowerCase()));
+    const phrases = context.options.phrases.map((p) => ` ${p.toLowerCase()} `);
+    const isSecret = (name: string): boolean => {
+      if (matchesAny(name, context.options.allow)) return false;
+      const parts = splitWords(name);
+      if (parts.length === 0) return false;
+      // `hasPassword`, `isTokenValid`, `passwordPolicy`: about a secret, not the secret.
+      if (['has', 'is', 'should', 'require', 'requires', 'needs', 'with'].includes(parts[0]) && parts.length > 1) return false;
+      if (words.has(parts[parts.length - 1])) return true;
+      const joined = ` ${parts.join(' ')} `;
+      return phrases.some((p) => joined.includes(p));
+    };
+    return {
+      CallExpression(node) {
+        const log = loggers.logCall(node);
+        if (!log) return;
+        const seen = new Set<ts.Node>();
+        const found: { name: string; node: ts.Node }[] = [];
+        const visit = (n: ts.Node, depth: number): void => {
+          if (seen.has(n) || depth > 4) return;
+          seen.add(n);
+          if (ts.isObjectLiteralExpression(n)) {
+            for (const p of n.properties) {
+              if (ts.isShorthandPropertyAssignment(p)) {
+                if (isSecret(p.name.text)) found.push({ name: p.name.text, node: p });
+              } else if (ts.isPropertyAssignment(p)) {
+                const key = ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined;
+                // A redacted or masked value is fine whatever the key says.
+                if (key && isSecret(key) && !isMasked(p.initializer)) found.push({ name: key, node: p });
+                else visit(p.initializer, depth + 1);
+              } else if (ts.isSpreadAssignment(p)) visit(p.expression, depth + 1);
+            }
+            return;
+          }
+          if (ts.isIdentifier(n)) {
+            if (isSecret(n.text)) found.push({ name: n.text, node: n });
+            return;
+          }
+          if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
+            const key = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
+            if (key && isSecret(key)) found.push({ name: key, node: n });
+            return;
+          }
+          if (ts.isTemplateExpression(n)) {
+            for (const span of n.templateSpans) visit(span.expression, depth + 1);
+            return;
+          }
+          if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+            visit(n.left, depth + 1);
+            visit(n.right, depth + 1);
+            return;
+          }
+          if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n)) visit(n.expression, depth);
+          else if (ts.isCallExpression(n) && isStringify(n)) n.arguments.forEach((a) => visit(a, depth + 1));
+        };
+        for (const arg of node.arguments) visit(arg, 0);
+        for (const f of found) {
+          context.report({
+            messageId: 'sensitive',
+            data: { logger: log.logger, method: log.method, name: f.name },
+            at: nodeLocation(f.node, context.model),
+            anchor: `${enclosingSymbol(node)}:${log.method}:${f.name}`,
+            help: 'Leave the value out, log a non-secret identifier instead (user id, last 4 digits), or configure the logger to redact this path.',
+          });
+        }
+      },
+    };
+  },
+});
+
+/** `accessToken`, `api_key`, `X-Api-Key` → lower-case words. */
+function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function isMasked(value: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(value)) return true; // '[redacted]', '***'
+  if (ts.isCallExpression(value)) {
+    const callee = value.expression.getText();
+    return /mask|redact|hash|obfuscate|truncate|last4|sha/i.test(callee);
+  }
+  return value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || ts.isPrefixUnaryExpression(value) || ts.isBinaryExpression(value);
+}
+
+function isStringify(call: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'stringify';
+}

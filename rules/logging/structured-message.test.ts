@@ -1,0 +1,82 @@
+import { RuleTester } from '../../src/testing.js';
+import rule from './structured-message.js';
+
+new RuleTester().run(rule, {
+  valid: [
+    "import pino from 'pino';\nconst logger = pino();\nlogger.info({ orderId }, 'order placed');",
+    "import pino from 'pino';\nconst logger = pino();\nlogger.info('order placed');",
+    "import winston from 'winston';\nconst logger = winston.createLogger();\nlogger.info('order placed', { orderId });",
+    "import { Logger } from '@nestjs/common';\nclass S { private readonly logger = new Logger(S.name); run() { this.logger.log('started'); } }",
+    { name: 'string literals split over lines', code: "logger.warn('a long message that ' +\n  'goes on');" },
+    { name: 'console is no-console\'s business by default', code: 'console.log(`x ${y}`);' },
+    { name: 'not a logger', code: 'const text = format(`hello ${name}`);\nstore.set(`key:${id}`, value);\nMath.log(2 + x);' },
+    { name: 'template as a field, not as the message', code: "import pino from 'pino';\nconst log = pino();\nlog.info({ path: `/orders/${id}` }, 'request');" },
+  ],
+  invalid: [
+    {
+      name: 'pino: the message follows the fields object',
+      code: "import pino from 'pino';\nconst logger = pino();\nlogger.info({ orderId: order.id }, `order ${order.id} placed for ${customer}`);",
+      errors: [
+        {
+          messageId: 'template',
+          data: { logger: 'logger', method: 'info', names: '"orderId", "customer"' },
+          line: 3,
+          column: 36,
+          endColumn: 78,
+        },
+      ],
+    },
+    {
+      name: 'winston: the message comes first; log(level, message)',
+      code: "import winston from 'winston';\nconst logger = winston.createLogger({});\nlogger.error('failed for ' + userId, { attempt });\nlogger.log('warn', `retry ${n}`);",
+      errors: [
+        { messageId: 'concatenation', data: { logger: 'logger', method: 'error', names: '"userId"' }, line: 3, column: 14 },
+        { messageId: 'template', data: { logger: 'logger', method: 'log', names: '"n"' }, line: 4, column: 20 },
+      ],
+    },
+    {
+      name: 'NestJS Logger as a class property and as an injected parameter property',
+      code: [
+        "import { Logger } from '@nestjs/common';",
+        "import { PinoLogger } from 'nestjs-pino';",
+        'export class OrdersService {',
+        '  private readonly logger = new Logger(OrdersService.name);',
+        '  constructor(private readonly pino: PinoLogger) {}',
+        '  place(id: string) {',
+        '    this.logger.log(`placing ${id}`);',
+        "    this.pino.info({ id }, 'placed ' + id);",
+        '  }',
+        '}',
+      ].join('\n'),
+      errors: [
+        { messageId: 'template', data: { logger: 'this.logger', method: 'log', names: '"id"' }, line: 7 },
+        { messageId: 'concatenation', data: { logger: 'this.pino', method: 'info', names: '"id"' }, line: 8, column: 28 },
+      ],
+    },
+    {
+      name: 'bunyan, a child logger and a configured logger module',
+      code: [
+        "import bunyan from 'bunyan';",
+        "import { audit } from '@app/audit';",
+        "const base = bunyan.createLogger({ name: 'x' });",
+        'const child = base.child({ component: "billing" });',
+        'child.warn(`slow ${ms}`);',
+        'audit.info(`user ${user.id} logged in`);',
+      ].join('\n'),
+      settings: { logging: { modules: ['@app/audit'] } },
+      errors: [
+        { messageId: 'template', line: 5 },
+        { messageId: 'template', data: { logger: 'audit', method: 'info', names: '"userId"' }, line: 6 },
+      ],
+    },
+    {
+      name: 'loggers known by name (request.log of Fastify, injected this.logger)',
+      code: 'request.log.info(`pricing ${product.id}`);\nclass A { run() { this.logger.error(`failed: ${err.message}`); } }',
+      errors: [
+        { messageId: 'template', data: { logger: 'request.log', method: 'info', names: '"productId"' } },
+        { messageId: 'template', data: { logger: 'this.logger', method: 'error', names: '"err"' } },
+      ],
+    },
+    { name: 'console when asked', code: 'console.info(`x ${y}`);', options: { includeConsole: true }, errors: 1 },
+  ],
+});

@@ -1,0 +1,83 @@
+import { defineRule } from '../../src/core/index.js';
+import { enclosingSymbol, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
+
+export default defineRule({
+  id: 'logging/structured-message',
+  kind: 'code',
+  scope: 'file',
+  meta: {
+    description: 'Log a constant message and put the data in a fields object, not in template literals or concatenation.',
+    severity: 'warn',
+    recommended: true,
+    tags: ['logging', 'observability'],
+  },
+  messages: {
+    template: 'The {{logger}}.{{method}}() message is a template literal; log a constant message and pass {{names}} as fields.',
+    concatenation: 'The {{logger}}.{{method}}() message is built by concatenation; log a constant message and pass {{names}} as fields.',
+  },
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        includeConsole: { type: 'boolean', description: 'Also check console.* calls (logging/no-console usually flags them already).' },
+      },
+    },
+    defaults: { includeConsole: false },
+  },
+  create(context) {
+    const loggers = new LoggerIndex(context.model, context.settings?.logging);
+    return {
+      CallExpression(node) {
+        const log = loggers.logCall(node);
+        if (!log || !log.message || (log.flavor === 'console' && !context.options.includeConsole)) return;
+        let message = log.message;
+        while (ts.isParenthesizedExpression(message)) message = message.expression;
+        const values: ts.Expression[] = [];
+        let messageId: 'template' | 'concatenation';
+        if (ts.isTemplateExpression(message)) {
+          messageId = 'template';
+          values.push(...message.templateSpans.map((s) => s.expression));
+        } else if (ts.isBinaryExpression(message) && message.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+          const operands = flatten(message);
+          // 'a' + 'b' split over lines is still a constant.
+          if (operands.every((o) => ts.isStringLiteralLike(o))) return;
+          messageId = 'concatenation';
+          values.push(...operands.filter((o) => !ts.isStringLiteralLike(o)));
+        } else return;
+        const names = [...new Set(values.map((v) => fieldName(v, context.model.ast)))];
+        context.report({
+          messageId,
+          data: { logger: log.logger, method: log.method, names: names.map((n) => `"${n}"`).join(', ') },
+          at: nodeLocation(log.message, context.model),
+          anchor: `${enclosingSymbol(node)}:${log.message.getText(context.model.ast)}`,
+          help:
+            log.flavor === 'winston' || log.flavor === 'nest'
+              ? `Write ${log.logger}.${log.method}('<what happened>', { ${names.join(', ')} }): the message stays searchable and the values become fields.`
+              : `Write ${log.logger}.${log.method}({ ${names.join(', ')} }, '<what happened>'): the message stays searchable and the values become fields.`,
+        });
+      },
+    };
+  },
+});
+
+function flatten(node: ts.Expression): ts.Expression[] {
+  if (ts.isParenthesizedExpression(node)) return flatten(node.expression);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...flatten(node.left), ...flatten(node.right)];
+  return [node];
+}
+
+/** A field name for a value: `order.id` becomes `orderId`, `err.message` becomes `err`. */
+function fieldName(value: ts.Expression, sf: ts.SourceFile): string {
+  let v = value;
+  while (ts.isParenthesizedExpression(v) || ts.isAsExpression(v) || ts.isNonNullExpression(v)) v = v.expression;
+  if (ts.isIdentifier(v)) return v.text;
+  if (ts.isPropertyAccessExpression(v)) {
+    if (v.name.text === 'message' || v.name.text === 'stack') return fieldName(v.expression, sf);
+    const base = ts.isIdentifier(v.expression) ? v.expression.text : v.expression.kind === ts.SyntaxKind.ThisKeyword ? '' : undefined;
+    if (base !== undefined) return base ? `${base}${v.name.text[0].toUpperCase()}${v.name.text.slice(1)}` : v.name.text;
+    return v.name.text;
+  }
+  if (ts.isCallExpression(v)) return fieldName(v.expression, sf);
+  return 'value';
+}
