@@ -2,7 +2,7 @@ import { defineRule } from '../../src/core/index.js';
 import { MAX_IDENTIFIER_BYTES, walkTree } from '../../src/sources/migrations/index.js';
 
 /** Fields that name a new object: a long name there is silently truncated. */
-const NAMING_FIELDS = ['colname', 'idxname', 'conname', 'newname', 'trigname'];
+const NAMING_FIELDS = ['colname', 'idxname', 'conname', 'newname', 'trigname', 'policy_name'];
 
 export default defineRule({
   id: 'migrations/identifier-too-long',

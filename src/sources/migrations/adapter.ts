@@ -59,7 +59,6 @@ export async function parseMigration(
   await loadParser();
   const layout = layoutOf(source, settings, root);
   const parts = nameParts(source.path, layout);
-  const wrapped = settings.assumeInTransaction ?? (TRANSACTION_DEFAULT[layout] && !disablesTransaction(layout, source.text));
   const problems: ParseProblem[] = [];
   const parsed: { statement: ParsedStatement; direction: Direction }[] = [];
 
@@ -85,6 +84,11 @@ export async function parseMigration(
     }
   }
 
+  const byDefault = TRANSACTION_DEFAULT[layout];
+  const upCount = parsed.filter((p) => p.direction === 'up').length;
+  const wrapped =
+    settings.assumeInTransaction ??
+    ((byDefault === 'multi-statement' ? upCount > 1 : byDefault) && !disablesTransaction(layout, source.text));
   const statements = finish(parsed, wrapped);
   return {
     model: {

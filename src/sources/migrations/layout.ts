@@ -22,15 +22,16 @@ export type Layout = (typeof LAYOUTS)[number];
 export const TS_LAYOUTS: ReadonlySet<Layout> = new Set(['typeorm', 'mikro-orm', 'knex']);
 
 /**
- * Whether each tool wraps a migration in a transaction by default on Postgres. golang-migrate
- * and plain folders send the file as it is; the others open a transaction per migration (or per
- * run) unless a directive in the file says otherwise.
+ * Whether each tool wraps a migration in a transaction by default on Postgres. Prisma and
+ * golang-migrate send the whole file as one query string, which Postgres runs as one implicit
+ * transaction when it holds several statements; plain folders are run statement by statement;
+ * the others open a transaction per migration (or per run) unless a directive says otherwise.
  */
-export const TRANSACTION_DEFAULT: Record<Layout, boolean> = {
-  prisma: true,
+export const TRANSACTION_DEFAULT: Record<Layout, boolean | 'multi-statement'> = {
+  prisma: 'multi-statement',
   drizzle: true,
   flyway: true,
-  'golang-migrate': false,
+  'golang-migrate': 'multi-statement',
   goose: true,
   dbmate: true,
   supabase: true,

@@ -27,9 +27,12 @@ export interface Statement {
   inExplicitTransaction: boolean;
   /**
    * Where a parse node sits in the file: `location` is the node's `location` field (a byte
-   * offset into the SQL the parser saw), `length` its length in characters.
+   * offset into the SQL the parser saw), `length` its length in characters (default: up to the
+   * statement's end).
    */
   locate(location: number | undefined, length?: number): Location;
+  /** Like `locate`, spanning the word (name, type with its modifiers) that starts at `location`. */
+  locateWord(location: number | undefined): Location;
 }
 
 /** One migration file: a `.sql` file, or a TypeScript migration whose SQL strings were extracted. */
@@ -108,6 +111,8 @@ function skipTrivia(text: string, from: number, to: number): number {
   return i;
 }
 
+const WORD = /(?:"[^"]*"|[\w.$])+(?:\s*\([^)]*\))?/y;
+
 /** A statement before the file-level facts (direction, transaction) are known. */
 export type ParsedStatement = Omit<Statement, 'direction' | 'inTransaction' | 'inExplicitTransaction'>;
 
@@ -119,6 +124,8 @@ export function parseSql(
   sql: string,
   toFile: (offset: number) => number = (o) => o,
 ): { statements?: ParsedStatement[]; problem?: { message: string; offset: number } } {
+  // Comment-only files (a placeholder for another database's change) hold no statement.
+  if (skipTrivia(sql, 0, sql.length) === sql.length) return { statements: [] };
   let result: { stmts?: RawStatement[] };
   try {
     result = parseSync(sql) as { stmts?: RawStatement[] };
@@ -153,7 +160,15 @@ export function parseSql(
         if (location === undefined || location < 0) return { offset, endOffset };
         const from = toChar(location);
         const fileFrom = toFile(from);
-        return { offset: fileFrom, endOffset: length > 0 ? toFile(from + length - 1) + 1 : fileFrom };
+        return { offset: fileFrom, endOffset: length > 0 ? toFile(from + length - 1) + 1 : Math.max(fileFrom, endOffset) };
+      },
+      locateWord(location) {
+        if (location === undefined || location < 0) return { offset, endOffset };
+        const from = toChar(location);
+        WORD.lastIndex = from;
+        const word = WORD.exec(sql);
+        const length = word && word.index === from ? word[0].length : 0;
+        return this.locate(location, length);
       },
     });
   }
