@@ -8,6 +8,7 @@ import graphql from './graphql/index.js';
 import layers from './layers/index.js';
 import logging from './logging/index.js';
 import migrations from './migrations/index.js';
+import openapi from './openapi/index.js';
 
 // Doc pages stay next to the rule sources; the build output in dist/rules has no copies.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,6 +23,7 @@ export const builtinPacks: readonly PackDefinition[] = [
   layers,
   logging,
   errors,
+  openapi,
   apiVersioning,
   errorShapes,
   graphql,
