@@ -53,8 +53,9 @@ export function nodeLocation(node: ASTNode, file?: string): Location {
 }
 
 /** Location of a node's name (`type Order`, `total:`), where a reader looks first. */
-export function nameLocation(node: ASTNode & { name?: { loc?: ASTNode['loc'] } }): Location {
-  const target = node.name?.loc ? (node.name as ASTNode) : node;
+export function nameLocation(node: ASTNode): Location {
+  const name = (node as { name?: ASTNode }).name;
+  const target = name?.loc ? name : node;
   return nodeLocation(target, node.loc?.source.name);
 }
 

@@ -146,3 +146,21 @@ export function schemaTypes(schema: Obj): string[] {
   if (schema.nullable === true && !types.includes('null')) types.push('null');
   return types;
 }
+
+/** A path template with parameter names blanked, so `/o/{id}` and `/o/{orderId}` are the same path. */
+export function pathShape(p: string): string {
+  return p.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
+}
+
+/** Operations by `METHOD shape`, for matching a spec against its older version. */
+export function operationIndex(doc: OpenApiDocument): Map<string, Operation> {
+  const out = new Map<string, Operation>();
+  for (const op of operations(doc)) out.set(`${op.method.toUpperCase()} ${pathShape(op.path)}`, op);
+  return out;
+}
+
+/** Major of a semantic `info.version` (a leading `v` allowed); undefined when it is not one. */
+export function semverMajor(version: unknown): number | undefined {
+  const m = /^v?(\d+)\.\d+(?:\.\d+)?/.exec(String(version ?? '').trim());
+  return m ? Number(m[1]) : undefined;
+}
