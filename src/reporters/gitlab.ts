@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { CheckResult } from '../core/result.js';
+import type { Reporter } from './types.js';
+
+/** GitLab's five severities; warnings are minor and errors major, as most linters map them. */
+const SEVERITY = { error: 'major', warn: 'minor' } as const;
+
+/**
+ * GitLab matches report paths against the repository, and jobs run at the repository root, so
+ * paths are given from the working folder; a run rooted outside it keeps root-relative paths.
+ */
+function reportPath(result: CheckResult, file: string, cwd: string): string {
+  const fromCwd = path.relative(cwd, path.resolve(result.root, file)).split(path.sep).join('/');
+  return fromCwd && !fromCwd.startsWith('../') && !path.isAbsolute(fromCwd) ? fromCwd : file;
+}
+
+function issue(result: CheckResult, d: Diagnostic, docsUrl: string | undefined, cwd: string) {
+  const body = [d.help, docsUrl ? `See ${docsUrl}` : undefined].filter(Boolean).join('\n\n');
+  return {
+    type: 'issue',
+    check_name: d.ruleId,
+    description: d.message,
+    ...(body ? { content: { body } } : {}),
+    severity: SEVERITY[d.severity],
+    // Stable across line moves (rule, file and anchor), so GitLab can tell new findings from old ones.
+    fingerprint: d.fingerprint,
+    location: { path: reportPath(result, d.file, cwd), lines: { begin: d.line, end: Math.max(d.line, d.endLine) } },
+  };
+}
+
+/**
+ * GitLab's Code Quality report (a subset of the Code Climate format): a JSON array the merge
+ * request widget and diff annotations read from an `artifacts:reports:codequality` file.
+ */
+export const gitlab: Reporter = (result, options) => {
+  const docs = new Map(result.rules.map((r) => [r.id, r.docsUrl]));
+  const issues = result.diagnostics.map((d) => issue(result, d, docs.get(d.ruleId), options.cwd));
+  return `${JSON.stringify(issues, null, 2)}\n`;
+};

@@ -1,0 +1,118 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import { countBySeverity, type CheckResult } from '../core/result.js';
+import type { Reporter } from './types.js';
+
+/** Hidden marker at the top of the comment, so a workflow can find and update its previous comment. */
+export const MARKDOWN_MARKER = '<!-- archlint-report -->';
+
+/** Above this many findings, each file's list folds into a `<details>` block. */
+const FOLD_ABOVE = 10;
+/** GitHub rejects comments over 65,536 characters; stop listing findings well before that. */
+const MAX_LENGTH = 60_000;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Backslash-escapes CommonMark punctuation, so messages quoting code render as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_{}[\]<>()#+!|~&]/g, (ch) => `\\${ch}`);
+}
+
+/** An inline code span that survives backticks in its content. */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The rule id as a code span, linked to its page when the rule is known. */
+export function ruleLink(ruleId: string, docs: ReadonlyMap<string, string>): string {
+  const url = docs.get(ruleId);
+  return url ? `[${codeSpan(ruleId)}](${url.replace(/[()\s]/g, encodeURIComponent)})` : codeSpan(ruleId);
+}
+
+export function docsByRule(result: CheckResult): Map<string, string> {
+  return new Map(result.rules.map((r) => [r.id, r.docsUrl]));
+}
+
+/** Findings by file, files in path order (diagnostics arrive sorted). */
+export function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    let list = byFile.get(d.file);
+    if (!list) byFile.set(d.file, (list = []));
+    list.push(d);
+  }
+  return byFile;
+}
+
+/** Counts by key, sorted by count (descending) then key, so tables are stable. */
+export function tally<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+function findingLine(d: Diagnostic, docs: ReadonlyMap<string, string>): string {
+  const icon = d.severity === 'error' ? '❌' : '⚠️';
+  const help = d.help ? `<br>${escapeMarkdown(d.help)}` : '';
+  return `- ${icon} **${d.line}:${d.column}** ${escapeMarkdown(d.message)} ${ruleLink(d.ruleId, docs)}${help}`;
+}
+
+/**
+ * A Markdown report for pull-request comments: a status line, a table of findings per rule, then
+ * the findings grouped by file, folded when there are many and cut before GitHub's size limit.
+ */
+export const markdown: Reporter = (result) => {
+  const docs = docsByRule(result);
+  const { errors, warnings } = countBySeverity(result.diagnostics);
+  const out: string[] = [MARKDOWN_MARKER];
+  const total = errors + warnings;
+  out.push(
+    total === 0
+      ? '### ✅ archlint: no problems'
+      : `### ${errors > 0 ? '❌' : '⚠️'} archlint: ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`,
+  );
+  out.push('');
+
+  const checked = Object.values(result.files).reduce((a, b) => a + b, 0);
+  const extra = [
+    result.baselined.length ? `${result.baselined.length} baselined` : undefined,
+    result.suppressed.length ? `${result.suppressed.length} suppressed` : undefined,
+    result.baseline?.stale.length ? `${result.baseline.stale.length} stale baseline ${result.baseline.stale.length === 1 ? 'entry' : 'entries'}` : undefined,
+  ].filter(Boolean);
+  out.push(`${plural(checked, 'file')} checked${extra.length ? ` · not counted: ${extra.join(', ')}` : ''}.`);
+  if (!result.executionSuccessful) out.push('', '> [!CAUTION]\n> A rule or parser crashed: the results are incomplete.');
+  for (const notice of result.notices.filter((n) => n.level === 'warning')) out.push('', `> ${escapeMarkdown(notice.message)}`);
+
+  if (total > 0) {
+    out.push('', '| Rule | Severity | Findings |', '| --- | --- | ---: |');
+    const severity = new Map(result.diagnostics.map((d) => [d.ruleId, d.severity]));
+    for (const [ruleId, count] of tally(result.diagnostics, (d) => d.ruleId)) {
+      out.push(`| ${ruleLink(ruleId, docs)} | ${severity.get(ruleId) === 'error' ? 'error' : 'warning'} | ${count} |`);
+    }
+
+    const fold = total > FOLD_ABOVE;
+    let length = out.join('\n').length;
+    let shown = 0;
+    out.push('');
+    for (const [file, list] of groupByFile(result.diagnostics)) {
+      const section = fold
+        ? [`<details><summary><code>${escapeHtml(file)}</code> (${list.length})</summary>`, '', ...list.map((d) => findingLine(d, docs)), '', '</details>']
+        : [`**${codeSpan(file)}**`, '', ...list.map((d) => findingLine(d, docs)), ''];
+      const text = section.join('\n');
+      if (length + text.length > MAX_LENGTH) break;
+      out.push(text);
+      length += text.length + 1;
+      shown += list.length;
+    }
+    if (shown < total) {
+      out.push('', `…and ${plural(total - shown, 'more finding')} not shown here: see the job log or the SARIF report.`);
+    }
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+};
