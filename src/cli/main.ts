@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { commonFolder, runCheck, UsageError } from '../check/check.js';
 import { ConfigError } from '../config/errors.js';
@@ -8,7 +8,7 @@ import { loadConfig } from '../config/load.js';
 import { builtinRegistry } from '../config/registry.js';
 import { configForFile } from '../config/resolve.js';
 import { countBySeverity, type CheckResult } from '../core/result.js';
-import { reporters } from '../reporters/index.js';
+import { githubStepSummary, reporters } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -81,7 +81,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('Check files and folders (default: the current folder).')
     .argument('[paths...]', 'files or folders to check')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
-    .option('-f, --format <name>', 'output format: stylish, json or sarif; name:path writes it to a file (repeatable)', collect, [])
+    .option('-f, --format <name>', 'output format: stylish, json, sarif, github, junit, markdown or gitlab; name:path writes it to a file (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser((v) => {
       const n = Number(v);
@@ -140,6 +140,9 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
           writeFileSync(target, text);
         } else io.stdout.write(text);
       }
+      // GitHub renders this file on the run's page; annotations alone are capped per step.
+      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile && targets.some((t) => t.name === 'github')) appendFileSync(summaryFile, githubStepSummary(shown));
       setExit(exitCodeFor(shown, flags.maxWarnings));
     });
 
