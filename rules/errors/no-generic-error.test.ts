@@ -1,0 +1,31 @@
+import { RuleTester } from '../../src/testing.js';
+import rule from './no-generic-error.js';
+
+const settings = { preset: 'clean' };
+
+new RuleTester().run(rule, {
+  valid: [
+    { settings, filename: 'src/orders/domain/order.ts', code: 'throw new EmptyOrder(id);' },
+    { name: 'infrastructure may throw Error', settings, filename: 'src/orders/infrastructure/db.ts', code: "throw new Error('pool exhausted');" },
+    { name: 'no layers', filename: 'src/orders/domain/order.ts', code: "throw new Error('x');" },
+    { name: 'a local class named Error', settings, filename: 'src/orders/domain/order.ts', code: "class Error {}\nthrow new Error();" },
+  ],
+  invalid: [
+    {
+      settings,
+      filename: 'src/orders/domain/order.ts',
+      code: "export function place(lines: unknown[]) {\n  if (lines.length === 0) throw new Error('empty');\n  if (lines.length > 9) throw RangeError('too many');\n}",
+      errors: [
+        { messageId: 'generic', data: { layer: 'domain', cls: 'Error' }, line: 2, column: 33, endColumn: 51 },
+        { messageId: 'generic', data: { layer: 'domain', cls: 'RangeError' }, line: 3 },
+      ],
+    },
+    {
+      settings: { layers: [{ name: 'app', files: 'src/app/**' }] },
+      options: { layers: ['app'] },
+      filename: 'src/app/use-case.ts',
+      code: "throw new Error('not found');",
+      errors: [{ messageId: 'generic', data: { layer: 'app', cls: 'Error' } }],
+    },
+  ],
+});

@@ -1,0 +1,33 @@
+import { RuleTester } from '../../src/testing.js';
+import rule from './no-swallowed-catch.js';
+
+new RuleTester().run(rule, {
+  valid: [
+    'try { run(); } catch (e) { throw new JobFailed({ cause: e }); }',
+    "try { run(); } catch (e) { logger.error({ err: e }, 'run failed'); }",
+    'function f() { try { return run(); } catch { return undefined; } }',
+    'try { cfg = read(); } catch { cfg = defaults; }',
+    'try { fs.unlinkSync(tmp); } catch {\n  // the file may already have been removed by the OS\n}',
+    'try { run(); } catch (e) { /* best effort: metrics must never break the request */ }',
+    "promise.catch((err) => logger.warn({ err }, 'cache refresh failed'));",
+    'promise.catch(() => fallback);',
+  ],
+  invalid: [
+    {
+      code: 'try {\n  await save(order);\n} catch (e) {}',
+      errors: [{ messageId: 'swallowed', line: 3, column: 3, endLine: 3, endColumn: 14 }],
+    },
+    { name: 'a placeholder comment is not a reason', code: 'try { run(); } catch {\n  // ignore\n}', errors: [{ messageId: 'unexplained' }] },
+    { name: 'a TODO is not a reason', code: 'try { run(); } catch (e) { /* TODO handle this properly later */ }', errors: [{ messageId: 'unexplained' }] },
+    { name: 'touching the variable is not handling', code: 'try { run(); } catch (e) { e; }', errors: [{ messageId: 'swallowed' }] },
+    {
+      name: 'promise catch with an empty handler',
+      code: 'sendEmail(user).catch(() => {});\nrefresh().catch(function () {});\nwarm().catch(() => undefined);',
+      errors: [
+        { messageId: 'promiseCatch', line: 1, column: 17, endColumn: 32 },
+        { messageId: 'promiseCatch', line: 2 },
+        { messageId: 'promiseCatch', line: 3 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,83 @@
+import { defineRule } from '../../src/core/index.js';
+import { enclosingSymbol, ts } from '../../src/sources/code/index.js';
+
+const PLACEHOLDER = /^(?:ignore[ds]?|ignoring|noop|no-op|nothing|do nothing|empty|swallow(?:ed)?|silent(?:ly)?|todo\b.*|fixme\b.*|eslint-disable.*|@ts-.*|istanbul ignore.*|c8 ignore.*)$/i;
+
+export default defineRule({
+  id: 'errors/no-swallowed-catch',
+  kind: 'code',
+  scope: 'file',
+  meta: {
+    description: 'A catch must rethrow, log, return or handle the error; an empty catch needs a comment saying why.',
+    severity: 'warn',
+    recommended: true,
+    tags: ['errors', 'reliability'],
+  },
+  messages: {
+    swallowed: 'This catch swallows the error: it neither rethrows, logs, returns nor handles it.',
+    unexplained: 'This catch swallows the error and its comment does not say why.',
+    promiseCatch: '.catch() with an empty handler swallows the rejection.',
+  },
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        minCommentWords: { type: 'integer', minimum: 1, description: 'Words a comment needs to count as a reason ("file may not exist yet").' },
+      },
+    },
+    defaults: { minCommentWords: 3 },
+  },
+  create(context) {
+    const sf = context.model.ast;
+    const text = context.model.text;
+    const explained = (block: ts.Block): boolean | undefined => {
+      const inner = text.slice(block.getStart(sf) + 1, block.getEnd() - 1);
+      const comments = [...inner.matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//gm)].map((m) => (m[1] ?? m[2] ?? '').replace(/^[\s*]+|[\s*]+$/gm, ' ').trim());
+      if (comments.length === 0) return undefined;
+      return comments.some((c) => !PLACEHOLDER.test(c) && c.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length >= context.options.minCommentWords);
+    };
+    return {
+      CatchClause(node) {
+        if (!isInert(node.block)) return;
+        const reason = explained(node.block);
+        if (reason) return;
+        context.report({
+          messageId: reason === false ? 'unexplained' : 'swallowed',
+          data: {},
+          at: { offset: node.getStart(sf), endOffset: node.block.getStart(sf) + 1 },
+          anchor: `${enclosingSymbol(node)}:catch`,
+          help: 'Rethrow (wrapped with a cause if useful), log it with the error object, return a fallback, or say in a comment why ignoring it is safe.',
+        });
+      },
+      CallExpression(node) {
+        const callee = node.expression;
+        if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch' || node.arguments.length !== 1) return;
+        const handler = node.arguments[0];
+        if (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) return;
+        const body = handler.body;
+        const empty = ts.isBlock(body)
+          ? isInert(body) && !explained(body)
+          : body.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(body) && body.text === 'undefined') || ts.isVoidExpression(body);
+        if (!empty) return;
+        context.report({
+          messageId: 'promiseCatch',
+          data: {},
+          at: { offset: callee.name.getStart(sf), endOffset: node.getEnd() },
+          anchor: `${enclosingSymbol(node)}:.catch`,
+          help: 'Log the rejection with the error object, turn it into a fallback value on purpose, or let it propagate.',
+        });
+      },
+    };
+  },
+});
+
+/** A block whose statements do nothing with the error: none, or only empty or bare expressions. */
+function isInert(block: ts.Block): boolean {
+  return block.statements.every(
+    (s) =>
+      ts.isEmptyStatement(s) ||
+      (ts.isExpressionStatement(s) &&
+        (ts.isIdentifier(s.expression) || ts.isLiteralExpression(s.expression) || ts.isVoidExpression(s.expression))),
+  );
+}

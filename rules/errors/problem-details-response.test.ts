@@ -1,0 +1,37 @@
+import { RuleTester } from '../../src/testing.js';
+import rule from './problem-details-response.js';
+
+new RuleTester().run(rule, {
+  valid: [
+    "res.status(404).json({ type: 'https://errors.example.com/not-found', title: 'Not found', status: 404, detail: `no order ${id}` });",
+    "res.status(422).json(problem(422, 'Invalid order'));",
+    "res.status(200).json({ ok: true });\nres.status(201).send({ id });",
+    { name: 'configured factory', code: 'reply.code(409).send(conflict(err));', settings: { errors: { problemFactories: ['conflict'] } } },
+    { name: 'bodies that cannot be judged', code: 'res.status(500).json(body);\nres.status(400).json({ ...base, detail: msg });\nres.status(code).json({ error: msg });' },
+    { name: 'Nest exceptions with a message are formatted by the exception filter', code: "throw new NotFoundException('order not found');" },
+    "ctx.status = 200;\nctx.body = { items };",
+  ],
+  invalid: [
+    {
+      name: 'Express',
+      code: "app.get('/orders/:id', (req, res) => {\n  return res.status(404).json({ error: 'not found' });\n});",
+      errors: [{ messageId: 'notProblem', data: { status: 404, what: 'an ad-hoc object', missing: ' (missing type, title, status)' }, line: 2, column: 31, endColumn: 53 }],
+    },
+    {
+      name: 'Fastify reply.code().send() with a string, and a NestJS HttpStatus',
+      code: "reply.code(400).send('bad request');\nres.status(HttpStatus.CONFLICT).json({ title: 'Conflict', status: 409 });",
+      errors: [
+        { messageId: 'notProblem', data: { status: 400, what: 'a plain string', missing: '' }, line: 1 },
+        { messageId: 'notProblem', data: { status: 409, what: 'an ad-hoc object', missing: ' (missing type)' }, line: 2 },
+      ],
+    },
+    {
+      name: 'NestJS HttpException and Koa',
+      code: "throw new HttpException({ message: 'lines are required' }, 400);\nasync function h(ctx) {\n  ctx.status = 404;\n  ctx.body = { message: 'no such order' };\n}",
+      errors: [
+        { messageId: 'notProblem', data: { status: 400, what: 'an ad-hoc object', missing: ' (missing type, title, status)' }, line: 1, column: 25 },
+        { messageId: 'notProblem', data: { status: 404, what: 'an ad-hoc object', missing: ' (missing type, title, status)' }, line: 4 },
+      ],
+    },
+  ],
+});

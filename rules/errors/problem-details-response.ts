@@ -1,0 +1,123 @@
+import { defineRule } from '../../src/core/index.js';
+import { enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
+
+/** Named statuses of NestJS `HttpStatus` and `http-status-codes` `StatusCodes`, for the common errors. */
+const NAMED_STATUS: Record<string, number> = {
+  BAD_REQUEST: 400, UNAUTHORIZED: 401, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, NOT_FOUND: 404, METHOD_NOT_ALLOWED: 405,
+  NOT_ACCEPTABLE: 406, CONFLICT: 409, GONE: 410, PRECONDITION_FAILED: 412, PAYLOAD_TOO_LARGE: 413, REQUEST_TOO_LONG: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415, UNPROCESSABLE_ENTITY: 422, TOO_MANY_REQUESTS: 429, INTERNAL_SERVER_ERROR: 500,
+  NOT_IMPLEMENTED: 501, BAD_GATEWAY: 502, SERVICE_UNAVAILABLE: 503, GATEWAY_TIMEOUT: 504,
+};
+const REQUIRED = ['type', 'title', 'status'];
+
+export default defineRule({
+  id: 'errors/problem-details-response',
+  kind: 'code',
+  scope: 'file',
+  meta: {
+    description: 'HTTP error responses (status >= 400) carry an RFC 9457 problem object (type, title, status, detail).',
+    severity: 'warn',
+    recommended: true,
+    tags: ['errors', 'http', 'api'],
+  },
+  messages: {
+    notProblem: 'Error response {{status}} sends {{what}}, not an RFC 9457 problem object{{missing}}.',
+  },
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        factories: { type: 'array', items: { type: 'string' }, description: 'More functions or classes that build problem objects (added to code.errors.problemFactories).' },
+      },
+    },
+    defaults: { factories: [] as string[] },
+  },
+  create(context) {
+    const factories = new Set([
+      'problem', 'problemDetails', 'toProblem', 'createProblem', 'ProblemDetails', 'ProblemDocument',
+      ...(context.settings?.errors?.problemFactories ?? []),
+      ...context.options.factories,
+    ]);
+    const sf = context.model.ast;
+    const check = (status: number | undefined, body: ts.Expression | undefined, node: ts.Node) => {
+      if (status === undefined || status < 400 || !body) return;
+      const verdict = judge(body, factories);
+      if (!verdict) return;
+      context.report({
+        messageId: 'notProblem',
+        data: { status, what: verdict.what, missing: verdict.missing.length > 0 ? ` (missing ${verdict.missing.join(', ')})` : '' },
+        at: nodeLocation(body, context.model),
+        anchor: `${enclosingSymbol(node)}:${status}:${body.getText(sf).slice(0, 60)}`,
+        help: 'Send { type, title, status, detail } with Content-Type application/problem+json, or build the body with the project problem factory (code.errors.problemFactories).',
+      });
+    };
+    return {
+      CallExpression(node) {
+        const callee = node.expression;
+        if (!ts.isPropertyAccessExpression(callee)) return;
+        const method = callee.name.text;
+        // res.status(404).json(body) / res.status(404).send(body) / reply.code(404).send(body)
+        if ((method === 'json' || method === 'send') && ts.isCallExpression(callee.expression)) {
+          const inner = callee.expression;
+          if (ts.isPropertyAccessExpression(inner.expression) && ['status', 'code'].includes(inner.expression.name.text) && inner.arguments.length === 1) {
+            check(statusOf(inner.arguments[0]), node.arguments[0], node);
+          }
+        }
+      },
+      NewExpression(node) {
+        // NestJS: new HttpException(body, status)
+        if (ts.isIdentifier(node.expression) && node.expression.text === 'HttpException' && node.arguments && node.arguments.length >= 2) {
+          check(statusOf(node.arguments[1]), node.arguments[0], node);
+        }
+      },
+      BinaryExpression(node) {
+        // Koa: ctx.status = 404; ctx.body = {...}
+        if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(node.left) || node.left.name.text !== 'body') return;
+        const statement = node.parent;
+        if (!ts.isExpressionStatement(statement) || !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent)) return;
+        const siblings = (statement.parent as ts.Block).statements;
+        const owner = node.left.expression.getText(sf);
+        let status: number | undefined;
+        for (const s of siblings) {
+          if (s === statement) break;
+          if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+            const left = s.expression.left;
+            if (ts.isPropertyAccessExpression(left) && left.name.text === 'status' && left.expression.getText(sf) === owner) status = statusOf(s.expression.right);
+          }
+        }
+        check(status, node.right, node);
+      },
+    };
+  },
+});
+
+function statusOf(node: ts.Expression): number | undefined {
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (ts.isPropertyAccessExpression(node)) return NAMED_STATUS[node.name.text];
+  return undefined;
+}
+
+/** Why a body is not a problem object; undefined when it is one or cannot be judged. */
+function judge(body: ts.Expression, factories: Set<string>): { what: string; missing: string[] } | undefined {
+  let b = body;
+  while (ts.isParenthesizedExpression(b) || ts.isAsExpression(b) || ts.isSatisfiesExpression(b)) b = b.expression;
+  if (ts.isStringLiteralLike(b) || ts.isTemplateExpression(b)) return { what: 'a plain string', missing: [] };
+  if (ts.isObjectLiteralExpression(b)) {
+    // A spread may bring the members in: give it the benefit of the doubt.
+    if (b.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
+    const keys = new Set(
+      b.properties
+        .map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) ? p.name.text : undefined))
+        .filter((k): k is string => !!k),
+    );
+    const missing = REQUIRED.filter((k) => !keys.has(k));
+    return missing.length === 0 ? undefined : { what: 'an ad-hoc object', missing };
+  }
+  if (ts.isCallExpression(b) || ts.isNewExpression(b)) {
+    const callee = b.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name && factories.has(name)) return undefined;
+  }
+  return undefined;
+}
