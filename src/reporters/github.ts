@@ -95,9 +95,10 @@ function countsBy(result: CheckResult, key: (ruleId: string) => string): [string
   for (const d of result.diagnostics) row(key(d.ruleId))[d.severity === 'error' ? 'errors' : 'warnings']++;
   for (const d of result.baselined) row(key(d.ruleId)).baselined++;
   for (const d of result.suppressed) row(key(d.ruleId)).suppressed++;
-  const reported = (c: Counts) => c.errors + c.warnings;
+  // Errors first, then warnings, then what is only baselined or suppressed.
   return [...table].sort(
-    ([ka, a], [kb, b]) => reported(b) - reported(a) || b.baselined + b.suppressed - (a.baselined + a.suppressed) || (ka < kb ? -1 : ka > kb ? 1 : 0),
+    ([ka, a], [kb, b]) =>
+      b.errors - a.errors || b.warnings - a.warnings || b.baselined + b.suppressed - (a.baselined + a.suppressed) || (ka < kb ? -1 : ka > kb ? 1 : 0),
   );
 }
 
@@ -131,7 +132,7 @@ export function githubStepSummary(result: CheckResult): string {
   );
   const stale = result.baseline?.stale.length ?? 0;
   if (stale > 0) {
-    out.push('', `${stale} ${stale === 1 ? 'entry' : 'entries'} of ${codeSpan(result.baseline!.file)} no longer match a finding: \`archlint baseline --prune\` removes them.`);
+    out.push('', `${stale} ${stale === 1 ? 'entry' : 'entries'} of ${codeSpan(result.baseline!.file)} no longer ${stale === 1 ? 'matches' : 'match'} a finding: \`archlint baseline --prune\` removes them.`);
   }
 
   const byPack = countsBy(result, (id) => packOf(result, id));

@@ -12,9 +12,12 @@ const MAX_LENGTH = 60_000;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Backslash-escapes CommonMark punctuation, so messages quoting code render as written. */
+/**
+ * Backslash-escapes the punctuation that can start emphasis, code, links, HTML or table cells,
+ * so messages quoting code render as written.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_{}[\]<>()#+!|~&]/g, (ch) => `\\${ch}`);
+  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`);
 }
 
 /** An inline code span that survives backticks in its content. */
@@ -92,7 +95,11 @@ export const markdown: Reporter = (result) => {
   if (total > 0) {
     out.push('', '| Rule | Severity | Findings |', '| --- | --- | ---: |');
     const severity = new Map(result.diagnostics.map((d) => [d.ruleId, d.severity]));
-    for (const [ruleId, count] of tally(result.diagnostics, (d) => d.ruleId)) {
+    // Rules with errors first; within each, the most findings first (tally's order is stable).
+    const rows = tally(result.diagnostics, (d) => d.ruleId).sort(
+      ([a], [b]) => Number(severity.get(b) === 'error') - Number(severity.get(a) === 'error'),
+    );
+    for (const [ruleId, count] of rows) {
       out.push(`| ${ruleLink(ruleId, docs)} | ${severity.get(ruleId) === 'error' ? 'error' : 'warning'} | ${count} |`);
     }
 
