@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../check/check.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../../../fixtures');
+
+async function findings(name: string, packs = ['layers', 'logging', 'errors']) {
+  const result = await runCheck({ cwd: path.join(fixtures, name), paths: ['.'], onlyPacks: packs });
+  return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`);
+}
+
+// End to end over the code fixtures: config loading, discovery, the module graph and every code pack.
+describe('code fixtures', () => {
+  it('code-paths: tsconfig paths, #imports and a refined clean preset', async () => {
+    expect(await findings('code-paths')).toEqual([
+      'src/billing/api/invoices-router.ts:14:5 logging/error-object',
+      'src/billing/api/invoices-router.ts:14:18 logging/structured-message',
+      'src/billing/api/invoices-router.ts:15:26 errors/problem-details-response',
+      'src/billing/application/pay-invoice.ts:9:25 errors/no-generic-error',
+      'src/billing/domain/invoice-repository.ts:3:43 layers/allowed-dependencies',
+    ]);
+  });
+
+  it('code-monorepo: workspace packages with their own tsconfig', async () => {
+    expect(await findings('code-monorepo')).toEqual([
+      'packages/storefront/src/server.ts:4:27 layers/public-api',
+      'packages/storefront/src/server.ts:12:33 errors/problem-details-response',
+      'packages/storefront/src/server.ts:15:20 logging/structured-message',
+    ]);
+  });
+
+  it('code-hexagonal: hexagonal preset, NestJS, domain error base', async () => {
+    expect(await findings('code-hexagonal')).toEqual([
+      'src/adapters/http/orders.controller.ts:24:35 errors/problem-details-response',
+      'src/adapters/http/orders.controller.ts:30:46 errors/problem-details-response',
+      'src/adapters/payments/http-payment-gateway.ts:7:40 errors/throw-error-objects',
+      'src/adapters/persistence/typeorm-order-repository.ts:11:7 errors/no-swallowed-catch',
+      'src/application/order-events.ts:2:28 layers/no-cycles',
+      'src/application/place-order.ts:21:25 logging/structured-message',
+      'src/application/place-order.ts:21:60 logging/no-sensitive-data',
+      'src/domain/order-line.ts:1:30 layers/no-framework-in-domain',
+      'src/domain/order-line.ts:1:30 logging/approved-logger',
+      'src/domain/order-line.ts:14:11 errors/no-generic-error',
+      'src/domain/order.ts:25:27 errors/domain-error-base',
+    ]);
+  });
+});
