@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/core/index.js';
 import { isObject, operations, parameters, requestContent, responseContent, responses, type Operation } from '../../src/sources/openapi/index.js';
 
-const PATH_VERSION = /^v\d+$/i;
+const PATH_VERSION = /^v\d+(?:\.\d+)?$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default defineRule({
@@ -15,6 +15,7 @@ export default defineRule({
     tags: ['versioning', 'openapi'],
   },
   messages: {
+    notVersioned: 'No path or server URL carries a /v{n} version segment, but the versioning strategy is "path".',
     pathMissing: '{{operation}} has no /v{n} version segment in its path or server URL.',
     pathPosition: '{{operation}} puts its version segment "{{segment}}" at a different place than the other paths ("{{expected}}").',
     headerMissing: '{{operation}} does not declare the "{{header}}" version header.',
@@ -46,6 +47,12 @@ export default defineRule({
         return { op, segments, index };
       });
       const usual = [...positions].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const versioned = found.filter((f) => f.index >= 0).length;
+      if (ops.length > 0 && versioned * 2 < ops.length) {
+        // Not path-versioned at all: one finding for the API, not one per operation.
+        context.report({ messageId: 'notVersioned', data: {}, at: doc.locateAt(doc.at(['paths']) ?? doc.root()), anchor: 'paths:notVersioned', help });
+        return;
+      }
       for (const { op, segments, index } of found) {
         if (index < 0) report('pathMissing', op);
         else if (usual !== undefined && index !== usual) {
@@ -88,9 +95,9 @@ export default defineRule({
 function serverVersioned(doc: Parameters<typeof operations>[0]): boolean {
   const servers = doc.data.servers;
   if (Array.isArray(servers) && servers.length > 0) {
-    return servers.every((s) => isObject(s) && typeof s.url === 'string' && /\/v\d+(\/|$)/i.test(s.url));
+    return servers.every((s) => isObject(s) && typeof s.url === 'string' && /\/v\d+(\.\d+)?(\/|$)/i.test(s.url));
   }
-  return typeof doc.data.basePath === 'string' && /\/v\d+(\/|$)/i.test(doc.data.basePath);
+  return typeof doc.data.basePath === 'string' && /\/v\d+(\.\d+)?(\/|$)/i.test(doc.data.basePath);
 }
 
 function helpFor(strategy: string, header: string, param: string): string {

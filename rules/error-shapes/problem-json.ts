@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { isErrorStatus, isProblemJson, operations, responseContent, responses } from '../../src/sources/openapi/index.js';
+import { describeResponse, isErrorStatus, isProblemJson, operations, responseContent, responses } from '../../src/sources/openapi/index.js';
 
 export default defineRule({
   id: 'error-shapes/problem-json',
@@ -38,8 +38,7 @@ export default defineRule({
         const key = `${at.file}#${at.pointer.join('/')}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const shared = at.pointer[0] !== 'paths';
-        const where = shared ? `Response "${at.pointer.join('/')}"` : `The ${status} response of ${op.key}`;
+        const where = describeResponse(op, status, at);
         const content = responseContent(doc, op, at);
         if (content.length === 0) {
           if (!context.options.requireBody || op.method === 'head') continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { isErrorStatus, isObject, isProblemJson, operations, responseContent, responses, schemaTypes, type Located } from '../../src/sources/openapi/index.js';
+import { describeResponse, isErrorStatus, isObject, isProblemJson, operations, responseContent, responses, schemaTypes, type Located } from '../../src/sources/openapi/index.js';
 
 /** RFC 9457 section 3.1 members and the JSON types they have. */
 const MEMBERS: Record<string, string> = { type: 'string', title: 'string', status: 'integer', detail: 'string', instance: 'string' };
@@ -37,9 +37,8 @@ export default defineRule({
           const key = `${at.file}#${at.pointer.join('/')}/${entry.mediaType}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const shared = at.pointer[0] !== 'paths';
           uses.push({
-            where: shared ? `Response "${at.pointer.join('/')}" (${entry.mediaType})` : `The ${status} response of ${op.key} (${entry.mediaType})`,
+            where: `${describeResponse(op, status, at)} (${entry.mediaType})`,
             key,
             schema: entry.schema,
             place: entry.at ?? at,

@@ -11,6 +11,8 @@ export const openApiAdapter: KindAdapter<'openapi'> = {
       allowRemoteRefs: settings?.allowRemoteRefs === true,
       readFile: (file) => readFile(path.resolve(root, file), 'utf8').catch(() => undefined),
     });
+    // Discovery sniffs for a top-level `openapi:` line; a config file's `openapi:` section is not a spec.
+    if (document && !isSpec(document.data)) return { problems: [] };
     return {
       model: document,
       problems: problems.map((p) => ({ message: p.message, at: { offset: p.offset, endOffset: p.endOffset } })),
@@ -26,3 +28,8 @@ export const openApiAdapter: KindAdapter<'openapi'> = {
     }
   },
 };
+
+function isSpec(data: Record<string, unknown>): boolean {
+  const version = data.openapi ?? data.swagger;
+  return version !== undefined && (typeof version !== 'object' || version === null);
+}

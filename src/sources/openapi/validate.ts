@@ -67,6 +67,8 @@ export async function validateStructure(doc: OpenApiDocument): Promise<SpecProbl
   } catch (error) {
     const err = error as Error & { details?: AjvError[] };
     if (Array.isArray(err.details) && err.details.length > 0) {
+      // One written value reached through several $refs is one problem.
+      const seenAt = new Set<string>();
       for (const e of leafErrors(err.details)) {
         const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
         const { at, pointer, viaRef } = locateThroughRefs(doc, segments);
@@ -74,6 +76,9 @@ export async function validateStructure(doc: OpenApiDocument): Promise<SpecProbl
         if (viaRef && e.keyword === 'additionalProperties' && e.params?.additionalProperty === '$ref') continue;
         if (viaRef && e.keyword === 'required') continue;
         const text = describeAjv(e);
+        const key = `${JSON.stringify(at)}:${text}`;
+        if (seenAt.has(key)) continue;
+        seenAt.add(key);
         problems.push({ message: `${pointer || '/'} ${text}`, at, anchor: `${pointer}:${text}` });
       }
     } else if (doc.refProblems.length === 0 || !/\$ref|resolve/i.test(err.message)) {

@@ -143,7 +143,8 @@ export function isErrorStatus(status: string): boolean {
 export function schemaTypes(schema: Obj): string[] {
   const t = schema.type;
   const types = Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : [];
-  if (schema.nullable === true && !types.includes('null')) types.push('null');
+  // `nullable` without a `type` says nothing about the type.
+  if (schema.nullable === true && types.length > 0 && !types.includes('null')) types.push('null');
   return types;
 }
 
@@ -163,4 +164,14 @@ export function operationIndex(doc: OpenApiDocument): Map<string, Operation> {
 export function semverMajor(version: unknown): number | undefined {
   const m = /^v?(\d+)\.\d+(?:\.\d+)?/.exec(String(version ?? '').trim());
   return m ? Number(m[1]) : undefined;
+}
+
+/** How a response is named in messages: `the 404 response of GET /x`, or the shared response it refers to. */
+export function describeResponse(op: Operation, status: string, at: Located): string {
+  const inline = at.file === op.at.file && at.pointer.join('/') === [...op.at.pointer, 'responses', status].join('/');
+  if (inline) return `The ${status} response of ${op.key}`;
+  const name = at.pointer[at.pointer.length - 1];
+  return at.pointer.length > 0 && at.pointer[at.pointer.length - 2] === 'responses' && at.pointer.length === 3
+    ? `Shared response "${name}"`
+    : `Response "${at.file}#/${at.pointer.join('/')}" (used by ${op.key} for ${status})`;
 }
