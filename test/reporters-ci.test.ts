@@ -361,9 +361,10 @@ describe('junit', () => {
     expect(out).toContain('bell  and  lone surrogate');
   });
 
-  it('passes every rule as one case when clean', () => {
-    const cleanDoc = parseXml(junit(clean, options));
-    expect(cleanDoc.attributes).toMatchObject({ tests: '4', failures: '0', errors: '0', skipped: '0' });
+  it('passes every rule as one case when clean, leaving out rules of kinds with no file checked', () => {
+    const cleanDoc = parseXml(junit({ ...clean, files: { ...clean.files, openapi: 0 } }, options));
+    expect(cleanDoc.attributes).toMatchObject({ tests: '3', failures: '0', errors: '0', skipped: '0' });
+    expect(cleanDoc.children.map((s) => s.attributes.name)).not.toContain('openapi/operation-id');
   });
 });
 
@@ -378,9 +379,12 @@ describe('markdown', () => {
     expect(text).toContain('**`src/domain/order.ts`**');
   });
 
-  it('escapes Markdown and HTML in messages so they render as written', () => {
+  it('escapes Markdown and HTML in messages so they render as written, keeping code spans as code', () => {
     expect(text).toContain('third \\<line\\> \\& \'quoted\'');
     expect(text).not.toMatch(/[^\\]<line>/);
+    const quoted: CheckResult = { ...clean, diagnostics: [finding({ ruleId: 'logging/no-console', file: 'a.ts', line: 1, message: 'Return `Array<string | number>` not *any* [x]', help: 'A lone ` tick' })] };
+    expect(markdown(quoted, options)).toContain('Return `Array<string | number>` not \\*any\\* \\[x\\]');
+    expect(markdown(quoted, options)).toContain('<br>A lone \\` tick');
   });
 
   it('folds files into details blocks when there are many findings, and stays under the size limit', () => {

@@ -44,8 +44,9 @@ function describe(d: Diagnostic, docsUrl: string | undefined): string {
 /**
  * JUnit XML as GitLab, Jenkins and most CI test views read it: one test suite per rule, one test
  * case per rule and file. A file with findings fails its case (the failure lists them); a rule
- * with no findings passes as one "all files" case; findings that are only baselined or
- * suppressed make a skipped case. Times are 0: archlint does not time rules per file.
+ * with no findings passes as one "all files" case, unless no file of its kind was checked;
+ * findings that are only baselined or suppressed make a skipped case. Times are 0: archlint
+ * does not time rules per file.
  */
 export const junit: Reporter = (result) => {
   const docs = new Map(result.rules.map((r) => [r.id, r.docsUrl]));
@@ -57,7 +58,8 @@ export const junit: Reporter = (result) => {
     if (!c) cases.set(file, (c = { file, reported: [], silenced: [] }));
     return c;
   };
-  for (const rule of result.rules) if (!suites.has(rule.id)) suites.set(rule.id, new Map());
+  // A rule of a kind with no file in this run checked nothing: it gets no passing case.
+  for (const rule of result.rules) if (result.files[rule.kind] > 0 && !suites.has(rule.id)) suites.set(rule.id, new Map());
   for (const d of result.diagnostics) caseFor(d.ruleId, d.file).reported.push(d);
   for (const d of result.baselined) caseFor(d.ruleId, d.file).silenced.push({ d, why: 'in the baseline' });
   for (const d of result.suppressed) {

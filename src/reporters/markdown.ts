@@ -13,11 +13,16 @@ const MAX_LENGTH = 60_000;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * Backslash-escapes the punctuation that can start emphasis, code, links, HTML or table cells,
- * so messages quoting code render as written.
+ * Backslash-escapes the punctuation that can start emphasis, links, HTML or table cells, so
+ * messages render as written.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`);
+  // Messages quote code in backticks: those spans render as code, untouched; the rest is escaped.
+  return text
+    .replace(/\r?\n/g, ' ')
+    .split(/(`[^`]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`)))
+    .join('');
 }
 
 /** An inline code span that survives backticks in its content. */
