@@ -20,12 +20,15 @@ export default defineRule({
   create(context) {
     for (const statement of context.model.statements) {
       const seen = new Set<string>();
-      const check = (name: unknown, location: number | undefined) => {
-        if (typeof name !== 'string' || seen.has(name)) return;
-        const bytes = Buffer.byteLength(name, 'utf8');
-        if (bytes <= MAX_IDENTIFIER_BYTES) return;
+      const check = (parsed: unknown, location: number | undefined) => {
+        // The Postgres scanner has already cut the name to 63 bytes: find what was written.
+        if (typeof parsed !== 'string' || Buffer.byteLength(parsed, 'utf8') < MAX_IDENTIFIER_BYTES) return;
+        const pattern = new RegExp(`${parsed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\s"(),;.]+`, 'g');
+        const name = [...statement.text.matchAll(pattern)].map((m) => m[0]).find((n) => !seen.has(n));
+        if (!name) return;
         seen.add(name);
-        const truncated = Buffer.from(name, 'utf8').subarray(0, MAX_IDENTIFIER_BYTES).toString('utf8').replace(/\uFFFD$/, '');
+        const bytes = Buffer.byteLength(name, 'utf8');
+        const truncated = parsed;
         context.report({
           messageId: 'tooLong',
           data: { name, bytes, truncated },

@@ -1,13 +1,13 @@
 import { defineRule } from '../../src/core/index.js';
 import type { MigrationFile, MigrationSet } from '../../src/sources/migrations/index.js';
 
-type Scheme = 'timestamp' | 'dotted' | 'sequence' | `sequence of ${number} digits`;
+type Scheme = 'timestamp' | 'sequence' | `sequence of ${number} digits`;
 
-/** How a version is written: a 12+ digit timestamp, dotted parts (Flyway 1.2), or a counter. */
+/** How a version is written: a 12+ digit timestamp, or a counter (dotted Flyway versions count as counters). */
 function schemeOf(version: string, padded: boolean): Scheme {
-  if (/[._]/.test(version)) return 'dotted';
-  if (version.length >= 12) return 'timestamp';
-  return padded ? `sequence of ${version.length} digits` : 'sequence';
+  const major = version.split(/[._]/)[0];
+  if (major.length >= 12) return 'timestamp';
+  return padded && major === version ? `sequence of ${version.length} digits` : 'sequence';
 }
 
 /** The name checked: a Prisma migration is named by its folder, the others by their file. */
@@ -54,7 +54,7 @@ export default defineRule({
     const pattern = context.options.pattern ? new RegExp(context.options.pattern) : undefined;
     const check = (set: MigrationSet) => {
       const versioned = set.files.filter((f) => f.version !== undefined);
-      const padded = versioned.some((f) => /^0\d/.test(f.version!));
+      const padded = versioned.some((f) => /^0\d+$/.test(f.version!));
       const expected = majority(versioned.map((f) => schemeOf(f.version!, padded)));
       for (const file of set.files) {
         if (!context.isEnabledFor(file.path)) continue;

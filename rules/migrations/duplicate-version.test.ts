@@ -1,0 +1,20 @@
+import { RuleTester } from '../../src/testing.js';
+import rule from './duplicate-version.js';
+
+new RuleTester().run(rule, {
+  valid: [
+    { files: { 'db/migrations/000001_users.up.sql': 'SELECT 1;', 'db/migrations/000001_users.down.sql': 'SELECT 1;', 'db/migrations/000002_orders.up.sql': 'SELECT 1;' } },
+    { name: 'the same version in two folders', files: { 'a/migrations/0001_x.sql': 'SELECT 1;', 'b/migrations/0001_y.sql': 'SELECT 1;' } },
+  ],
+  invalid: [
+    {
+      files: { 'db/migrations/0002_orders.sql': 'SELECT 1;', 'db/migrations/0002_invoices.sql': 'SELECT 1;', 'db/migrations/0001_users.sql': 'SELECT 1;' },
+      errors: [{ messageId: 'duplicate', data: { version: '0002', other: 'db/migrations/0002_invoices.sql' }, file: 'db/migrations/0002_orders.sql', line: 1 }],
+    },
+    {
+      name: 'Flyway versions compare numerically',
+      files: { 'db/V1_1__a.sql': 'SELECT 1;', 'db/V1.1__b.sql': 'SELECT 1;', 'db/V01_01__c.sql': 'SELECT 1;' },
+      errors: 2,
+    },
+  ],
+});

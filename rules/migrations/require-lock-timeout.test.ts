@@ -1,0 +1,18 @@
+import { RuleTester } from '../../src/testing.js';
+import rule from './require-lock-timeout.js';
+
+new RuleTester().run(rule, {
+  valid: [
+    "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;",
+    "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;\nCOMMIT;",
+    "SELECT set_config('lock_timeout', '2s', false);\nCREATE INDEX CONCURRENTLY i ON t (a);",
+    'CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);',
+  ],
+  invalid: [
+    {
+      code: 'CREATE TABLE t (a int);\nALTER TABLE users ADD COLUMN a text;\nDROP INDEX i;',
+      errors: [{ messageId: 'missing', data: { what: 'ALTER TABLE' }, line: 2, column: 1 }],
+    },
+    { name: 'set after the first lock', code: "DROP TABLE old;\nSET lock_timeout = '1s';", errors: 1 },
+  ],
+});
