@@ -84,15 +84,18 @@ export default defineRule({
       return [{ message: `${what} at ${base.ref}`, file: at.file, start }];
     };
     type MessageId = keyof typeof MESSAGES;
-    const report = (messageId: MessageId, data: Record<string, unknown>, at: Located, anchor: string, notes: RelatedNote[] = []) =>
-      context.report({
-        messageId,
-        data,
-        at: doc.locateAt(at),
-        anchor,
-        notes,
-        help: `Keep the old behaviour, or release it as a new major version (${versionHint(context.settings?.versioning?.strategy)}).`,
-      });
+    // A change in a shared schema breaks every operation using it: one finding where it is written.
+    const pending = new Map<string, { messageId: MessageId; data: Record<string, unknown>; at: Located; anchor: string; notes: RelatedNote[]; also: string[] }>();
+    const report = (messageId: MessageId, data: Record<string, unknown>, at: Located, anchor: string, notes: RelatedNote[] = []) => {
+      const { operation, ...rest } = data;
+      const key = `${messageId}|${at.file}#${at.pointer.join('/')}|${JSON.stringify(rest)}|${operation === undefined ? anchor : ''}`;
+      const seen = pending.get(key);
+      if (seen) {
+        if (operation !== undefined && operation !== seen.data.operation) seen.also.push(String(operation));
+        return;
+      }
+      pending.set(key, { messageId, data, at, anchor, notes, also: [] });
+    };
 
     const oldOps = operationIndex(old);
     const newOps = operationIndex(doc);
@@ -114,6 +117,12 @@ export default defineRule({
         continue;
       }
       compareOperation(old, doc, oldOp, newOp, report, oldNote);
+    }
+    const help = `Keep the old behaviour, or release it as a new major version (${versionHint(context.settings?.versioning?.strategy)}).`;
+    for (const p of pending.values()) {
+      const notes = [...p.notes];
+      if (p.also.length > 0) notes.push({ message: `Also breaks: ${p.also.slice(0, 10).join(', ')}${p.also.length > 10 ? `, and ${p.also.length - 10} more` : ''}` });
+      context.report({ messageId: p.messageId, data: p.data, at: doc.locateAt(p.at), anchor: p.anchor, notes, help });
     }
   },
 });

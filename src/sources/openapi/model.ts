@@ -112,7 +112,7 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
           const member = range.keyEnd > range.keyStart;
           return member
             ? { file, offset: range.keyStart + shift, endOffset: range.keyEnd + shift }
-            : { file, offset: range.valueStart + shift, endOffset: Math.min(range.valueEnd, range.valueStart + 200) + shift };
+            : { file, offset: range.valueStart + shift, endOffset: firstLineEnd(body, range.valueStart, range.valueEnd) + shift };
         }
         return { file, offset: 0 };
       };
@@ -143,6 +143,7 @@ function parseYaml(file: string, text: string): ParsedFile {
     };
   }
   const data = doc.toJS({ maxAliasCount: 10_000 }) as unknown;
+  yamlSource.set(doc, text);
   return { path: file, text, data, locate: (pointer) => ({ file, ...locateInYaml(doc, pointer) }), problems: [] };
 }
 
@@ -166,8 +167,17 @@ function locateInYaml(doc: Document, pointer: JsonPointer): { offset: number; en
   const target = (keyNode ?? node) as YamlNode | null;
   const range = target?.range;
   if (!range) return { offset: 0 };
-  return { offset: range[0], endOffset: keyNode ? range[1] : Math.min(range[1], range[0] + 200) };
+  return { offset: range[0], endOffset: keyNode ? range[1] : firstLineEnd('', range[0], range[1], doc) };
 }
+
+/** End of a value's first line: a finding on a block points at where it starts, not at all of it. */
+function firstLineEnd(text: string, start: number, end: number, doc?: Document): number {
+  const source = doc ? yamlSource.get(doc) ?? text : text;
+  const newline = source.indexOf('\n', start);
+  return newline < 0 || newline > end ? end : newline;
+}
+
+const yamlSource = new WeakMap<Document, string>();
 
 const REMOTE = /^https?:\/\//i;
 
