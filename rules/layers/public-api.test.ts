@@ -49,7 +49,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'moduleInternals',
-          data: { target: 'src/modules/users/domain/user.ts', module: 'src/modules/users', entry: 'src/modules/users/index.*' },
+          data: { target: 'src/modules/users/domain/user.ts', module: 'src/modules/users', entry: 'src/modules/users/index.* or src/modules/users/*.module.*' },
           file: 'src/modules/orders/place.ts',
           line: 1,
           column: 22,

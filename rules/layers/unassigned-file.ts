@@ -27,7 +27,7 @@ export default defineRule({
       },
     },
     defaults: {
-      ignore: ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/*.config.*', '**/main.ts', '**/index.ts'] as string[],
+      ignore: ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/*.config.*', '**/.*', '**/main.ts', '**/index.ts'] as string[],
     },
   },
   create(context) {

@@ -67,17 +67,26 @@ function flatten(node: ts.Expression): ts.Expression[] {
   return [node];
 }
 
-/** A field name for a value: `order.id` becomes `orderId`, `err.message` becomes `err`. */
+/** A field name for a value: `order.id` becomes `orderId`, `err.message` becomes `err`, `Ctx.getRequestId()` becomes `requestId`. */
 function fieldName(value: ts.Expression, sf: ts.SourceFile): string {
   let v = value;
   while (ts.isParenthesizedExpression(v) || ts.isAsExpression(v) || ts.isNonNullExpression(v)) v = v.expression;
   if (ts.isIdentifier(v)) return v.text;
   if (ts.isPropertyAccessExpression(v)) {
-    if (v.name.text === 'message' || v.name.text === 'stack') return fieldName(v.expression, sf);
-    const base = ts.isIdentifier(v.expression) ? v.expression.text : v.expression.kind === ts.SyntaxKind.ThisKeyword ? '' : undefined;
-    if (base !== undefined) return base ? `${base}${v.name.text[0].toUpperCase()}${v.name.text.slice(1)}` : v.name.text;
-    return v.name.text;
+    const name = v.name.text;
+    if (name === 'message' || name === 'stack') return fieldName(v.expression, sf);
+    if (name === 'length') return `${fieldName(v.expression, sf)}Count`;
+    // `order.id` -> orderId; `this.id`, `Config.port`, `a.b.c` -> the last name.
+    if (ts.isIdentifier(v.expression) && /^[a-z]/.test(v.expression.text)) return `${v.expression.text}${name[0].toUpperCase()}${name.slice(1)}`;
+    return name;
   }
-  if (ts.isCallExpression(v)) return fieldName(v.expression, sf);
+  if (ts.isCallExpression(v)) {
+    const callee = v.expression;
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (name) {
+      const stripped = name.replace(/^get(?=[A-Z])/, '');
+      return `${stripped[0].toLowerCase()}${stripped.slice(1)}`;
+    }
+  }
   return 'value';
 }

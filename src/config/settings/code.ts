@@ -15,7 +15,7 @@ export type LayerPreset = 'clean' | 'hexagonal' | 'onion';
 export interface ModuleDefinition {
   /** Glob of module folders, e.g. `src/modules/*`. */
   path: string;
-  /** Public entry files, relative to the module folder. Default: `index.*`. */
+  /** Public entry files, relative to the module folder. Default: `index.*` and `*.module.*`. */
   publicFiles?: string[];
 }
 
@@ -107,7 +107,7 @@ export const codeSettingsSchema: JSONSchema = {
               publicFiles: {
                 type: 'array',
                 items: { type: 'string' },
-                description: 'Public entry files, globs relative to the module folder. Default: ["index.*"].',
+                description: 'Public entry files, globs relative to the module folder. Default: ["index.*", "*.module.*"].',
               },
             },
           },

@@ -74,7 +74,8 @@ export interface ModuleFolder {
   publicFiles: string[];
 }
 
-const DEFAULT_PUBLIC = ['index.*'];
+// `index.*` barrels, and NestJS `*.module.ts` classes, which are how a Nest module is imported.
+const DEFAULT_PUBLIC = ['index.*', '*.module.*'];
 
 /**
  * The module a path is inside, from `code.modules`: the folder matched by a module glob that is
