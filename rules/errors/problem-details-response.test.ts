@@ -8,7 +8,10 @@ new RuleTester().run(rule, {
     "res.status(200).json({ ok: true });\nres.status(201).send({ id });",
     { name: 'configured factory', code: 'reply.code(409).send(conflict(err));', settings: { errors: { problemFactories: ['conflict'] } } },
     { name: 'bodies that cannot be judged', code: 'res.status(500).json(body);\nres.status(400).json({ ...base, detail: msg });\nres.status(code).json({ error: msg });' },
-    { name: 'Nest exceptions with a message are formatted by the exception filter', code: "throw new NotFoundException('order not found');" },
+    {
+      name: 'Nest exceptions with a message are formatted by the exception filter',
+      code: "throw new NotFoundException('order not found');\nthrow new HttpException('Invalid profile', HttpStatus.BAD_REQUEST);",
+    },
     "ctx.status = 200;\nctx.body = { items };",
   ],
   invalid: [

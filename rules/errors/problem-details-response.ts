@@ -67,8 +67,10 @@ export default defineRule({
       },
       NewExpression(node) {
         // NestJS: new HttpException(body, status)
+        // A string body becomes Nest's default shape through the exception filter, like the built-in
+        // exceptions; only a body object written here is judged.
         if (ts.isIdentifier(node.expression) && node.expression.text === 'HttpException' && node.arguments && node.arguments.length >= 2) {
-          check(statusOf(node.arguments[1]), node.arguments[0], node);
+          if (ts.isObjectLiteralExpression(node.arguments[0])) check(statusOf(node.arguments[1]), node.arguments[0], node);
         }
       },
       BinaryExpression(node) {
