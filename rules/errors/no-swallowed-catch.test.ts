@@ -11,6 +11,7 @@ new RuleTester().run(rule, {
     'try { run(); } catch (e) { /* best effort: metrics must never break the request */ }',
     "promise.catch((err) => logger.warn({ err }, 'cache refresh failed'));",
     'promise.catch(() => fallback);',
+    { name: 'a used fallback value is deliberate', code: 'const info = await stat(p).catch(() => undefined);\nreturn load().catch(() => {});' },
   ],
   invalid: [
     {
@@ -22,7 +23,7 @@ new RuleTester().run(rule, {
     { name: 'touching the variable is not handling', code: 'try { run(); } catch (e) { e; }', errors: [{ messageId: 'swallowed' }] },
     {
       name: 'promise catch with an empty handler',
-      code: 'sendEmail(user).catch(() => {});\nrefresh().catch(function () {});\nwarm().catch(() => undefined);',
+      code: 'sendEmail(user).catch(() => {});\nrefresh().catch(function () {});\nawait warm().catch(() => undefined);',
       errors: [
         { messageId: 'promiseCatch', line: 1, column: 17, endColumn: 32 },
         { messageId: 'promiseCatch', line: 2 },

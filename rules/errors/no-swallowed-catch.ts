@@ -59,7 +59,9 @@ export default defineRule({
         const empty = ts.isBlock(body)
           ? isInert(body) && !explained(body)
           : body.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(body) && body.text === 'undefined') || ts.isVoidExpression(body);
-        if (!empty) return;
+        // `await stat(p).catch(() => undefined)` whose value is used is a deliberate fallback;
+        // only a promise whose outcome is thrown away is swallowed.
+        if (!empty || !discarded(node)) return;
         context.report({
           messageId: 'promiseCatch',
           data: {},
@@ -71,6 +73,12 @@ export default defineRule({
     };
   },
 });
+
+function discarded(call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isVoidExpression(n.parent)) n = n.parent;
+  return ts.isExpressionStatement(n.parent);
+}
 
 /** A block whose statements do nothing with the error: none, or only empty or bare expressions. */
 function isInert(block: ts.Block): boolean {
