@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { builtinRegistry, type RuleRegistry } from '../config/registry.js';
@@ -8,9 +8,14 @@ import type { ResolvedConfig } from '../config/types.js';
 import { docsUrlFor } from '../core/docs.js';
 import { runEngine, type ActiveRules } from '../core/engine.js';
 import type { ArtifactKind } from '../core/kinds.js';
-import type { CheckResult, RuleDescriptor, RunNotice } from '../core/result.js';
+import type { BaselineSummary, CheckResult, RuleDescriptor, RunNotice } from '../core/result.js';
 import { mergeOptions } from '../core/options.js';
 import { discover } from '../discover/discover.js';
+import { changedFiles, type ChangeSelection } from '../git/changed.js';
+import { matchBaseline, readBaseline } from '../baseline/baseline.js';
+import { applySuppressions } from '../suppressions/apply.js';
+import { findDirectives, type Directive } from '../suppressions/directives.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import { openBase } from '../git/base.js';
 import { builtinAdapters } from '../sources/index.js';
 import { VERSION } from '../version.js';
@@ -26,6 +31,12 @@ export interface CheckOptions {
   onlyPacks?: string[];
   /** `--base`: git revision for diff rules. */
   base?: string;
+  /** `--changed`, `--staged`, `--since <ref>`: lint what a change touches and what it affects. */
+  changes?: ChangeSelection;
+  /** A baseline file other than the config's, or false to ignore any baseline. */
+  baseline?: string | false;
+  /** Today's date (YYYY-MM-DD) for suppression expiry; a parameter so tests can fix it. */
+  today?: string;
   registry?: RuleRegistry;
 }
 
@@ -76,6 +87,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     migrationDirs: config.settings.migration.dirs,
   });
 
+  let only: Set<string> | undefined;
+  if (options.changes) {
+    let changed: string[];
+    try {
+      changed = await changedFiles(options.cwd, options.changes);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const wanted = new Set(changed);
+    only = new Set(files.filter((f) => wanted.has(f.source.absPath)).map((f) => f.source.path));
+  }
+
   const baseRef = options.base ?? config.base;
   let base;
   if (baseRef) {
@@ -96,16 +119,64 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     settings: config.settings as unknown as Partial<Record<ArtifactKind, unknown>>,
     base,
     configFile: config.filepath ? path.relative(config.root, config.filepath).split(path.sep).join('/') : undefined,
+    only,
   });
+
+  const rules = describeRules(config, registry, projectRules, output.diagnostics.map((d) => d.ruleId));
+  const ran = new Set(rules.map((r) => r.id));
+  const directives = new Map<string, Directive[]>();
+  for (const { source } of files) {
+    if (directives.has(source.path) || (only && !only.has(source.path))) continue;
+    const found = findDirectives(source.path, source.text);
+    if (found.length > 0) directives.set(source.path, found);
+  }
+  for (const range of output.ignores) {
+    if (only && !only.has(range.file)) continue;
+    const list = directives.get(range.file) ?? [];
+    list.push({ kind: 'disable', rules: range.rules, reason: range.reason, file: range.file, line: range.line, column: range.column, endColumn: range.column, endLine: range.endLine });
+    directives.set(range.file, list);
+  }
+  const { diagnostics: unsuppressed, suppressed } = applySuppressions(output.diagnostics, directives, {
+    requireReason: config.suppressions.requireReason,
+    report: config.suppressions.report,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    isKnownRule: (id) => registry.get(id) !== undefined,
+    ran: (id) => ran.has(id),
+    allRulesRan: !filter,
+  });
+
+  let diagnostics = unsuppressed;
+  let baselined: Diagnostic[] = [];
+  let baselineSummary: BaselineSummary | undefined;
+  const baselinePath = options.baseline === false ? undefined : options.baseline ? path.resolve(options.cwd, options.baseline) : config.baseline;
+  if (baselinePath) {
+    let baseline;
+    try {
+      baseline = readBaseline(baselinePath);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const rel = path.relative(config.root, baselinePath).split(path.sep).join('/');
+    baselineSummary = { file: rel, exists: false, stale: [] };
+    if (baseline) {
+      const checked = new Set(files.filter((f) => !only || only.has(f.source.path)).map((f) => f.source.path));
+      const inScope = (file: string) => checked.has(file) || (!only && !existsSync(path.resolve(config.root, file)));
+      const matched = matchBaseline(unsuppressed, baseline, rel, inScope);
+      diagnostics = matched.fresh;
+      baselined = matched.known;
+      baselineSummary = matched.summary;
+    }
+  }
 
   return {
     formatVersion: 1,
     tool: { name: 'archlint', version: VERSION },
     root: config.root,
-    diagnostics: output.diagnostics,
-    suppressed: [],
-    baselined: [],
-    rules: describeRules(config, registry, projectRules, output.diagnostics.map((d) => d.ruleId)),
+    diagnostics,
+    suppressed,
+    baselined,
+    ...(baselineSummary ? { baseline: baselineSummary } : {}),
+    rules,
     files: output.files,
     notices,
     executionSuccessful: !output.internalError,

@@ -5,6 +5,9 @@ import { commonFolder, runCheck, UsageError } from '../check/check.js';
 import { ConfigError } from '../config/errors.js';
 import { detect, existingConfig, starterConfig } from '../config/init.js';
 import { loadConfig } from '../config/load.js';
+import { BaselineError, baselineOf, readBaseline, writeBaseline, type BaselineFile } from '../baseline/baseline.js';
+import { INTERNAL_ERROR, PARSE_ERROR } from '../core/diagnostic.js';
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../suppressions/apply.js';
 import { builtinRegistry } from '../config/registry.js';
 import { configForFile } from '../config/resolve.js';
 import { countBySeverity, type CheckResult } from '../core/result.js';
@@ -22,6 +25,9 @@ export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
 }
+
+/** Problems of the run or of suppressions are fixed, not accepted into a baseline. */
+const NOT_BASELINED = new Set([PARSE_ERROR, INTERNAL_ERROR, UNUSED_SUPPRESSION, INVALID_SUPPRESSION]);
 
 interface FormatTarget {
   name: string;
@@ -54,6 +60,11 @@ interface CheckFlags {
   color?: boolean;
   printConfig?: string;
   base?: string;
+  changed?: boolean;
+  staged?: boolean;
+  since?: string;
+  baseline?: string | false;
+  ci?: boolean;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -92,6 +103,12 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--rule <id...>', 'run only these rules')
     .option('--pack <id...>', 'run only the rules of these packs')
     .option('--base <ref>', 'git revision that diff rules compare against')
+    .option('--changed', 'check only what changed against HEAD (working tree and index), and what it affects')
+    .option('--staged', 'check only what is staged, and what it affects (pre-commit)')
+    .option('--since <ref>', 'check only what changed since the merge base with <ref>, and what it affects')
+    .option('--baseline <file>', 'baseline of accepted findings (default: .archlint-baseline.json next to the config)')
+    .option('--no-baseline', 'ignore the baseline: report every finding')
+    .option('--ci', 'also fail (exit 1) when the baseline lists findings that are fixed')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours (also NO_COLOR; FORCE_COLOR forces them)')
     .option('--print-config <file>', 'print the resolved config that applies to a file, then exit')
@@ -121,6 +138,8 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
       for (const t of targets) {
         if (!reporters[t.name]) throw new UsageError(`unknown format "${t.name}"; choose from ${Object.keys(reporters).join(', ')}`);
       }
+      const modes = [flags.changed && '--changed', flags.staged && '--staged', flags.since && '--since'].filter(Boolean);
+      if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
       const result = await runCheck({
         cwd: io.cwd,
         paths,
@@ -128,6 +147,8 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
         onlyRules: flags.rule,
         onlyPacks: flags.pack,
         base: flags.base,
+        changes: flags.changed ? { mode: 'changed' } : flags.staged ? { mode: 'staged' } : flags.since ? { mode: 'since', ref: flags.since } : undefined,
+        baseline: flags.baseline,
       });
       const shown: CheckResult = flags.quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } : result;
       for (const t of targets) {
@@ -143,7 +164,46 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
       // GitHub renders this file on the run's page; annotations alone are capped per step.
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
       if (summaryFile && targets.some((t) => t.name === 'github')) appendFileSync(summaryFile, githubStepSummary(shown));
-      setExit(exitCodeFor(shown, flags.maxWarnings));
+      let code = exitCodeFor(shown, flags.maxWarnings);
+      const stale = result.baseline?.stale.length ?? 0;
+      if (flags.ci && stale > 0 && code === EXIT_CLEAN) {
+        io.stderr.write(`archlint: ${stale} baseline entr${stale === 1 ? 'y is' : 'ies are'} fixed; run \`archlint baseline --prune\` (--ci fails on a stale baseline).\n`);
+        code = EXIT_FINDINGS;
+      }
+      setExit(code);
+    });
+
+  program
+    .command('baseline')
+    .description('Record every current finding in the baseline, so that check reports only new ones.')
+    .argument('[paths...]', 'files or folders to check')
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .option('--baseline <file>', 'baseline file (default: .archlint-baseline.json next to the config)')
+    .option('--prune', 'only drop entries whose finding is fixed; add nothing new')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ archlint baseline              accept today's findings; check then reports only new ones
+  $ archlint baseline --prune      drop the entries of findings that were fixed`,
+    )
+    .action(async (paths: string[], flags: { config?: string; baseline?: string; prune?: boolean }) => {
+      const result = await runCheck({ cwd: io.cwd, paths, configPath: flags.config, baseline: flags.baseline });
+      const file = flags.baseline ? path.resolve(io.cwd, flags.baseline) : path.resolve(result.root, result.baseline!.file);
+      const previous = readBaseline(file);
+      let next: BaselineFile;
+      if (flags.prune) {
+        if (!previous) throw new UsageError(`there is no baseline to prune at ${path.relative(io.cwd, file) || file}`);
+        const stale = new Set((result.baseline?.stale ?? []).map((e) => e.fingerprint));
+        next = { formatVersion: 1, findings: previous.findings.filter((f) => !stale.has(f.fingerprint)) };
+        io.stdout.write(`Pruned ${previous.findings.length - next.findings.length} fixed finding(s); ${next.findings.length} remain in ${path.relative(io.cwd, file)}.\n`);
+      } else {
+        const countable = [...result.baselined, ...result.diagnostics].filter((d) => !NOT_BASELINED.has(d.ruleId));
+        next = baselineOf(countable);
+        io.stdout.write(`Wrote ${next.findings.length} finding(s) to ${path.relative(io.cwd, file)}; \`archlint check\` now reports only new ones.\n`);
+      }
+      writeBaseline(file, next);
+      setExit(result.executionSuccessful ? EXIT_CLEAN : EXIT_ERROR);
     });
 
   program
@@ -232,7 +292,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_CLEAN : EXIT_ERROR;
     }
-    if (error instanceof ConfigError) {
+    if (error instanceof BaselineError) {
+      io.stderr.write(`archlint: ${error.message}\n`);
+    } else if (error instanceof ConfigError) {
       io.stderr.write(`archlint: invalid config: ${error.message}\n`);
     } else if (error instanceof UsageError) {
       io.stderr.write(`archlint: ${error.message}\n`);

@@ -13,6 +13,7 @@ import { configSchema } from './schema.js';
 import type { ConfigFile, KindSettingsMap, ResolvedConfig, RuleEntry } from './types.js';
 
 export const MODULE_NAME = 'architecture';
+export const DEFAULT_BASELINE = '.archlint-baseline.json';
 
 export const SEARCH_PLACES = [
   'package.json',
@@ -284,6 +285,8 @@ function resolveFiles(chain: Loaded[], root: string, filepath: string | undefine
   let include: string[] | undefined;
   let exclude: string[] | undefined;
   let base: string | undefined;
+  let baseline: string | undefined;
+  let suppressions: ConfigFile['suppressions'] = {};
   const overrides: ResolvedConfig['overrides'] = [];
   const extendsList: string[] = [];
   for (const { file, config } of chain) {
@@ -293,6 +296,8 @@ function resolveFiles(chain: Loaded[], root: string, filepath: string | undefine
     include = list(config.include) ?? include;
     exclude = list(config.exclude) ?? exclude;
     base = config.base ?? base;
+    baseline = config.baseline ?? baseline;
+    suppressions = { ...suppressions, ...config.suppressions };
     settings.code = mergeSettings(settings.code, config.code);
     settings.openapi = mergeSettings(settings.openapi, config.openapi);
     settings.graphql = mergeSettings(settings.graphql, config.graphql);
@@ -305,7 +310,19 @@ function resolveFiles(chain: Loaded[], root: string, filepath: string | undefine
       });
     });
   }
-  return { filepath, root, extends: extendsList, rules, include: include ?? [], exclude: exclude ?? [], base, settings, overrides };
+  return {
+    filepath,
+    root,
+    extends: extendsList,
+    rules,
+    include: include ?? [],
+    exclude: exclude ?? [],
+    base,
+    baseline: path.resolve(root, baseline ?? DEFAULT_BASELINE),
+    suppressions: { requireReason: suppressions.requireReason ?? true, report: suppressions.report ?? 'warn' },
+    settings,
+    overrides,
+  };
 }
 
 /** Severity and merged options of every rule that is on, for the engine. */

@@ -43,6 +43,24 @@ export const configSchema: JSONSchema = {
     include: { ...globs, description: 'Globs of files to check, relative to this file. Default: everything.' },
     exclude: { ...globs, description: 'Globs to skip, on top of .gitignore, node_modules and build output.' },
     base: { type: 'string', description: 'Git revision that diff rules compare against (same as --base).' },
+    baseline: {
+      type: 'string',
+      description: 'Baseline file of accepted findings, relative to this file (default .archlint-baseline.json).',
+    },
+    suppressions: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Inline suppressions: archlint-disable-next-line <rule> -- <reason>.',
+      properties: {
+        requireReason: { type: 'boolean', default: true, description: 'A suppression applies only with a reason after "--".' },
+        report: {
+          type: 'string',
+          enum: ['off', 'warn', 'error'],
+          default: 'warn',
+          description: 'Severity of findings about unused or invalid suppressions.',
+        },
+      },
+    },
     code: codeSettingsSchema,
     openapi: openApiSettingsSchema,
     graphql: graphqlSettingsSchema,

@@ -13,6 +13,8 @@ export interface ConfigFile {
   include?: string | string[];
   exclude?: string | string[];
   base?: string;
+  baseline?: string;
+  suppressions?: SuppressionSettings;
   code?: CodeSettings;
   openapi?: OpenApiSettings;
   graphql?: GraphQLSettings;
@@ -24,6 +26,11 @@ export interface ConfigOverride {
   files: string | string[];
   excludedFiles?: string | string[];
   rules?: Record<string, RuleSetting>;
+}
+
+export interface SuppressionSettings {
+  requireReason?: boolean;
+  report?: 'off' | 'warn' | 'error';
 }
 
 /** A rule's setting together with the file it came from, for error messages. */
@@ -51,6 +58,9 @@ export interface ResolvedConfig {
   include: string[];
   exclude: string[];
   base?: string;
+  /** Absolute path of the baseline file (it may not exist). */
+  baseline: string;
+  suppressions: Required<SuppressionSettings>;
   settings: KindSettingsMap;
   overrides: { files: string[]; excludedFiles: string[]; rules: Map<string, RuleEntry> }[];
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -12,7 +11,8 @@ import {
   type RelatedNote,
   type ReportedSeverity,
 } from './diagnostic.js';
-import type { ArtifactKind, KindAdapter, SourceFile } from './kinds.js';
+import type { ArtifactKind, IgnoreRange, KindAdapter, SourceFile } from './kinds.js';
+import { fingerprint } from './fingerprint.js';
 import type { AnyRule, BaseRevision, Report } from './rule.js';
 import { LineIndex } from './text.js';
 
@@ -37,6 +37,11 @@ export interface EngineInput {
   base?: BaseRevision;
   /** Root-relative path of the config file, handed to rules. */
   configFile?: string;
+  /**
+   * Changed-files mode: file-scoped rules run on these files only; other files are parsed only
+   * when a project-scoped rule of their kind needs the whole picture.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface EngineOutput {
@@ -45,6 +50,8 @@ export interface EngineOutput {
   files: Record<ArtifactKind, number>;
   /** True when a rule crashed: the run must exit 2 even if nothing else is wrong. */
   internalError: boolean;
+  /** Suppressed ranges that sources declare (OpenAPI `x-archlint-ignore`). */
+  ignores: IgnoreRange[];
 }
 
 interface PendingDiagnostic extends Omit<Diagnostic, 'fingerprint' | 'snippet'> {
@@ -104,12 +111,19 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     };
 
   const modelsByKind = new Map<ArtifactKind, { file: string; model: unknown }[]>();
+  const ignores: IgnoreRange[] = [];
+  const projectKinds = new Set(
+    input.rules.filter((r) => r.scope === 'project' && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base)).map((r) => r.kind),
+  );
 
   for (const { kind, source } of input.files) {
     const adapter = input.adapters.get(kind);
     if (!adapter) continue;
+    const inScope = !input.only || input.only.has(source.path);
+    // Outside a change, a file matters only as context for project-scoped rules.
+    if (!inScope && !projectKinds.has(kind)) continue;
     texts.add(source);
-    files[kind]++;
+    if (inScope) files[kind]++;
     const settings = input.settings[kind] as never;
     let outcome;
     try {
@@ -119,7 +133,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       continue;
     }
     const firstProblem = outcome.problems[0];
-    if (firstProblem) {
+    if (firstProblem && inScope) {
       const { start, end } = texts.resolve(firstProblem.at.file ?? source.path, firstProblem.at);
       const more = outcome.problems.length - 1;
       pending.push({
@@ -141,6 +155,8 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     let list = modelsByKind.get(kind);
     if (!list) modelsByKind.set(kind, (list = []));
     list.push({ file: source.path, model });
+    if (adapter.ignores) ignores.push(...adapter.ignores(model as never));
+    if (!inScope) continue;
 
     const active = input.rulesFor(source.path);
     const listeners: unknown[] = [];
@@ -195,6 +211,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       continue;
     }
     const inRun = new Set(list.map((f) => f.file));
+    const affected = input.only ? (adapter.affected?.(project as never, input.only) ?? input.only) : undefined;
     for (const rule of projectRules) {
       const config = input.projectRules.get(rule.id)!;
       const before = pending.length;
@@ -219,14 +236,14 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
         const d = pending[i];
         if (d.ruleId !== rule.id) continue;
         const own = input.rulesFor(d.file).get(rule.id);
-        if (!own) {
+        if (!own || (affected && !affected.has(d.file))) {
           pending.splice(i--, 1);
         } else d.severity = own.severity;
       }
     }
   }
 
-  return { diagnostics: finalize(pending, texts), files, internalError };
+  return { diagnostics: finalize(pending, texts), files, internalError, ignores };
 }
 
 /** Sorts, fingerprints and attaches code snippets. */
@@ -234,19 +251,15 @@ function finalize(pending: PendingDiagnostic[], texts: TextStore): Diagnostic[] 
   pending.sort(compareDiagnostics);
   const seen = new Map<string, number>();
   return pending.map(({ anchor, ...d }) => {
-    const key = `${d.ruleId}\0${d.file}\0${normalizeAnchor(anchor)}`;
+    const key = `${d.ruleId}\0${d.file}\0${anchor.replace(/\s+/g, ' ').trim()}`;
     // Identical anchors in one file (two `console.log(x)` calls) are told apart by their order.
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    const fingerprint = createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32);
+    const id = fingerprint(d.ruleId, d.file, anchor, occurrence);
     const index = texts.get(d.file);
     const snippet = index && index.text.length > 0 ? index.snippet(d.line, d.endLine) : undefined;
-    return { ...d, fingerprint, ...(snippet ? { snippet } : {}) };
+    return { ...d, fingerprint: id, ...(snippet ? { snippet } : {}) };
   });
-}
-
-function normalizeAnchor(anchor: string): string {
-  return anchor.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
 /** Source texts of the run, indexed by line, so positions and snippets come from one place. */

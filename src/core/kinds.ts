@@ -30,6 +30,16 @@ export interface SourceFile {
   text: string;
 }
 
+/** Lines of a file in which the named rules (all, when empty) are suppressed. */
+export interface IgnoreRange {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  rules: string[];
+  reason?: string;
+}
+
 export interface ParseProblem {
   message: string;
   at: Location;
@@ -52,6 +62,13 @@ export interface KindAdapter<K extends ArtifactKind = ArtifactKind> {
   project?(files: FileModel<K>[], settings: KindSettings<K>, root: string): Promise<ProjectModel<K>>;
   /** Walks a file once, calling every rule's listeners; kinds without listeners omit it. */
   walk?(model: FileModel<K>, listeners: Listeners<K>[], onError: (index: number, error: unknown) => void): void;
+  /**
+   * In changed-files mode: the files whose project-scoped findings a change can alter (the
+   * changed files plus, say, their importers). Without it, only the changed files.
+   */
+  affected?(project: ProjectModel<K>, changed: ReadonlySet<string>): ReadonlySet<string>;
+  /** Spec-level suppressions (OpenAPI `x-archlint-ignore`): line ranges and the rules they name. */
+  ignores?(model: FileModel<K>): IgnoreRange[];
   /** Extra source texts a model refers to (files reached by `$ref`), for code frames. */
   texts?(model: FileModel<K>): Iterable<SourceFile>;
 }

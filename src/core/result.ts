@@ -43,6 +43,8 @@ export interface SuppressedDiagnostic extends Diagnostic {
 export interface BaselineSummary {
   /** The baseline file, relative to the root. */
   file: string;
+  /** False when no baseline file exists yet: every finding is new. */
+  exists: boolean;
   /** Baseline entries whose finding is gone: `archlint baseline --prune` removes them. */
   stale: { ruleId: string; file: string; fingerprint: string; message: string }[];
 }

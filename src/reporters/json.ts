@@ -11,7 +11,8 @@ export const json: Reporter = (result) => {
     formatVersion: result.formatVersion,
     tool: result.tool,
     executionSuccessful: result.executionSuccessful,
-    summary: { errors, warnings, files: result.files },
+    summary: { errors, warnings, suppressed: result.suppressed.length, baselined: result.baselined.length, files: result.files },
+    ...(result.baseline ? { baseline: { file: result.baseline.file, exists: result.baseline.exists, stale: result.baseline.stale } } : {}),
     notices: result.notices,
     rules: result.rules.map(({ id, pack, kind, scope, severity, description, docsUrl, tags }) => ({
       id,
@@ -24,6 +25,7 @@ export const json: Reporter = (result) => {
       tags,
     })),
     diagnostics: result.diagnostics.map(({ snippet: _snippet, ...d }) => d),
+    suppressed: result.suppressed.map(({ snippet: _snippet, ...d }) => d),
   };
   return `${JSON.stringify(payload, null, 2)}\n`;
 };

@@ -21,6 +21,23 @@ const PARSE_ERROR_RULE: RuleDescriptor = {
   docsUrl: `${REPOSITORY_URL}#parse-errors`,
 };
 
+const reservedRule = (id: string, description: string, severity: 'warn' | 'error', anchor: string): RuleDescriptor => ({
+  ...PARSE_ERROR_RULE,
+  id,
+  description,
+  defaultSeverity: severity,
+  severity,
+  tags: ['suppressions'],
+  docsUrl: `${REPOSITORY_URL}#${anchor}`,
+});
+
+/** Findings archlint makes about the run itself, which no pack defines. */
+const RESERVED_RULES: Record<string, RuleDescriptor> = {
+  [PARSE_ERROR]: PARSE_ERROR_RULE,
+  'archlint/unused-suppression': reservedRule('archlint/unused-suppression', 'An inline suppression that suppresses nothing.', 'warn', 'suppressions'),
+  'archlint/invalid-suppression': reservedRule('archlint/invalid-suppression', 'An inline suppression without a reason, with an unknown rule or a bad date.', 'warn', 'suppressions'),
+};
+
 /** `no-console` to `NoConsole`: SARIF's rule name is an identifier-like label. */
 function ruleName(id: string): string {
   const last = id.slice(id.lastIndexOf('/') + 1);
@@ -55,17 +72,29 @@ function location(file: string, d: { line: number; column: number; endLine: numb
  * URIs against %SRCROOT%, stable partial fingerprints, and crashes as tool notifications.
  */
 export const sarif: Reporter = (result) => {
-  const parseErrors = result.diagnostics.some((d) => d.ruleId === PARSE_ERROR);
-  const rules = [...result.rules, ...(parseErrors ? [PARSE_ERROR_RULE] : [])];
+  const reserved = new Set(result.diagnostics.map((d) => d.ruleId).filter((id) => id in RESERVED_RULES));
+  const rules = [...result.rules, ...[...reserved].sort().map((id) => RESERVED_RULES[id])];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
 
   const results: Result[] = [];
   const notifications: Notification[] = [];
-  for (const d of result.diagnostics) {
+  const withBaseline = result.baseline?.exists === true;
+  const entries: { d: Diagnostic; extra: Partial<Result> }[] = [
+    ...result.diagnostics.map((d) => ({ d, extra: withBaseline ? { baselineState: 'new' as const } : {} })),
+    ...result.baselined.map((d) => ({ d, extra: { baselineState: 'unchanged' as const } })),
+    ...result.suppressed.map((d) => ({
+      d: d as Diagnostic,
+      extra: {
+        suppressions: [{ kind: d.suppression.kind, status: 'accepted' as const, ...(d.suppression.justification ? { justification: d.suppression.justification } : {}) }],
+      },
+    })),
+  ];
+  for (const { d, extra } of entries) {
     if (d.ruleId === INTERNAL_ERROR || d.ruleId === PARSE_ERROR) notifications.push(notification(d));
     if (d.ruleId === INTERNAL_ERROR) continue;
     const index = ruleIndex.get(d.ruleId);
     results.push({
+      ...extra,
       ruleId: d.ruleId,
       ...(index === undefined ? {} : { ruleIndex: index }),
       level: level(d.severity),

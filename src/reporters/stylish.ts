@@ -45,11 +45,20 @@ export const stylish: Reporter = (result, options) => {
 
   const { errors, warnings } = countBySeverity(result.diagnostics);
   const checked = Object.values(result.files).reduce((a, b) => a + b, 0);
+  const hidden = [
+    result.suppressed.length > 0 ? `${result.suppressed.length} suppressed` : '',
+    result.baselined.length > 0 ? `${result.baselined.length} in the baseline` : '',
+  ].filter(Boolean);
   if (errors + warnings === 0) {
-    lines.push(c.green(`✔ No problems in ${plural(checked, 'file')}.`));
+    lines.push(c.green(`✔ No problems in ${plural(checked, 'file')}${hidden.length ? ` (${hidden.join(', ')})` : ''}.`));
   } else {
     const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(checked, 'file')} checked`;
     lines.push(errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary));
+    if (hidden.length) lines.push(c.dim(`  not shown: ${hidden.join(', ')}`));
+  }
+  const stale = result.baseline?.stale.length ?? 0;
+  if (stale > 0) {
+    lines.push(c.dim(`ℹ ${plural(stale, 'baselined finding')} ${stale === 1 ? 'is' : 'are'} fixed: \`archlint baseline --prune\` removes ${stale === 1 ? 'it' : 'them'}.`));
   }
   return `${lines.join('\n')}\n`;
 };

@@ -1,0 +1,84 @@
+import { LineIndex } from '../core/text.js';
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+
+/** One `archlint-...` comment, or one `x-archlint-ignore` extension of an OpenAPI object. */
+export interface Directive {
+  kind: DirectiveKind;
+  /** Rule ids it names; empty means every rule. */
+  rules: string[];
+  reason?: string;
+  /** YYYY-MM-DD after which it no longer applies. */
+  until?: string;
+  file: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  /** For ranges from spec extensions: the last line the directive covers. */
+  endLine?: number;
+  /** Problems with the directive itself: a malformed date. */
+  problem?: string;
+}
+
+/** Comment openers per file type: a directive is only recognised inside a comment of that language. */
+function openersFor(file: string): string | undefined {
+  const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
+  if (['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'].includes(ext)) return '\\/\\/|\\/\\*';
+  if (ext === '.sql') return '--|\\/\\*';
+  if (['.yaml', '.yml', '.graphql', '.graphqls', '.gql'].includes(ext)) return '#';
+  return undefined;
+}
+
+const patterns = new Map<string, RegExp>();
+
+function patternFor(openers: string): RegExp {
+  let re = patterns.get(openers);
+  if (!re) {
+    re = new RegExp(`(?:${openers})[ \\t]*archlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\\w-])([^\\n\\r]*)`, 'g');
+    patterns.set(openers, re);
+  }
+  return re;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Splits `rule-a, rule-b until=2026-01-31 -- the reason` into its parts. */
+export function parseDirectiveBody(body: string): { rules: string[]; reason?: string; until?: string; problem?: string } {
+  const text = body.replace(/\*\/.*$/, '').trim();
+  const dash = text.search(/(^|\s)--(\s|$)/);
+  const head = dash < 0 ? text : text.slice(0, dash);
+  const reason = dash < 0 ? undefined : text.slice(dash).replace(/^\s*--\s*/, '').trim() || undefined;
+  let until: string | undefined;
+  let problem: string | undefined;
+  const rules: string[] = [];
+  for (const token of head.split(/[\s,]+/).filter(Boolean)) {
+    const u = /^until=(.*)$/.exec(token);
+    if (u) {
+      until = u[1];
+      if (!DATE.test(until) || Number.isNaN(Date.parse(until))) problem = `"until=${until}" is not a date (YYYY-MM-DD)`;
+    } else rules.push(token);
+  }
+  return { rules, reason, until, problem };
+}
+
+/** Finds the directives in one file's text; files without the marker cost one `includes`. */
+export function findDirectives(file: string, text: string): Directive[] {
+  if (!text.includes('archlint-')) return [];
+  const openers = openersFor(file);
+  if (!openers) return [];
+  const index = new LineIndex(text);
+  const out: Directive[] = [];
+  for (const match of text.matchAll(patternFor(openers))) {
+    const start = index.position(match.index!);
+    const body = parseDirectiveBody(match[2]);
+    out.push({
+      kind: match[1] as DirectiveKind,
+      ...body,
+      file,
+      line: start.line,
+      column: start.column,
+      endColumn: start.column + match[0].replace(/\s*\*\/.*$/, '').trimEnd().length,
+    });
+  }
+  return out;
+}
