@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { builtinRegistry, type RuleRegistry } from '../config/registry.js';
@@ -44,7 +44,7 @@ export class UsageError extends Error {}
 
 /** The folder the config search starts from: the deepest folder containing every path. */
 export function commonFolder(paths: string[]): string {
-  const folders = paths.map((p) => (path.extname(p) && !p.endsWith(path.sep) ? path.dirname(p) : p));
+  const folders = paths.map((p) => (statSync(p, { throwIfNoEntry: false })?.isFile() ? path.dirname(p) : p));
   let common = folders[0];
   for (const f of folders.slice(1)) {
     while (!(f === common || f.startsWith(common.endsWith(path.sep) ? common : common + path.sep))) {
@@ -109,9 +109,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     }
   }
 
+  // A kind no enabled rule looks at is not parsed at all.
+  const enabled = new Set(projectRules.keys());
+  for (const o of config.overrides) {
+    const on = new Map([...o.rules].filter(([, e]) => e.severity !== 'off').map(([id]) => [id, { severity: 'warn' as const, options: {} }]));
+    for (const id of (filter ? filter(on) : on).keys()) enabled.add(id);
+  }
+  const kinds = new Set([...enabled].map((id) => registry.get(id)?.rule.kind));
   const output = await runEngine({
     root: config.root,
-    files,
+    files: files.filter((f) => kinds.has(f.kind)),
     adapters: builtinAdapters,
     rules: [...registry.rules.values()].map((r) => r.rule),
     rulesFor,
