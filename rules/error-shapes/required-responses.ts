@@ -59,7 +59,7 @@ export default defineRule({
         messageId: 'missing',
         data: { operation: op.key, statuses: missing.map(([s]) => s).join(', '), reasons },
         at: doc.locateAt(at),
-        anchor: `${op.key}:${missing.map(([s]) => s).join(',')}`,
+        anchor: op.key,
         help: 'Document each of these responses (with the shared problem+json body) so clients know what to handle.',
       });
     }

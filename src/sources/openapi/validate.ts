@@ -71,6 +71,9 @@ export async function validateStructure(doc: OpenApiDocument): Promise<SpecProbl
       const seenAt = new Set<string>();
       for (const e of leafErrors(err.details)) {
         const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+        // Point at the unexpected property itself rather than its parent.
+        const extra = e.params?.additionalProperty ?? e.params?.unevaluatedProperty;
+        if (extra !== undefined && extra !== '$ref') segments.push(String(extra));
         const { at, pointer, viaRef } = locateThroughRefs(doc, segments);
         // The validator left a `$ref` it could not inline (it gives up on some circular files); archlint follows it.
         if (viaRef && e.keyword === 'additionalProperties' && e.params?.additionalProperty === '$ref') continue;
@@ -108,7 +111,13 @@ function leafErrors(errors: AjvError[]): AjvError[] {
     const noisy = (e: AjvError) =>
       e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if' || (e.keyword === 'required' && e.params?.missingProperty === '$ref');
     const specific = list.filter((e) => !noisy(e));
-    const chosen = specific.length > 0 ? specific : list.slice(0, 1);
+    let chosen = specific.length > 0 ? specific : list.slice(0, 1);
+    // oneOf alternatives each list their own allowed values: one problem with all of them.
+    const enums = chosen.filter((e) => e.keyword === 'enum' && Array.isArray(e.params?.allowedValues));
+    if (enums.length > 1) {
+      const allowed = [...new Set(enums.flatMap((e) => e.params!.allowedValues as unknown[]))];
+      chosen = [...chosen.filter((e) => !enums.includes(e)), { ...enums[0], params: { allowedValues: allowed } }];
+    }
     const seen = new Set<string>();
     for (const e of chosen) {
       const text = describeAjv(e);
