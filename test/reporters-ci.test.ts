@@ -124,6 +124,7 @@ const result: CheckResult = {
   ],
   baseline: {
     file: '.archlint-baseline.json',
+    exists: true,
     stale: [{ ruleId: 'logging/no-console', file: 'src/gone.ts', fingerprint: 'a'.repeat(32), message: 'Unexpected console.log().' }],
   },
 };
