@@ -159,7 +159,7 @@ describe('github', () => {
     expect(escapeProperty('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext%3A a%2C b');
   });
 
-  it('renders one command per line, findings in order, then a summary line', () => {
+  it('renders one command per line, errors first, then a summary line', () => {
     expect(out).toMatchSnapshot();
     expect(lines).toHaveLength(result.notices.length + result.diagnostics.length + 1);
     expect(lines.at(-1)).toBe('archlint: 3 errors, 2 warnings (2 baselined, 1 suppressed)');
@@ -199,6 +199,24 @@ describe('github', () => {
       { name: 'notice', properties: { title: 'archlint' }, message: 'No archlint config found: running archlint:recommended.' },
       { name: 'warning', properties: { title: 'archlint' }, message: 'Layer "infra" matches no file.' },
     ]);
+  });
+
+  it('puts errors before warnings and says when GitHub will not show them all', () => {
+    const many: CheckResult = {
+      ...clean,
+      diagnostics: Array.from({ length: 24 }, (_, i) =>
+        finding({ ruleId: 'logging/no-console', severity: i % 2 ? 'error' : 'warn', file: `src/f${String(i).padStart(2, '0')}.ts`, line: 1 }),
+      ),
+    };
+    const commands = github(many, options).trimEnd().split('\n').filter((l) => l.startsWith('::')).map(parseCommand);
+    expect(commands.slice(0, 12).every((c) => c.name === 'error')).toBe(true);
+    expect(commands.slice(12, 24).every((c) => c.name === 'warning')).toBe(true);
+    expect(commands[24]).toEqual({
+      name: 'notice',
+      properties: { title: 'archlint' },
+      message: 'GitHub shows 10 annotations of each kind per step: 12 errors and 12 warnings were reported. The job summary and the log list them all.',
+    });
+    expect(github(result, options)).not.toContain('annotations of each kind');
   });
 
   it('is only a summary line when clean', () => {

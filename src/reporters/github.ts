@@ -48,6 +48,9 @@ function annotation(result: CheckResult, d: Diagnostic, docsUrl: string | undefi
   return workflowCommand(d.severity === 'error' ? 'error' : 'warning', properties, message);
 }
 
+/** Annotations of one kind (error, warning, notice) GitHub displays per step. */
+const ANNOTATIONS_SHOWN = 10;
+
 /**
  * GitHub Actions workflow commands: one annotation per finding on the changed lines of a pull
  * request, run notices as notices, and a plain summary line for the log.
@@ -58,8 +61,19 @@ export const github: Reporter = (result) => {
   for (const notice of result.notices) {
     lines.push(workflowCommand(notice.level === 'warning' ? 'warning' : 'notice', { title: 'archlint' }, notice.message));
   }
-  for (const d of result.diagnostics) lines.push(annotation(result, d, docs.get(d.ruleId)));
+  // GitHub shows the first 10 annotations of each kind per step: errors go first so none hides behind warnings.
+  const ordered = [...result.diagnostics.filter((d) => d.severity === 'error'), ...result.diagnostics.filter((d) => d.severity !== 'error')];
+  for (const d of ordered) lines.push(annotation(result, d, docs.get(d.ruleId)));
   const { errors, warnings } = countBySeverity(result.diagnostics);
+  if (errors > ANNOTATIONS_SHOWN || warnings > ANNOTATIONS_SHOWN) {
+    lines.push(
+      workflowCommand(
+        'notice',
+        { title: 'archlint' },
+        `GitHub shows ${ANNOTATIONS_SHOWN} annotations of each kind per step: ${errors} errors and ${warnings} warnings were reported. The job summary and the log list them all.`,
+      ),
+    );
+  }
   const skipped = [
     result.baselined.length ? `${result.baselined.length} baselined` : undefined,
     result.suppressed.length ? `${result.suppressed.length} suppressed` : undefined,
