@@ -8,6 +8,6 @@ new RuleTester().run(rule, {
       code: 'ALTER TABLE orders ALTER COLUMN total TYPE numeric(12, 2);',
       errors: [{ messageId: 'typeChange', data: { table: 'orders', column: 'total', type: 'numeric' }, line: 1, column: 44, endColumn: 58 }],
     },
-    { code: 'ALTER TABLE orders ALTER COLUMN id SET DATA TYPE bigint USING id::bigint;', errors: [{ data: { type: 'int8' } }] },
+    { code: 'ALTER TABLE orders ALTER COLUMN id SET DATA TYPE bigint USING id::bigint;', errors: [{ data: { type: 'bigint' } }] },
   ],
 });

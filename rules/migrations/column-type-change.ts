@@ -1,6 +1,9 @@
 import { defineRule } from '../../src/core/index.js';
 import { alterCommands, columnType, tablesCreatedBefore } from '../../src/sources/migrations/index.js';
 
+/** Catalog names as people write them. */
+const SPELLING: Record<string, string> = { int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision', bpchar: 'char', bool: 'boolean' };
+
 export default defineRule({
   id: 'migrations/column-type-change',
   kind: 'migration',
@@ -25,7 +28,7 @@ export default defineRule({
         const type = columnType(def?.typeName as Record<string, unknown> | undefined);
         context.report({
           messageId: 'typeChange',
-          data: { table: command.table, column: command.cmd.name, type: type?.qualified.replace(/^pg_catalog\./, '') ?? '?' },
+          data: { table: command.table, column: command.cmd.name, type: type ? (SPELLING[type.name] ?? type.qualified.replace(/^pg_catalog\./, '')) : '?' },
           at: statement.locateWord(type?.location),
           anchor: `${statement.text}\0${String(command.cmd.name)}`,
           help: 'Add a column of the new type, write both (trigger or application), backfill in batches, switch readers, then drop the old column. varchar(n) to text or a longer varchar is safe: disable the rule for that line.',

@@ -7,6 +7,7 @@ new RuleTester().run(rule, {
     "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;\nCOMMIT;",
     "SELECT set_config('lock_timeout', '2s', false);\nCREATE INDEX CONCURRENTLY i ON t (a);",
     'CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);',
+    { name: 'locks on a table created in the same migration block nobody', code: 'CREATE TABLE t (a int);\nCREATE INDEX i ON t (a);\nALTER TABLE t ADD COLUMN b text;' },
   ],
   invalid: [
     {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { names, statementLocation, walkTree, type Statement } from '../../src/sources/migrations/index.js';
+import { names, relationName, statementLocation, tablesCreatedBefore, walkTree, type RangeVar, type Statement } from '../../src/sources/migrations/index.js';
 
 /** Statements that wait for a lock on an existing table or index, and queue other queries behind them. */
 function takesLock(statement: Statement): boolean {
@@ -21,6 +21,23 @@ function takesLock(statement: Statement): boolean {
     default:
       return false;
   }
+}
+
+const LABELS: Record<string, string> = {
+  AlterTableStmt: 'ALTER TABLE',
+  IndexStmt: 'CREATE INDEX',
+  RenameStmt: 'RENAME',
+  TruncateStmt: 'TRUNCATE',
+  CreateTrigStmt: 'CREATE TRIGGER',
+  ReindexStmt: 'REINDEX',
+  ClusterStmt: 'CLUSTER',
+  AlterEnumStmt: 'ALTER TYPE',
+  RuleStmt: 'CREATE RULE',
+};
+
+function label(statement: Statement): string {
+  if (statement.type === 'DropStmt') return `DROP ${String(statement.node.removeType).replace('OBJECT_', '').replace('MATVIEW', 'MATERIALIZED VIEW')}`;
+  return LABELS[statement.type] ?? statement.type;
 }
 
 /** `SET [LOCAL] lock_timeout = ...` or `SELECT set_config('lock_timeout', ...)`. */
@@ -49,12 +66,16 @@ export default defineRule({
       'This {{what}} waits for a lock with no lock_timeout set: while it waits behind a long query, every other query on the table queues behind it.',
   },
   create(context) {
-    for (const statement of context.model.statements) {
+    const { statements } = context.model;
+    for (const [index, statement] of statements.entries()) {
       if (setsLockTimeout(statement)) return;
       if (!takesLock(statement)) continue;
+      // A table created earlier in the migration has no traffic to block.
+      const relation = statement.node.relation as RangeVar | undefined;
+      if (relation && tablesCreatedBefore(statements, index).has(relationName(relation))) continue;
       context.report({
         messageId: 'missing',
-        data: { what: statement.text.split(/\s+/).slice(0, 2).join(' ').toUpperCase() },
+        data: { what: label(statement) },
         at: statementLocation(statement),
         anchor: statement.text,
         help: "Start the migration with SET lock_timeout = '2s' (SET LOCAL inside a transaction) and retry on failure.",

@@ -1,4 +1,5 @@
 import { globby } from 'globby';
+import { existsSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArtifactKind, SourceFile } from '../core/kinds.js';
@@ -65,6 +66,18 @@ const MIGRATION_MARKER = /^--\s*(?:\+goose\s+Up|migrate:up)\b/im;
 /** TypeORM, MikroORM and Knex migrations: a class or `up` export that runs SQL. */
 const TS_MIGRATION = /\b(?:MigrationInterface|queryRunner|addSql|exports\.up|export\s+(?:async\s+)?function\s+up|async\s+up\s*\()/;
 
+/** Drizzle and Atlas folders are named freely; the journal or checksum file next to the SQL says what they are. */
+const markerDirs = new Map<string, boolean>();
+function inMarkedFolder(absPath: string): boolean {
+  const dir = path.dirname(absPath);
+  let marked = markerDirs.get(dir);
+  if (marked === undefined) {
+    marked = existsSync(path.join(dir, 'meta', '_journal.json')) || existsSync(path.join(dir, 'atlas.sum'));
+    markerDirs.set(dir, marked);
+  }
+  return marked;
+}
+
 function isMigrationSqlName(rel: string): boolean {
   return MIGRATION_NAME.test(rel.slice(rel.lastIndexOf('/') + 1));
 }
@@ -115,7 +128,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
       }
     } else if (GRAPHQL_EXTENSIONS.includes(ext)) kinds.push('graphql');
     else if (SQL_EXTENSIONS.includes(ext)) {
-      if (inMigrationFolder(rel, migrationDirs) || isMigrationSqlName(rel)) kinds.push('migration');
+      if (inMigrationFolder(rel, migrationDirs) || isMigrationSqlName(rel) || inMarkedFolder(absPath)) kinds.push('migration');
       else if (/\/\d+_[^/]*\.sql$|^\d+_[^/]*\.sql$/.test(rel)) {
         text = await readFile(absPath, 'utf8');
         if (MIGRATION_MARKER.test(text)) kinds.push('migration');

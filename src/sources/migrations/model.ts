@@ -132,8 +132,8 @@ export function parseSql(
   } catch (error) {
     const e = error as SqlErrorLike;
     const cursor = e.sqlDetails?.cursorPosition;
-    // libpg_query's cursor is 1-based; 0 means "no position".
-    const at = cursor === undefined || cursor <= 0 ? 0 : byteToCharOffset(sql, cursor - 1);
+    // libpg-query reports a 0-based byte offset.
+    const at = cursor === undefined || cursor < 0 ? 0 : byteToCharOffset(sql, cursor);
     return { problem: { message: e.message, offset: toFile(at) } };
   }
   const ascii = !/[^\x00-\x7f]/.test(sql);

@@ -18,7 +18,7 @@ export interface SqlString {
   toFile(offset: number): number;
 }
 
-/** Substitutions (`${table}`) become an identifier so the rest of the statement still parses. */
+/** Substitutions (`${table}`) become identifiers so the rest of the statement still parses. */
 const PLACEHOLDER = 'archlint_param';
 
 function literalSegments(node: ts.Node, cooked: string, source: ts.SourceFile, sqlStart: number, tailLength: number): Segment {
@@ -39,7 +39,9 @@ function evaluate(expr: ts.Expression, source: ts.SourceFile): { sql: string; se
     let sql = expr.head.text;
     const segments: Segment[] = [literalSegments(expr.head, expr.head.text, source, 0, 2)];
     expr.templateSpans.forEach((span, i) => {
-      const placeholder = `${PLACEHOLDER}${i + 1}`;
+      // `${table}` reads back as `table` in messages; anything else gets a numbered name.
+      const written = span.expression.getText(source).replace(/\W+/g, '_');
+      const placeholder = /^[A-Za-z_]\w{0,62}$/.test(written) ? written : `${PLACEHOLDER}${i + 1}`;
       segments.push({ sqlStart: sql.length, fileStart: span.expression.getStart(source), length: placeholder.length, exact: false });
       sql += placeholder;
       const tail = ts.isTemplateTail(span.literal) ? 1 : 2;
@@ -129,7 +131,7 @@ function isSqlCall(call: ts.CallExpression, layout: Layout, param: string | unde
  * Reads the syntax tree only: nothing is type-checked or executed.
  */
 export function extractSql(fileName: string, text: string, layout: Layout): SqlString[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: SqlString[] = [];
   const visit = (node: ts.Node, direction: Direction, param: string | undefined): void => {
     const name = functionName(node);
