@@ -58,6 +58,8 @@ export default defineRule({
         ...(context.options.dangerous ? findDangerousChanges(old, model.schema).map((c) => ({ ...c, breaking: false })) : []),
       ];
       for (const change of changes) {
+        // buildASTSchema keeps only the standard scalars in use: an unused Int "disappearing" is no change.
+        if (change.description.startsWith('Standard scalar ')) continue;
         const located = locateChange(change.description, model.schema, old);
         const at: Location = located.at ?? { file: fallback, offset: 0 };
         const file = at.file ?? fallback;
@@ -131,6 +133,8 @@ function locateChange(description: string, schema: GraphQLSchema, old: GraphQLSc
   // "X was removed from enum type E", "A required field F on input type T was added", ...
   const typeWord = /\b(?:type|by|from|interface) ([_A-Za-z]\w*)/g;
   const candidates: string[] = [];
+  const subject = /^([_A-Za-z]\w*) no longer implements/.exec(description);
+  if (subject) candidates.push(subject[1]);
   for (let m = typeWord.exec(description); m; m = typeWord.exec(description)) candidates.push(m[1]);
   candidates.push(...words);
   for (const name of candidates) {

@@ -71,7 +71,8 @@ export function parseGraphQL(path: string, text: string): { file?: GraphQLFile; 
 }
 
 function errorLocation(error: GraphQLError, fallbackFile: string): Location {
-  const node = error.nodes?.find((n) => n.loc);
+  // The last node is the one in error: the second definition of a duplicate, the unknown name.
+  const node = error.nodes?.filter((n) => n.loc).pop();
   if (node?.loc) return { file: node.loc.source.name, offset: node.loc.start, endOffset: node.loc.end };
   if (error.source && error.positions?.length) return { file: error.source.name, offset: error.positions[0] };
   return { file: fallbackFile, offset: 0 };
@@ -85,8 +86,18 @@ function errorLocation(error: GraphQLError, fallbackFile: string): Location {
 export function buildSchemaModel(name: string, files: GraphQLFile[]): GraphQLSchemaModel {
   const problems: GraphQLSchemaProblem[] = [];
   const fallback = files[0]?.path ?? '';
-  const document = concatAST(files.map((f) => f.document));
-  for (const error of validateSDL(document)) problems.push({ message: error.message, at: errorLocation(error, fallback) });
+  let document = concatAST(files.map((f) => f.document));
+  const unknown = new Set<string>();
+  for (const error of validateSDL(document)) {
+    problems.push({ message: error.message, at: errorLocation(error, fallback) });
+    const m = /^Unknown type "([_A-Za-z]\w*)"/.exec(error.message);
+    if (m) unknown.add(m[1]);
+  }
+  // Unknown types would stop the build: stand-in scalars keep the rest of the schema lintable.
+  if (unknown.size > 0) {
+    const stubs = parse([...unknown].map((name) => `scalar ${name}`).join('\n'), { noLocation: true });
+    document = concatAST([document, stubs]);
+  }
   let schema: GraphQLSchema | undefined;
   try {
     schema = buildASTSchema(document, { assumeValidSDL: true });
