@@ -23,8 +23,10 @@ export default defineRule({
       const check = (parsed: unknown, location: number | undefined) => {
         // The Postgres scanner has already cut the name to 63 bytes: find what was written.
         if (typeof parsed !== 'string' || Buffer.byteLength(parsed, 'utf8') < MAX_IDENTIFIER_BYTES) return;
-        const pattern = new RegExp(`${parsed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\s"(),;.]+`, 'g');
-        const name = [...statement.text.matchAll(pattern)].map((m) => m[0]).find((n) => !seen.has(n));
+        const escaped = parsed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        // Quoted names run to the closing quote (spaces included), bare ones over word characters.
+        const pattern = new RegExp(`"(${escaped}[^"]+)"|(?<![\\w$])(${escaped}[\\w$]+)`, 'gi');
+        const name = [...statement.text.matchAll(pattern)].map((m) => m[1] ?? m[2]).find((n) => !seen.has(n));
         if (!name) return;
         seen.add(name);
         const bytes = Buffer.byteLength(name, 'utf8');
