@@ -62,7 +62,10 @@ export function loadRulesets(names: readonly string[], root: string, allowRemote
           throw new SpectralRulesetError(`Could not load the Spectral ruleset "${name}": ${(error as Error).message}`);
         }
       }
-      return new Ruleset({ extends: parts as never } as RulesetDefinition, { severity: 'recommended' });
+      // One ruleset file runs exactly as the Spectral CLI runs it; several are merged by their definitions.
+      if (parts.length === 1 && parts[0] instanceof Ruleset) return parts[0];
+      const definitions = parts.map((p) => (p instanceof Ruleset ? p.definition : p));
+      return new Ruleset({ extends: definitions } as RulesetDefinition, { severity: 'recommended' });
     })();
     rulesetCache.set(key, cached);
     cached.catch(() => rulesetCache.delete(key));
