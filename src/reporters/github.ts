@@ -84,8 +84,8 @@ export const github: Reporter = (result) => {
 
 const TOP_FILES = 10;
 
-function packOf(result: CheckResult, ruleId: string): string {
-  const known = result.rules.find((r) => r.id === ruleId)?.pack;
+function packOf(packs: ReadonlyMap<string, string>, ruleId: string): string {
+  const known = packs.get(ruleId);
   if (known) return known;
   // archlint/parse-error and rules of packs this run does not describe.
   const slash = ruleId.indexOf('/');
@@ -149,7 +149,8 @@ export function githubStepSummary(result: CheckResult): string {
     out.push('', `${stale} ${stale === 1 ? 'entry' : 'entries'} of ${codeSpan(result.baseline!.file)} no longer ${stale === 1 ? 'matches' : 'match'} a finding: \`archlint baseline --prune\` removes them.`);
   }
 
-  const byPack = countsBy(result, (id) => packOf(result, id));
+  const packs = new Map(result.rules.map((r) => [r.id, r.pack]));
+  const byPack = countsBy(result, (id) => packOf(packs, id));
   if (byPack.length > 0) {
     out.push('', '### By pack', '', '| Pack | Errors | Warnings | Baselined | Suppressed |', '| --- | ---: | ---: | ---: | ---: |');
     for (const [pack, c] of byPack) out.push(`| ${codeSpan(pack)} | ${c.errors} | ${c.warnings} | ${c.baselined} | ${c.suppressed} |`);
