@@ -6,20 +6,22 @@ import type { Reporter } from './types.js';
 
 /** Message escaping of GitHub's workflow commands, as @actions/core does it. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text.replace(/[%\r\n]/g, (ch) => DATA_ESCAPES[ch]!);
 }
 
 /** Property values additionally escape the separators of the property list. */
 export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return text.replace(/[%\r\n:,]/g, (ch) => DATA_ESCAPES[ch]!);
 }
+
+const DATA_ESCAPES: Record<string, string> = { '%': '%25', '\r': '%0D', '\n': '%0A', ':': '%3A', ',': '%2C' };
 
 type Properties = Record<string, string | number | undefined>;
 
 export function workflowCommand(name: string, properties: Properties, message: string): string {
   const list = Object.entries(properties)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${typeof value === 'number' ? value : escapeProperty(value)}`)
     .join(',');
   return `::${name}${list ? ` ${list}` : ''}::${escapeData(message)}`;
 }
@@ -33,11 +35,11 @@ function annotationFile(result: CheckResult, file: string): string {
   return path.resolve(result.root, file);
 }
 
-function annotation(result: CheckResult, d: Diagnostic, docsUrl: string | undefined): string {
+function annotation(file: string, d: Diagnostic, docsUrl: string | undefined): string {
   // The runner drops columns of a multi-line span; leaving them out keeps the command honest.
   const sameLine = d.endLine === d.line;
   const properties: Properties = {
-    file: annotationFile(result, d.file),
+    file,
     line: d.line,
     endLine: d.endLine >= d.line ? d.endLine : undefined,
     col: sameLine ? d.column : undefined,
@@ -63,7 +65,12 @@ export const github: Reporter = (result) => {
   }
   // GitHub shows the first 10 annotations of each kind per step: errors go first so none hides behind warnings.
   const ordered = [...result.diagnostics.filter((d) => d.severity === 'error'), ...result.diagnostics.filter((d) => d.severity !== 'error')];
-  for (const d of ordered) lines.push(annotation(result, d, docs.get(d.ruleId)));
+  const files = new Map<string, string>();
+  for (const d of ordered) {
+    let file = files.get(d.file);
+    if (file === undefined) files.set(d.file, (file = annotationFile(result, d.file)));
+    lines.push(annotation(file, d, docs.get(d.ruleId)));
+  }
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (errors > ANNOTATIONS_SHOWN || warnings > ANNOTATIONS_SHOWN) {
     lines.push(

@@ -15,7 +15,7 @@ function reportPath(result: CheckResult, file: string, cwd: string): string {
   return fromCwd && !fromCwd.startsWith('../') && !path.isAbsolute(fromCwd) ? fromCwd : file;
 }
 
-function issue(result: CheckResult, d: Diagnostic, docsUrl: string | undefined, cwd: string) {
+function issue(d: Diagnostic, file: string, docsUrl: string | undefined) {
   const body = [d.help, docsUrl ? `See ${docsUrl}` : undefined].filter(Boolean).join('\n\n');
   return {
     type: 'issue',
@@ -25,7 +25,7 @@ function issue(result: CheckResult, d: Diagnostic, docsUrl: string | undefined, 
     severity: SEVERITY[d.severity],
     // Stable across line moves (rule, file and anchor), so GitLab can tell new findings from old ones.
     fingerprint: d.fingerprint,
-    location: { path: reportPath(result, d.file, cwd), lines: { begin: d.line, end: Math.max(d.line, d.endLine) } },
+    location: { path: file, lines: { begin: d.line, end: Math.max(d.line, d.endLine) } },
   };
 }
 
@@ -35,6 +35,11 @@ function issue(result: CheckResult, d: Diagnostic, docsUrl: string | undefined, 
  */
 export const gitlab: Reporter = (result, options) => {
   const docs = new Map(result.rules.map((r) => [r.id, r.docsUrl]));
-  const issues = result.diagnostics.map((d) => issue(result, d, docs.get(d.ruleId), options.cwd));
+  const paths = new Map<string, string>();
+  const issues = result.diagnostics.map((d) => {
+    let file = paths.get(d.file);
+    if (file === undefined) paths.set(d.file, (file = reportPath(result, d.file, options.cwd)));
+    return issue(d, file, docs.get(d.ruleId));
+  });
   return `${JSON.stringify(issues, null, 2)}\n`;
 };
