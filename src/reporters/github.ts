@@ -54,8 +54,8 @@ function annotation(file: string, d: Diagnostic, docsUrl: string | undefined): s
 const ANNOTATIONS_SHOWN = 10;
 
 /**
- * GitHub Actions workflow commands: one annotation per finding on the changed lines of a pull
- * request, run notices as notices, and a plain summary line for the log.
+ * GitHub Actions workflow commands: one annotation per finding (shown on the run and, for changed
+ * lines, in the pull request's diff), run notices as notices, and a plain summary line for the log.
  */
 export const github: Reporter = (result) => {
   const docs = docsByRule(result);
