@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/load.js';
 import { builtinRegistry, type RuleRegistry } from '../config/registry.js';
 import { ruleResolver } from '../config/resolve.js';
@@ -58,14 +59,14 @@ export function commonFolder(paths: string[]): string {
 
 /** cli -> config -> discover -> sources -> engine: one run of `archlint check`. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
-  const registry = options.registry ?? builtinRegistry();
   const absPaths = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(options.cwd, p));
   const config = await loadConfig({
     configPath: options.configPath,
     searchFrom: commonFolder(absPaths),
     cwd: options.cwd,
-    registry,
+    registry: options.registry ?? builtinRegistry(),
   });
+  const registry = config.registry;
   const notices: RunNotice[] = [];
   if (!config.filepath) {
     notices.push({
@@ -225,6 +226,12 @@ function selectionFilter(options: CheckOptions, registry: RuleRegistry): ((rules
   };
 }
 
+/** A custom pack without a docs URL: its page on disk, if it ships one. */
+function localDocs(docsDir: string | undefined, ruleName: string): string {
+  const file = docsDir ? path.join(docsDir, `${ruleName}.md`) : undefined;
+  return file && existsSync(file) ? pathToFileURL(file).href : '';
+}
+
 const docsCache = new Map<string, string | undefined>();
 
 function readDocs(docsDir: string | undefined, ruleName: string): string | undefined {
@@ -262,7 +269,7 @@ function describeRules(config: ResolvedConfig, registry: RuleRegistry, active: A
       defaultSeverity: rule.meta.severity,
       severity: active.get(id)?.severity ?? rule.meta.severity,
       tags: rule.meta.tags ?? [],
-      docsUrl: rule.meta.docs ?? (pack.docsUrl ? `${pack.docsUrl}/${ruleName}.md` : docsUrlFor(id)),
+      docsUrl: rule.meta.docs ?? (pack.docsUrl ? `${pack.docsUrl}/${ruleName}.md` : registry.isBuiltin(pack) ? docsUrlFor(id) : localDocs(pack.docsDir, ruleName)),
       docs: readDocs(pack.docsDir, ruleName),
     });
   }

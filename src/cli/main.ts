@@ -8,12 +8,13 @@ import { loadConfig } from '../config/load.js';
 import { BaselineError, baselineOf, readBaseline, writeBaseline, type BaselineFile } from '../baseline/baseline.js';
 import { INTERNAL_ERROR, PARSE_ERROR } from '../core/diagnostic.js';
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from '../suppressions/apply.js';
-import { builtinRegistry } from '../config/registry.js';
 import { configForFile } from '../config/resolve.js';
 import { countBySeverity, type CheckResult } from '../core/result.js';
 import { githubStepSummary, reporters } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 import { renderMarkdown } from './markdown.js';
+import { scaffoldRule, ScaffoldError } from '../scaffold/new-rule.js';
+import type { ArtifactKind } from '../core/kinds.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -77,6 +78,11 @@ function exitCodeFor(result: CheckResult, maxWarnings: number | undefined): numb
   if (errors > 0) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && warnings > maxWarnings) return EXIT_FINDINGS;
   return EXIT_CLEAN;
+}
+
+/** Built-in packs plus the custom packs of the config in force here. */
+async function registryFor(io: CliIO, configPath: string | undefined) {
+  return (await loadConfig({ configPath, searchFrom: io.cwd, cwd: io.cwd })).registry;
 }
 
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -211,8 +217,9 @@ Examples:
     .description('List every rule with its pack, kind, default severity and description.')
     .option('--pack <id>', 'only this pack')
     .option('--json', 'print JSON')
-    .action((flags: { pack?: string; json?: boolean }) => {
-      const registry = builtinRegistry();
+    .option('-c, --config <file>', 'config whose custom packs to include (default: the one found from here)')
+    .action(async (flags: { pack?: string; json?: boolean; config?: string }) => {
+      const registry = await registryFor(io, flags.config);
       const rows = [...registry.rules.values()]
         .filter(({ pack }) => !flags.pack || pack.id === flags.pack)
         .map(({ rule, pack }) => ({
@@ -242,8 +249,9 @@ Examples:
     .command('explain')
     .description("Show a rule's documentation: what it catches, why, and how to fix it.")
     .argument('<rule-id>', 'for example logging/no-console')
-    .action((id: string) => {
-      const registry = builtinRegistry();
+    .option('-c, --config <file>', 'config whose custom packs to include (default: the one found from here)')
+    .action(async (id: string, flags: { config?: string }) => {
+      const registry = await registryFor(io, flags.config);
       const registered = registry.get(id);
       if (!registered) {
         throw new UsageError(`unknown rule "${id}"; \`archlint rules\` lists them`);
@@ -257,6 +265,31 @@ Examples:
         text = `# ${id}\n\n${registered.rule.meta.description}\n`;
       }
       io.stdout.write(renderMarkdown(text, useColor(undefined, io.env, io.stdout.isTTY)));
+      setExit(EXIT_CLEAN);
+    });
+
+  program
+    .command('new-rule')
+    .description("Scaffold a rule: <rule>.ts, <rule>.test.ts and <rule>.md, listed in the pack's index.ts.")
+    .argument('<id>', '<pack>/<rule-name>, e.g. acme/no-process-exit')
+    .addOption(new Option('--kind <kind>', 'artifact kind').choices(['code', 'openapi', 'graphql', 'migration']).default('code'))
+    .option('--dir <folder>', 'folder holding pack folders', 'rules')
+    .action((id: string, flags: { kind: ArtifactKind; dir: string }) => {
+      let insideArchlint = false;
+      try {
+        insideArchlint = (JSON.parse(readFileSync(path.join(io.cwd, 'package.json'), 'utf8')) as { name?: string }).name === 'archlint';
+      } catch {
+        insideArchlint = false;
+      }
+      let written: string[];
+      try {
+        written = scaffoldRule({ id, kind: flags.kind, dir: path.resolve(io.cwd, flags.dir), insideArchlint });
+      } catch (error) {
+        if (error instanceof ScaffoldError) throw new UsageError(error.message);
+        throw error;
+      }
+      for (const f of written) io.stdout.write(`${path.relative(io.cwd, f)}\n`);
+      io.stdout.write('Fill in the TODOs, then run the rule test.\n');
       setExit(EXIT_CLEAN);
     });
 

@@ -8,7 +8,9 @@ import { ts } from 'ts-morph';
 import { describeAjvError, mergeOptions, validateRuleOptions } from '../core/options.js';
 import type { RuleSetting } from '../core/rule.js';
 import { ConfigError, keyPathFromPointer, suggest } from './errors.js';
-import { builtinRegistry, type RuleRegistry } from './registry.js';
+import { builtinRegistry, RuleRegistry } from './registry.js';
+import { loadPack } from './packs.js';
+import type { PackDefinition } from '../core/rule.js';
 import { configSchema } from './schema.js';
 import type { ConfigFile, KindSettingsMap, ResolvedConfig, RuleEntry } from './types.js';
 
@@ -111,23 +113,49 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
     throw new ConfigError(e.filepath ?? options.configPath, '', `cannot be read: ${e.message.split('\n')[0]}`);
   }
   if (!found || found.config === undefined || found.config === null) {
-    const chain = await loadChain(path.join(options.cwd, '(defaults)'), { extends: DEFAULT_EXTENDS }, registry, []);
-    return resolveFiles(chain.slice(0, -1), options.cwd, undefined, registry);
+    const loaded = await withPacks(await loadChain(path.join(options.cwd, '(defaults)'), { extends: DEFAULT_EXTENDS }, registry, []), registry);
+    return resolveFiles(loaded.chain.slice(0, -1), options.cwd, undefined, loaded.registry);
   }
-  const chain = await loadChain(found.filepath, found.config, registry, []);
-  return resolveFiles(chain, path.dirname(found.filepath), found.filepath, registry);
+  const loaded = await withPacks(await loadChain(found.filepath, found.config, registry, []), registry);
+  return resolveFiles(loaded.chain, path.dirname(found.filepath), found.filepath, loaded.registry);
 }
 
 /** Resolves a config object given in code (tests, the API) as if it were a file in `root`. */
 export async function resolveConfigObject(config: ConfigFile, root: string, registry = builtinRegistry()): Promise<ResolvedConfig> {
   const filepath = path.join(root, '.architecturerc.json');
-  const chain = await loadChain(filepath, config, registry, []);
-  return resolveFiles(chain, root, undefined, registry);
+  const loaded = await withPacks(await loadChain(filepath, config, registry, []), registry);
+  return resolveFiles(loaded.chain, root, undefined, loaded.registry);
 }
 
 interface Loaded {
   file: string | undefined;
   config: ConfigFile;
+  preset?: { name: string; from: string; keyPath: string };
+}
+
+/** Loads the custom packs the chain names, then fills in preset entries from the full registry. */
+async function withPacks(chain: Loaded[], base: RuleRegistry): Promise<{ chain: Loaded[]; registry: RuleRegistry }> {
+  const custom: PackDefinition[] = [];
+  for (const { file, config } of chain) {
+    for (const [i, name] of (config.packs ?? []).entries()) {
+      const pack = await loadPack(file!, name, `packs[${i}]`);
+      if (base.packs.some((p) => p.id === pack.id) || custom.some((p) => p.id === pack.id)) {
+        throw new ConfigError(file, `packs[${i}]`, `the pack "${name}" has the id "${pack.id}", which another pack already uses`);
+      }
+      custom.push(pack);
+    }
+  }
+  const registry = custom.length > 0 ? new RuleRegistry([...base.packs, ...custom]) : base;
+  const resolved = chain.map((entry) => {
+    if (!entry.preset) return entry;
+    const rules = registry.preset(entry.preset.name);
+    if (!rules) {
+      const hint = suggest(entry.preset.name, registry.presetNames());
+      throw new ConfigError(entry.preset.from, entry.preset.keyPath, `unknown preset "${entry.preset.name}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    }
+    return { ...entry, config: { rules } };
+  });
+  return { chain: resolved, registry };
 }
 
 /** The config and everything it extends, base first; presets become synthetic entries. */
@@ -141,12 +169,8 @@ async function loadChain(filepath: string, raw: unknown, registry: RuleRegistry,
   for (const [i, name] of parents.entries()) {
     const keyPath = Array.isArray(config.extends) ? `extends[${i}]` : 'extends';
     if (/^[@\w.-]+:[\w-]+$/.test(name) && !name.startsWith('.')) {
-      const rules = registry.preset(name);
-      if (!rules) {
-        const hint = suggest(name, registry.presetNames());
-        throw new ConfigError(filepath, keyPath, `unknown preset "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
-      }
-      out.push({ file: `preset ${name}`, config: { rules } });
+      // Resolved once custom packs are loaded: a preset may come from one of them.
+      out.push({ file: `preset ${name}`, config: {}, preset: { name, from: filepath, keyPath } });
       continue;
     }
     const target = resolveExtends(filepath, name, keyPath);
@@ -322,6 +346,7 @@ function resolveFiles(chain: Loaded[], root: string, filepath: string | undefine
     suppressions: { requireReason: suppressions.requireReason ?? true, report: suppressions.report ?? 'warn' },
     settings,
     overrides,
+    registry,
   };
 }
 

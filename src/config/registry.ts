@@ -10,13 +10,21 @@ export interface RegisteredRule {
 export class RuleRegistry {
   readonly rules = new Map<string, RegisteredRule>();
 
-  constructor(readonly packs: readonly PackDefinition[]) {
+  constructor(
+    readonly packs: readonly PackDefinition[],
+    private readonly builtin: ReadonlySet<PackDefinition> = new Set(builtinPacks),
+  ) {
     for (const pack of packs) {
       for (const rule of pack.rules) {
         if (this.rules.has(rule.id)) throw new Error(`Two packs define the rule "${rule.id}".`);
         this.rules.set(rule.id, { rule, pack });
       }
     }
+  }
+
+  /** Built-in packs link their docs to archlint's repository; custom ones bring their own. */
+  isBuiltin(pack: PackDefinition): boolean {
+    return this.builtin.has(pack);
   }
 
   get(id: string): RegisteredRule | undefined {

@@ -39,6 +39,11 @@ export const configSchema: JSONSchema = {
       description: 'Presets (archlint:recommended, archlint:strict, <pack>:<preset>), npm package names or relative paths.',
       oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
     },
+    packs: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Custom rule packs: npm package names or paths to JS/TS modules exporting definePack(), or YAML declarative packs.',
+    },
     rules,
     include: { ...globs, description: 'Globs of files to check, relative to this file. Default: everything.' },
     exclude: { ...globs, description: 'Globs to skip, on top of .gitignore, node_modules and build output.' },

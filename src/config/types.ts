@@ -1,4 +1,5 @@
 import type { ArtifactKind } from '../core/kinds.js';
+import type { RuleRegistry } from './registry.js';
 import type { RuleSetting } from '../core/rule.js';
 import type { CodeSettings } from './settings/code.js';
 import type { GraphQLSettings } from './settings/graphql.js';
@@ -9,6 +10,8 @@ import type { OpenApiSettings } from './settings/openapi.js';
 export interface ConfigFile {
   $schema?: string;
   extends?: string | string[];
+  /** Custom rule packs: npm package names or paths (JS/TS modules, or YAML declarative packs). */
+  packs?: string[];
   rules?: Record<string, RuleSetting>;
   include?: string | string[];
   exclude?: string | string[];
@@ -63,6 +66,8 @@ export interface ResolvedConfig {
   suppressions: Required<SuppressionSettings>;
   settings: KindSettingsMap;
   overrides: { files: string[]; excludedFiles: string[]; rules: Map<string, RuleEntry> }[];
+  /** Built-in packs plus the custom packs the config loads. */
+  registry: RuleRegistry;
 }
 
 export const SETTINGS_KEY: Record<ArtifactKind, 'code' | 'openapi' | 'graphql' | 'migrations'> = {

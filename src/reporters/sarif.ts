@@ -45,14 +45,16 @@ function ruleName(id: string): string {
 }
 
 function descriptor(rule: RuleDescriptor): ReportingDescriptor {
-  const markdown = rule.docs ?? `${rule.description}\n\nSee ${rule.docsUrl}`;
+  // Local doc pages (file: URLs of custom packs) mean nothing on a code scanning page.
+  const web = /^https?:\/\//.test(rule.docsUrl);
+  const markdown = rule.docs ?? (web ? `${rule.description}\n\nSee ${rule.docsUrl}` : rule.description);
   return {
     id: rule.id,
     name: ruleName(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.description },
-    help: { text: `${rule.description} See ${rule.docsUrl}`, markdown },
-    helpUri: rule.docsUrl,
+    help: { text: web ? `${rule.description} See ${rule.docsUrl}` : rule.description, markdown },
+    ...(web ? { helpUri: rule.docsUrl } : {}),
     defaultConfiguration: { level: level(rule.severity) },
     properties: { tags: [...new Set([rule.pack, rule.kind, ...rule.tags])], precision: 'high', 'problem.severity': level(rule.severity) },
   };

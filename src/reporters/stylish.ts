@@ -12,7 +12,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export const stylish: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const docs = new Map(result.rules.map((r) => [r.id, r.docsUrl]));
+  const docs = new Map(result.rules.filter((r) => r.docsUrl).map((r) => [r.id, r.docsUrl]));
   const lines: string[] = [];
   for (const notice of result.notices) {
     lines.push(notice.level === 'warning' ? c.yellow(`⚠ ${notice.message}`) : c.dim(`ℹ ${notice.message}`));

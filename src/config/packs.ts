@@ -1,0 +1,82 @@
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { ARTIFACT_KINDS } from '../core/kinds.js';
+import type { AnyRule, PackDefinition } from '../core/rule.js';
+import { declarativePack } from '../declarative/pack.js';
+import { ConfigError } from './errors.js';
+
+let tsHooks = false;
+
+/** Loads `.ts` packs through TypeScript's own transpiler; once per process. */
+function enableTypeScript(): void {
+  if (tsHooks) return;
+  register('./ts-hooks.js', import.meta.url);
+  tsHooks = true;
+}
+
+function resolvePack(from: string, name: string, keyPath: string): string {
+  if (name.startsWith('.') || path.isAbsolute(name)) {
+    const target = path.resolve(path.dirname(from), name);
+    for (const candidate of [target, `${target}.ts`, `${target}.js`, path.join(target, 'index.ts'), path.join(target, 'index.js')]) {
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    }
+    throw new ConfigError(from, keyPath, `the pack "${name}" does not exist (looked for ${target})`);
+  }
+  try {
+    return createRequire(from).resolve(name);
+  } catch {
+    throw new ConfigError(from, keyPath, `cannot find the pack package "${name}"; is it installed?`);
+  }
+}
+
+/** Checks the shape of what a pack module exports, so a broken pack fails at load, by name. */
+function checkPack(pack: unknown, name: string, from: string, keyPath: string): PackDefinition {
+  const fail = (problem: string) => new ConfigError(from, keyPath, `the pack "${name}" ${problem}`);
+  if (!pack || typeof pack !== 'object') throw fail('does not export a pack: export default definePack({ id, rules })');
+  const p = pack as Partial<PackDefinition>;
+  if (typeof p.id !== 'string' || !/^[@a-z0-9][\w.@/-]*$/.test(p.id)) throw fail('has no valid "id"');
+  if (!Array.isArray(p.rules)) throw fail('has no "rules" array');
+  for (const [i, rule] of (p.rules as Partial<AnyRule>[]).entries()) {
+    const where = `rules[${i}]${typeof rule?.id === 'string' ? ` (${rule.id})` : ''}`;
+    if (!rule || typeof rule !== 'object') throw fail(`${where} is not a rule`);
+    if (typeof rule.id !== 'string' || !rule.id.startsWith(`${p.id}/`)) throw fail(`${where}: its id must start with "${p.id}/"`);
+    if (!ARTIFACT_KINDS.includes(rule.kind as never)) throw fail(`${where}: "kind" must be one of ${ARTIFACT_KINDS.join(', ')}`);
+    if (rule.scope !== 'file' && rule.scope !== 'project') throw fail(`${where}: "scope" must be "file" or "project"`);
+    if (typeof rule.create !== 'function') throw fail(`${where}: "create" must be a function`);
+    if (!rule.meta || typeof rule.meta.description !== 'string' || (rule.meta.severity !== 'warn' && rule.meta.severity !== 'error')) {
+      throw fail(`${where}: "meta" needs a description and a severity of "warn" or "error"`);
+    }
+    if (!rule.messages || typeof rule.messages !== 'object') throw fail(`${where}: "messages" must be an object`);
+  }
+  return p as PackDefinition;
+}
+
+/**
+ * Loads a custom pack: a JS or TS module exporting `definePack(...)` (default export or `pack`),
+ * or a YAML/JSON file of declarative rules. Doc pages default to `<rule>.md` next to the module.
+ */
+export async function loadPack(from: string, name: string, keyPath: string): Promise<PackDefinition> {
+  const file = resolvePack(from, name, keyPath);
+  if (/\.(ya?ml|json)$/.test(file)) {
+    let data: unknown;
+    try {
+      data = parseYaml(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(from, keyPath, `the pack "${name}" cannot be read: ${(error as Error).message.split('\n')[0]}`);
+    }
+    return declarativePack(data, file, (problem) => new ConfigError(from, keyPath, `the pack "${name}" (${path.basename(file)}) ${problem}`));
+  }
+  if (/\.(m|c)?ts$/.test(file)) enableTypeScript();
+  let mod: { default?: unknown; pack?: unknown };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as typeof mod;
+  } catch (error) {
+    throw new ConfigError(from, keyPath, `the pack "${name}" failed to load: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const exported = (mod.default as { default?: unknown } | undefined)?.default ?? mod.default ?? mod.pack;
+  const pack = checkPack(exported, name, from, keyPath);
+  return { ...pack, docsDir: pack.docsDir ?? path.dirname(file) };
+}
