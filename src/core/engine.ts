@@ -42,6 +42,11 @@ export interface EngineInput {
    * when a project-scoped rule of their kind needs the whole picture.
    */
   only?: ReadonlySet<string>;
+  /**
+   * Told how far the run is: phase `files` (parsing and file-scoped rules, `total` = files of the
+   * run) and phase `project` (project-scoped rules, `total` = those rules). For progress display only.
+   */
+  onProgress?(phase: 'files' | 'project', done: number, total: number): void;
 }
 
 export interface EngineOutput {
@@ -116,7 +121,9 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     input.rules.filter((r) => r.scope === 'project' && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base)).map((r) => r.kind),
   );
 
+  let filesDone = 0;
   for (const { kind, source } of input.files) {
+    input.onProgress?.('files', filesDone++, input.files.length);
     const adapter = input.adapters.get(kind);
     if (!adapter) continue;
     const inScope = !input.only || input.only.has(source.path);
@@ -192,6 +199,10 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     }
   }
 
+  input.onProgress?.('files', input.files.length, input.files.length);
+  const projectTotal = input.rules.filter((r) => r.scope === 'project' && projectKinds.has(r.kind) && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base)).length;
+  let projectDone = 0;
+  if (projectTotal > 0) input.onProgress?.('project', 0, projectTotal);
   for (const [kind, list] of modelsByKind) {
     const adapter = input.adapters.get(kind)!;
     const projectRules = input.rules.filter(
@@ -240,6 +251,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
           pending.splice(i--, 1);
         } else d.severity = own.severity;
       }
+      input.onProgress?.('project', ++projectDone, projectTotal);
     }
   }
 
