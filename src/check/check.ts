@@ -7,7 +7,7 @@ import { ruleResolver } from '../config/resolve.js';
 import { ConfigError, suggest } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { docsUrlFor } from '../core/docs.js';
-import { runEngine, type ActiveRules } from '../core/engine.js';
+import { runEngine, type ActiveRules, type EngineInput } from '../core/engine.js';
 import type { ArtifactKind } from '../core/kinds.js';
 import type { BaselineSummary, CheckResult, RuleDescriptor, RunNotice } from '../core/result.js';
 import { mergeOptions } from '../core/options.js';
@@ -16,10 +16,11 @@ import { changedFiles, type ChangeSelection } from '../git/changed.js';
 import { matchBaseline, readBaseline } from '../baseline/baseline.js';
 import { applySuppressions } from '../suppressions/apply.js';
 import { findDirectives, type Directive } from '../suppressions/directives.js';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { INTERNAL_ERROR, type Diagnostic } from '../core/diagnostic.js';
 import { openBase } from '../git/base.js';
 import { builtinAdapters } from '../sources/index.js';
 import { VERSION } from '../version.js';
+import { OwnedFiles, owns, type Shard } from '../shard/partition.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -39,6 +40,10 @@ export interface CheckOptions {
   /** Today's date (YYYY-MM-DD) for suppression expiry; a parameter so tests can fix it. */
   today?: string;
   registry?: RuleRegistry;
+  /** `--shard i/n`: check only the files this shard owns; project-scoped findings are kept by the shard owning their file. */
+  shard?: Shard;
+  /** Called by the engine as files and project rules are done (the CLI's progress bar). */
+  onProgress?: EngineInput['onProgress'];
 }
 
 export class UsageError extends Error {}
@@ -99,6 +104,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const wanted = new Set(changed);
     only = new Set(files.filter((f) => wanted.has(f.source.absPath)).map((f) => f.source.path));
   }
+  const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
+  if (shard) {
+    if (only) throw new UsageError('--shard cannot be combined with --changed, --staged or --since');
+    only = new OwnedFiles(shard, files.map((f) => f.source.path));
+  }
 
   const baseRef = options.base ?? config.base;
   let base;
@@ -128,7 +138,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     base,
     configFile: config.filepath ? path.relative(config.root, config.filepath).split(path.sep).join('/') : undefined,
     only,
+    onProgress: options.onProgress,
   });
+  if (shard) {
+    // Every shard runs project rules on the whole model; a finding (or a crash) is kept by one shard only.
+    const projectScoped = new Set([...registry.rules.values()].filter((r) => r.rule.scope === 'project').map((r) => r.rule.id));
+    output.diagnostics = output.diagnostics.filter((d) => !(projectScoped.has(d.ruleId) || d.ruleId === INTERNAL_ERROR) || owns(shard, d.file));
+  }
 
   const rules = describeRules(config, registry, projectRules, output.diagnostics.map((d) => d.ruleId));
   const ran = new Set(rules.map((r) => r.id));
@@ -168,7 +184,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     baselineSummary = { file: rel, exists: false, stale: [] };
     if (baseline) {
       const checked = new Set(files.filter((f) => !only || only.has(f.source.path)).map((f) => f.source.path));
-      const inScope = (file: string) => checked.has(file) || (!only && !existsSync(path.resolve(config.root, file)));
+      // A deleted file's entries go stale in a full run, and in the one shard that owns the path.
+      const inScope = (file: string) => checked.has(file) || ((!only || (shard !== undefined && owns(shard, file))) && !existsSync(path.resolve(config.root, file)));
       const matched = matchBaseline(unsuppressed, baseline, rel, inScope);
       diagnostics = matched.fresh;
       baselined = matched.known;
