@@ -3,6 +3,7 @@ import rule from './valid-schema.js';
 
 new RuleTester().run(rule, {
   valid: [
+    { name: 'client operation documents are not a schema', files: { 'queries/order.graphql': 'query Order($id: ID!) { order(id: $id) { id } }' } },
     'type Query { order: Order }\ntype Order { id: ID! }',
     { name: 'one schema over several files', files: { 'a.graphql': 'type Query { order: Order }', 'b.graphql': 'type Order { id: ID! }\nextend type Query { orders: [Order] }' } },
   ],

@@ -1,5 +1,7 @@
 import {
   buildASTSchema,
+  isTypeSystemDefinitionNode,
+  isTypeSystemExtensionNode,
   concatAST,
   GraphQLError,
   parse,
@@ -123,11 +125,13 @@ export function buildSchemaFromTexts(name: string, sources: { path: string; text
 }
 
 /** Groups files into schemas as `graphql.schemas` says; files in no group form the `default` schema. */
-export function groupSchemas<T extends { path: string }>(files: T[], settings: GraphQLSettings | undefined): { name: string; files: T[] }[] {
+export function groupSchemas<T extends { path: string; document?: DocumentNode }>(files: T[], settings: GraphQLSettings | undefined): { name: string; files: T[] }[] {
   const groups = Object.entries(settings?.schemas ?? {});
   const out = groups.map(([name]) => ({ name, files: [] as T[] }));
   const rest: T[] = [];
   for (const f of files) {
+    // Operation documents (client queries in .graphql files) are not part of any schema.
+    if (f.document && !f.document.definitions.some((d) => isTypeSystemDefinitionNode(d) || isTypeSystemExtensionNode(d))) continue;
     const index = groups.findIndex(([, globs]) => matchesAny(f.path, globs));
     if (index >= 0) out[index].files.push(f);
     else rest.push(f);
