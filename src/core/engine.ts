@@ -102,7 +102,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       const { start, end } = texts.resolve(target, report.at);
       pending.push({
         ruleId: rule.id,
-        severity,
+        severity: report.severity === 'warn' ? 'warn' : severity,
         message: formatMessage(template, report.data),
         file: target,
         line: start.line,

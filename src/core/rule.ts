@@ -31,6 +31,11 @@ export interface Report<M extends string> {
   anchor?: string;
   help?: string;
   notes?: RelatedNote[];
+  /**
+   * Lowers this finding to `warn` when the rule runs as `error` (a wrapped tool's own severity,
+   * e.g. a Spectral warning). Never raises it: the configured severity is the ceiling.
+   */
+  severity?: ReportedSeverity;
 }
 
 /** Reads files as they were at the `--base` git revision. */
