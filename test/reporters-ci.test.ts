@@ -420,6 +420,19 @@ describe('markdown', () => {
     expect(long.split('<details>').length).toBe(long.split('</details>').length);
   });
 
+  it('lists the first findings of a file too large to show whole', () => {
+    const huge: CheckResult = {
+      ...clean,
+      diagnostics: Array.from({ length: 3000 }, (_, i) => finding({ ruleId: 'graphql/naming', severity: 'warn', file: 'schema.graphql', line: i + 1, message: `Field "f${i}" is not camelCase.` })),
+    };
+    const long = markdown(huge, options);
+    expect(long.length).toBeLessThan(65_536);
+    const listed = long.split('\n').filter((l) => l.startsWith('- ⚠️')).length;
+    expect(listed).toBeGreaterThan(100);
+    expect(long).toContain(`…and ${3000 - listed} more findings not shown here`);
+    expect(long).toContain('</details>');
+  });
+
   it('says so when clean', () => {
     expect(markdown(clean, options)).toBe(`${MARKDOWN_MARKER}\n### ✅ archlint: no problems\n\n6 files checked.\n`);
   });
@@ -445,6 +458,15 @@ describe('gitlab', () => {
     }
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
     expect(issues[2]).toMatchObject({ check_name: 'logging/no-console', severity: 'minor', location: { path: 'src/domain/100%,a:b.ts', lines: { begin: 3, end: 5 } } });
+  });
+
+  it('keeps fingerprints unique, as GitLab drops issues that repeat one', () => {
+    const twice: CheckResult = { ...clean, diagnostics: [result.diagnostics[0]!, { ...result.diagnostics[0]!, line: 3 }] };
+    const [first, second] = JSON.parse(gitlab(twice, options)) as { fingerprint: string }[];
+    expect(first!.fingerprint).toBe(result.diagnostics[0]!.fingerprint);
+    expect(second!.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(second!.fingerprint).not.toBe(first!.fingerprint);
+    expect(JSON.parse(gitlab(twice, options))[1].fingerprint).toBe(second!.fingerprint);
   });
 
   it('gives paths from the working folder, so a config in a subfolder still matches the repository', () => {

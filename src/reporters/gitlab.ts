@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { CheckResult } from '../core/result.js';
@@ -36,10 +37,16 @@ function issue(d: Diagnostic, file: string, docsUrl: string | undefined) {
 export const gitlab: Reporter = (result, options) => {
   const docs = new Map(result.rules.map((r) => [r.id, r.docsUrl]));
   const paths = new Map<string, string>();
+  const seen = new Map<string, number>();
   const issues = result.diagnostics.map((d) => {
     let file = paths.get(d.file);
     if (file === undefined) paths.set(d.file, (file = reportPath(result, d.file, options.cwd)));
-    return issue(d, file, docs.get(d.ruleId));
+    // GitLab keeps one issue per fingerprint: a repeated one (should the engine ever give two
+    // findings the same) is derived again, in order, so no finding silently disappears.
+    const repeat = seen.get(d.fingerprint) ?? 0;
+    seen.set(d.fingerprint, repeat + 1);
+    const fingerprint = repeat === 0 ? d.fingerprint : createHash('sha256').update(`${d.fingerprint}\0${repeat}`).digest('hex').slice(0, 32);
+    return { ...issue(d, file, docs.get(d.ruleId)), fingerprint };
   });
   return `${JSON.stringify(issues, null, 2)}\n`;
 };

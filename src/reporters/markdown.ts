@@ -109,18 +109,27 @@ export const markdown: Reporter = (result) => {
     }
 
     const fold = total > FOLD_ABOVE;
-    let length = out.join('\n').length;
+    // Room for the closing lines and the "more findings" note.
+    let room = MAX_LENGTH - out.join('\n').length - 200;
     let shown = 0;
     out.push('');
     for (const [file, list] of groupByFile(result.diagnostics)) {
-      const section = fold
-        ? [`<details><summary><code>${escapeHtml(file)}</code> (${list.length})</summary>`, '', ...list.map((d) => findingLine(d, docs)), '', '</details>']
-        : [`**${codeSpan(file)}**`, '', ...list.map((d) => findingLine(d, docs)), ''];
-      const text = section.join('\n');
-      if (length + text.length > MAX_LENGTH) break;
-      out.push(text);
-      length += text.length + 1;
-      shown += list.length;
+      const open = fold ? `<details><summary><code>${escapeHtml(file)}</code> (${list.length})</summary>\n` : `**${codeSpan(file)}**\n`;
+      const close = fold ? '\n</details>\n' : '';
+      // A file with more findings than fit shows its first ones: one huge file must not leave the comment empty.
+      const lines: string[] = [];
+      let size = open.length + close.length;
+      for (const d of list) {
+        const line = findingLine(d, docs);
+        if (size + line.length + 1 > room) break;
+        lines.push(line);
+        size += line.length + 1;
+      }
+      if (lines.length === 0) break;
+      out.push([open, ...lines, close].join('\n'));
+      room -= size + 1;
+      shown += lines.length;
+      if (lines.length < list.length) break;
     }
     if (shown < total) {
       out.push('', `…and ${plural(total - shown, 'more finding')} not shown here: see the job log or the SARIF report.`);
