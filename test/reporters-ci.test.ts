@@ -420,6 +420,11 @@ describe('markdown', () => {
     expect(long.split('<details>').length).toBe(long.split('</details>').length);
   });
 
+  it('puts files with errors first, so a cut list loses warnings', () => {
+    const order = [...text.matchAll(/^\*\*`([^`]+)`\*\*$/gm)].map((m) => m[1]);
+    expect(order).toEqual(['db/migrations/002 index.sql', 'src/domain/100%,a:b.ts', 'api/openapi.yaml', 'src/domain/order.ts']);
+  });
+
   it('lists the first findings of a file too large to show whole', () => {
     const huge: CheckResult = {
       ...clean,

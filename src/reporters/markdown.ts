@@ -113,7 +113,11 @@ export const markdown: Reporter = (result) => {
     let room = MAX_LENGTH - out.join('\n').length - 200;
     let shown = 0;
     out.push('');
-    for (const [file, list] of groupByFile(result.diagnostics)) {
+    // Files with errors first: when the list is cut, what is cut is warnings.
+    const groups = [...groupByFile(result.diagnostics)];
+    const hasErrors = (list: Diagnostic[]) => (list.some((d) => d.severity === 'error') ? 1 : 0);
+    groups.sort((a, b) => hasErrors(b[1]) - hasErrors(a[1]));
+    for (const [file, list] of groups) {
       const open = fold ? `<details><summary><code>${escapeHtml(file)}</code> (${list.length})</summary>\n` : `**${codeSpan(file)}**\n`;
       const close = fold ? '\n</details>\n' : '';
       // A file with more findings than fit shows its first ones: one huge file must not leave the comment empty.
