@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { commonFolder } from '../check/check.js';
+import { loadConfig } from '../config/load.js';
+import type { CodeFile, CodeProject } from '../sources/code/index.js';
+import { layersOf } from '../sources/code/index.js';
+import { discover } from '../discover/discover.js';
+import { builtinAdapters } from '../sources/index.js';
+import { buildLayerGraph, type LayerGraph } from './layer-graph.js';
+
+export interface LayerGraphOptions {
+  cwd: string;
+  paths: string[];
+  configPath?: string;
+}
+
+export interface CollectedLayerGraph {
+  root: string;
+  graph: LayerGraph;
+  /** Code files that did not parse: their imports are missing from the graph. */
+  unparsed: string[];
+}
+
+/**
+ * The layer graph of a repository: its config's layers, and the imports between its code files
+ * as the code source model resolves them (path aliases, workspaces), with the same discovery
+ * (include, exclude) as `archlint check`.
+ */
+export async function collectLayerGraph(options: LayerGraphOptions): Promise<CollectedLayerGraph> {
+  const absPaths = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(options.cwd, p));
+  const config = await loadConfig({ configPath: options.configPath, searchFrom: commonFolder(absPaths), cwd: options.cwd });
+  const settings = config.settings.code ?? {};
+  const layers = layersOf(settings);
+  if (layers.length === 0) return { root: config.root, graph: buildLayerGraph({ layers, files: [], importsOf: new Map() }), unparsed: [] };
+
+  const files = await discover({
+    root: config.root,
+    paths: absPaths,
+    include: config.include,
+    exclude: config.exclude,
+    migrationDirs: config.settings.migration.dirs,
+  });
+  const adapter = builtinAdapters.get('code')!;
+  const models: CodeFile[] = [];
+  const unparsed: string[] = [];
+  for (const { kind, source } of files) {
+    if (kind !== 'code') continue;
+    const { model } = await adapter.parse(source, settings as never, config.root);
+    if (model) models.push(model as CodeFile);
+    else unparsed.push(source.path);
+  }
+  const project = (await adapter.project!(models as never, settings as never, config.root)) as CodeProject;
+  return {
+    root: config.root,
+    graph: buildLayerGraph({ layers, files: models.map((m) => m.path), importsOf: project.graph.importsOf }),
+    unparsed,
+  };
+}
