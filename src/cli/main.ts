@@ -15,6 +15,7 @@ import { VERSION } from '../version.js';
 import { renderMarkdown } from './markdown.js';
 import { scaffoldRule, ScaffoldError } from '../scaffold/new-rule.js';
 import type { ArtifactKind } from '../core/kinds.js';
+import { AUDIT_FORMATS, runAudit, type AuditFormat } from '../audit/audit.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -291,6 +292,44 @@ Examples:
       for (const f of written) io.stdout.write(`${path.relative(io.cwd, f)}\n`);
       io.stdout.write('Fill in the TODOs, then run the rule test.\n');
       setExit(EXIT_CLEAN);
+    });
+
+  program
+    .command('audit')
+    .description('Write an audit report of a repository: findings per pack, rule and file, trends against the baseline, and the layer dependency diagram.')
+    .argument('[paths...]', 'files or folders to audit')
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .addOption(new Option('-f, --format <name>', 'html: the full report; mermaid or dot: the layer graph alone').choices([...AUDIT_FORMATS]).default('html'))
+    .option('-o, --output <file>', 'write to this file (html default: archlint-audit.html; mermaid and dot default: stdout)')
+    .option('--baseline <file>', 'baseline to compare with (default: .archlint-baseline.json next to the config)')
+    .option('--no-baseline', 'ignore the baseline: no trends, every finding counted as new')
+    .addOption(new Option('--top <n>', 'how many files to list under "most findings"').default(20).argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--top takes a whole number above 0, got "${v}"`);
+      return n;
+    }))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ archlint audit -o report.html               the report: one HTML file that opens offline
+  $ archlint audit --format mermaid             the layer graph, for a Markdown page
+  $ archlint audit --format dot | dot -Tpng -o layers.png
+
+Exit codes: 0 written (findings do not fail an audit), 2 bad usage, bad config or a crash.`,
+    )
+    .action(async (paths: string[], flags: { config?: string; format: AuditFormat; output?: string; baseline?: string | false; top: number }) => {
+      const audit = await runAudit({ cwd: io.cwd, paths, configPath: flags.config, format: flags.format, baseline: flags.baseline, topFiles: flags.top });
+      const file = flags.output ?? (flags.format === 'html' ? 'archlint-audit.html' : undefined);
+      if (file) {
+        const target = path.resolve(io.cwd, file);
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, audit.text);
+        const t = audit.summary?.totals;
+        const what = t ? `${t.findings} finding(s), ` : '';
+        io.stderr.write(`archlint: wrote ${file} (${what}${audit.graph.layers.length} layer(s), ${audit.graph.cycles.length} layer cycle(s)).\n`);
+      } else io.stdout.write(audit.text);
+      setExit(audit.executionSuccessful ? EXIT_CLEAN : EXIT_ERROR);
     });
 
   program
