@@ -47,6 +47,20 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'throw sites are found past templates, regular expressions and comments',
+      settings,
+      files: {
+        'src/orders/domain/o.ts': [
+          'class Oops {}',
+          '// throw new Commented()',
+          'const s = `a ${`nested ${1}`} } throw new InTemplate()`;',
+          "const r = /throw new InRegex/g; const q = 'throw new InString';",
+          'export function f(x: number) { if (x / 2 > 1) { throw new Oops(); } }',
+        ].join('\n'),
+      },
+      errors: [{ messageId: 'notDomainError', data: { layer: 'domain', cls: 'Oops', base: 'DomainError', chain: 'Oops' }, line: 5, column: 59 }],
+    },
+    {
       name: 'a class without extends',
       settings,
       options: { baseClass: 'BusinessError' },

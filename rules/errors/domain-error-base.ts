@@ -2,15 +2,8 @@ import { defineRule } from '../../src/core/index.js';
 import { layerOf, layersOf, ts, type CodeProject } from '../../src/sources/code/index.js';
 
 const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
-
-interface FileClasses {
-  /** Class name to the name in its `extends` clause (undefined: no extends, null: not a plain name). */
-  classes: Map<string, string | null | undefined>;
-  imports: Map<string, { specifier: string; imported: string }>;
-  /** `export { local as exported }` */
-  exportsLocal: Map<string, string>;
-  reexports: { specifier: string; names?: Map<string, string> }[];
-}
+// Only files that throw a constructed value need their syntax tree.
+const THROW_NEW = /\bthrow\s+new\s+[A-Za-z_$]/;
 
 type ClassRef = { file: string; name: string } | { external: string } | undefined;
 
@@ -43,55 +36,74 @@ export default defineRule({
     const base = context.options.baseClass || settings.errors?.baseClass;
     const layers = layersOf(settings);
     if (!base || layers.length === 0) return;
-    const project = context.project;
-    const index = new Map<string, FileClasses>();
-    const classesOf = (file: string) => {
-      let entry = index.get(file);
-      if (!entry) {
-        const code = project.byPath.get(file);
-        entry = code ? indexFile(code.ast) : { classes: new Map(), imports: new Map(), exportsLocal: new Map(), reexports: [] };
-        index.set(file, entry);
-      }
-      return entry;
-    };
-    const resolver = new ClassResolver(project, classesOf);
+    const resolver = new ClassResolver(context.project);
 
-    for (const file of project.files) {
+    for (const file of context.project.files) {
       const layer = layerOf(file.path, layers);
-      if (!layer || !context.options.layers.includes(layer.name) || !context.isEnabledFor(file.path)) continue;
-      const visit = (node: ts.Node): void => {
-        if (ts.isThrowStatement(node) && node.expression) {
-          let e = node.expression;
-          while (ts.isParenthesizedExpression(e)) e = e.expression;
-          if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
-            const name = e.expression.text;
-            // new Error() is errors/no-generic-error's finding; the base itself is fine.
-            if (!BUILTIN_ERRORS.has(name) && name !== base) {
-              const chain = resolver.chain(file.path, name, base);
-              if (chain && !chain.reachesBase) {
-                context.report({
-                  messageId: 'notDomainError',
-                  data: { layer: layer.name, cls: name, base, chain: chain.names.join(' -> ') },
-                  at: { file: file.path, offset: e.expression.getStart(file.ast), endOffset: e.expression.getEnd() },
-                  anchor: `throws:${name}`,
-                  help: `Make ${chain.names[chain.names.length - 2] ?? name} extend ${base}, so callers and the interface layer can handle domain failures as one family.`,
-                });
-              }
-            }
-          }
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(file.ast);
+      if (!layer || !context.options.layers.includes(layer.name) || !context.isEnabledFor(file.path) || !THROW_NEW.test(file.text)) continue;
+      for (const site of throwSites(file.path, file.text)) {
+        const name = site.name;
+        // new Error() is errors/no-generic-error's finding; the base itself is fine.
+        if (BUILTIN_ERRORS.has(name) || name === base) continue;
+        const chain = resolver.chain(file.path, name, base);
+        if (!chain || chain.reachesBase) continue;
+        context.report({
+          messageId: 'notDomainError',
+          data: { layer: layer.name, cls: name, base, chain: chain.names.join(' -> ') },
+          at: { file: file.path, offset: site.offset, endOffset: site.endOffset },
+          anchor: `throws:${name}`,
+          help: `Make ${chain.names[chain.names.length - 2] ?? name} extend ${base}, so callers and the interface layer can handle domain failures as one family.`,
+        });
+      }
     }
   },
 });
 
+const EXPRESSION_END = new Set([
+  ts.SyntaxKind.Identifier, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.CloseParenToken,
+  ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken, ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateTail, ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken,
+]);
+
+/**
+ * `throw new X` sites, found with TypeScript's scanner rather than a second full parse: the tree
+ * of a walked file is gone by the time project rules run, and tokens are all this needs.
+ * Template literals and regular expressions are rescanned as the parser would, so their text is
+ * never mistaken for code.
+ */
+function throwSites(path: string, text: string): { name: string; offset: number; endOffset: number }[] {
+  const variant = /\.[jt]sx$/.test(path) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, variant, text);
+  const out: { name: string; offset: number; endOffset: number }[] = [];
+  const templateDepths: number[] = [];
+  let braces = 0;
+  let state = 0;
+  let previous = ts.SyntaxKind.Unknown;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.OpenBraceToken) braces++;
+    else if (token === ts.SyntaxKind.CloseBraceToken) {
+      if (templateDepths.length > 0 && templateDepths[templateDepths.length - 1] === braces) {
+        token = scanner.reScanTemplateToken(false);
+        if (token === ts.SyntaxKind.TemplateTail) templateDepths.pop();
+      } else braces--;
+    } else if (token === ts.SyntaxKind.TemplateHead) templateDepths.push(braces);
+    else if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && !EXPRESSION_END.has(previous)) {
+      token = scanner.reScanSlashToken();
+    }
+    if (token === ts.SyntaxKind.ThrowKeyword) state = 1;
+    else if (state === 1 && token === ts.SyntaxKind.NewKeyword) state = 2;
+    else if (state === 2 && token === ts.SyntaxKind.Identifier) {
+      out.push({ name: scanner.getTokenValue(), offset: scanner.getTokenStart(), endOffset: scanner.getTokenEnd() });
+      state = 0;
+    } else if (!(state === 1 && token === ts.SyntaxKind.OpenParenToken)) state = 0;
+    previous = token;
+  }
+  return out;
+}
+
+/** Follows class names through imports, barrels and workspace packages, on the files' summaries. */
 class ClassResolver {
-  constructor(
-    private readonly project: CodeProject,
-    private readonly classesOf: (file: string) => FileClasses,
-  ) {}
+  constructor(private readonly project: CodeProject) {}
 
   /** The extends chain from a class; undefined when a link cannot be followed (unknown = no finding). */
   chain(file: string, name: string, base: string): { names: string[]; reachesBase: boolean } | undefined {
@@ -103,7 +115,7 @@ class ClassResolver {
       if (shown === base) return { names, reachesBase: true };
       if (!ref) return undefined;
       if ('external' in ref) return { names, reachesBase: ref.external === base };
-      const parent = this.classesOf(ref.file).classes.get(ref.name);
+      const parent = this.project.byPath.get(ref.file)!.declarations.classes.get(ref.name);
       if (parent === null) return undefined;
       if (parent === undefined) return { names, reachesBase: false };
       shown = parent;
@@ -112,16 +124,22 @@ class ClassResolver {
     return undefined;
   }
 
+  private target(file: string, specifier: string) {
+    const r = this.project.graph.resolve(file, specifier);
+    const path = r.type === 'file' ? r.path : r.type === 'package' ? r.path : undefined;
+    return { r, path: path && this.project.byPath.has(path) ? path : undefined };
+  }
+
   private lookup(file: string, name: string, depth: number): ClassRef {
-    if (depth > 10) return undefined;
-    const info = this.classesOf(file);
-    if (info.classes.has(name)) return { file, name };
-    const imported = info.imports.get(name);
-    if (imported) {
-      const r = this.project.graph.resolve(file, imported.specifier);
-      const target = r.type === 'file' ? r.path : r.type === 'package' ? r.path : undefined;
-      if (target && this.project.byPath.has(target)) return this.exported(target, imported.imported, depth + 1);
-      if (r.type === 'package' && !r.workspace) return { external: imported.imported === 'default' ? r.name : imported.imported };
+    const code = this.project.byPath.get(file);
+    if (!code || depth > 10) return undefined;
+    if (code.declarations.classes.has(name)) return { file, name };
+    for (const imp of code.imports) {
+      const binding = imp.kind === 'import' ? imp.bindings.find((b) => b.local === name) : undefined;
+      if (!binding) continue;
+      const { r, path } = this.target(file, imp.specifier);
+      if (path) return binding.imported === '*' ? undefined : this.exported(path, binding.imported, depth + 1);
+      if (r.type === 'package' && !r.workspace) return { external: binding.imported === 'default' ? r.name : binding.imported };
       return undefined;
     }
     if (BUILTIN_ERRORS.has(name)) return { external: name };
@@ -129,41 +147,21 @@ class ClassResolver {
   }
 
   private exported(file: string, name: string, depth: number): ClassRef {
-    if (depth > 10) return undefined;
-    const info = this.classesOf(file);
-    const local = info.exportsLocal.get(name);
+    const code = this.project.byPath.get(file);
+    if (!code || depth > 10) return undefined;
+    const local = code.declarations.localExports.get(name);
     if (local) return this.lookup(file, local, depth + 1);
-    if (info.classes.has(name)) return { file, name };
-    for (const re of info.reexports) {
-      if (re.names && !re.names.has(name)) continue;
-      const r = this.project.graph.resolve(file, re.specifier);
-      const target = r.type === 'file' ? r.path : r.type === 'package' ? r.path : undefined;
-      if (!target || !this.project.byPath.has(target)) continue;
-      const found = this.exported(target, re.names?.get(name) ?? name, depth + 1);
+    if (code.declarations.classes.has(name)) return { file, name };
+    for (const imp of code.imports) {
+      if (imp.kind !== 'export') continue;
+      const star = imp.bindings.some((b) => b.local === '*');
+      const forwarded = imp.bindings.find((b) => b.local === name);
+      if (!star && !forwarded) continue;
+      const { path } = this.target(file, imp.specifier);
+      if (!path) continue;
+      const found = this.exported(path, forwarded?.imported ?? name, depth + 1);
       if (found) return found;
     }
     return undefined;
   }
-}
-
-function indexFile(sf: ts.SourceFile): FileClasses {
-  const out: FileClasses = { classes: new Map(), imports: new Map(), exportsLocal: new Map(), reexports: [] };
-  for (const s of sf.statements) {
-    if (ts.isClassDeclaration(s) && s.name) {
-      const heritage = s.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-      out.classes.set(s.name.text, heritage ? (ts.isIdentifier(heritage.expression) ? heritage.expression.text : null) : undefined);
-    } else if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.importClause) {
-      const specifier = s.moduleSpecifier.text;
-      if (s.importClause.name) out.imports.set(s.importClause.name.text, { specifier, imported: 'default' });
-      const nb = s.importClause.namedBindings;
-      if (nb && ts.isNamedImports(nb)) {
-        for (const e of nb.elements) out.imports.set(e.name.text, { specifier, imported: (e.propertyName ?? e.name).text });
-      }
-    } else if (ts.isExportDeclaration(s)) {
-      const names = s.exportClause && ts.isNamedExports(s.exportClause) ? new Map(s.exportClause.elements.map((e) => [e.name.text, (e.propertyName ?? e.name).text])) : undefined;
-      if (s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier)) out.reexports.push({ specifier: s.moduleSpecifier.text, ...(names ? { names } : {}) });
-      else if (names) for (const [exported, local] of names) out.exportsLocal.set(exported, local);
-    }
-  }
-  return out;
 }

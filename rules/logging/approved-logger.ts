@@ -1,5 +1,5 @@
 import { defineRule, matchesAny } from '../../src/core/index.js';
-import { layerOf, layersOf, LOGGER_PACKAGES, ts, type ModuleImport } from '../../src/sources/code/index.js';
+import { layerOf, layersOf, LOGGER_PACKAGES, type ModuleImport } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'logging/approved-logger',
@@ -51,11 +51,7 @@ export default defineRule({
       if (r.type === 'package' && LOGGER_PACKAGES[r.name]) return true;
       if (customModules.includes(imp.specifier) || allApproved.includes(imp.specifier)) return true;
       if (imp.target && matchesAny(imp.target, approvedGlobs(allApproved))) return true;
-      if (imp.specifier === '@nestjs/common' && ts.isImportDeclaration(imp.node)) {
-        const bindings = imp.node.importClause?.namedBindings;
-        return !!bindings && ts.isNamedImports(bindings) && bindings.elements.some((e) => (e.propertyName ?? e.name).text === 'Logger');
-      }
-      return false;
+      return imp.specifier === '@nestjs/common' && imp.bindings.some((b) => b.imported === 'Logger');
     };
     const approves = (list: string[], imp: ModuleImport): boolean =>
       list.includes(imp.specifier) ||

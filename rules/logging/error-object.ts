@@ -16,7 +16,7 @@ export default defineRule({
     missing: '{{logger}}.{{method}}() in this catch does not pass the caught error "{{error}}"; pass it ({{hint}}) so the stack and cause are kept.',
   },
   create(context) {
-    const loggers = new LoggerIndex(context.model, context.settings?.logging);
+    const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     return {
       CallExpression(node) {
         const log = loggers.logCall(node);

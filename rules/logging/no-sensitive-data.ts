@@ -32,7 +32,7 @@ export default defineRule({
     defaults: { words: SECRET_WORDS, phrases: SECRET_PHRASES, allow: ['tokenType', 'tokenCount', 'pinned'] as string[] },
   },
   create(context) {
-    const loggers = new LoggerIndex(context.model, context.settings?.logging);
+    const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     const words = new Set(context.options.words.map((w) => w.toLowerCase()));
     const phrases = context.options.phrases.map((p) => ` ${p.toLowerCase()} `);
     const isSecret = (name: string): boolean => {
@@ -61,7 +61,7 @@ export default defineRule({
               } else if (ts.isPropertyAssignment(p)) {
                 const key = ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined;
                 // A redacted or masked value is fine whatever the key says.
-                if (key && isSecret(key) && !isMasked(p.initializer)) found.push({ name: key, node: p });
+                if (key && isSecret(key) && !isMasked(p.initializer, context.model.ast)) found.push({ name: key, node: p });
                 else visit(p.initializer, depth + 1);
               } else if (ts.isSpreadAssignment(p)) visit(p.expression, depth + 1);
             }
@@ -113,10 +113,10 @@ function splitWords(name: string): string[] {
     .filter(Boolean);
 }
 
-function isMasked(value: ts.Expression): boolean {
+function isMasked(value: ts.Expression, sf: ts.SourceFile): boolean {
   if (ts.isStringLiteralLike(value)) return true; // '[redacted]', '***'
   if (ts.isCallExpression(value)) {
-    const callee = value.expression.getText();
+    const callee = value.expression.getText(sf);
     return /mask|redact|hash|obfuscate|truncate|last4|sha/i.test(callee);
   }
   return value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || ts.isPrefixUnaryExpression(value) || ts.isBinaryExpression(value);

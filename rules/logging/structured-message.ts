@@ -26,7 +26,7 @@ export default defineRule({
     defaults: { includeConsole: false },
   },
   create(context) {
-    const loggers = new LoggerIndex(context.model, context.settings?.logging);
+    const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     return {
       CallExpression(node) {
         const log = loggers.logCall(node);

@@ -1,5 +1,5 @@
 import type { CodeSettings } from '../../config/settings/code.js';
-import { collectImports, type ImportReference } from './imports.js';
+import type { ImportReference } from './imports.js';
 import type { CodeFile } from './model.js';
 import { ModuleResolver, type Resolution, type WorkspacePackage } from './resolver.js';
 
@@ -31,7 +31,7 @@ export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSetti
   const importers = new Map<string, ModuleImport[]>();
   for (const file of files) {
     const list: ModuleImport[] = [];
-    for (const ref of collectImports(file)) {
+    for (const ref of file.imports) {
       const resolution = resolver.resolve(file.path, ref.specifier);
       const target = resolution.type === 'file' ? resolution.path : resolution.type === 'package' ? resolution.path : undefined;
       const entry: ModuleImport = { ...ref, from: file.path, resolution, ...(target ? { target } : {}) };

@@ -1,7 +1,7 @@
 /** The public model of the code kind: what code rules may import. */
 export { ts, nodeLocation, enclosingSymbol, type CodeFile, type CodeProject, type CodeListeners, type SyntaxKindName } from './model.js';
 export type { ModuleGraph, ModuleImport } from './graph.js';
-export type { ImportKind } from './imports.js';
+export type { ImportBinding, ImportKind, ImportReference, ModuleDeclarations } from './imports.js';
 export { packageNameOf, type Resolution, type WorkspacePackage } from './resolver.js';
 export { layersOf, layerOf, moduleOf, layerConfigSpan, layerHasFiles, type Layer, type ModuleFolder } from './layers.js';
 export { LoggerIndex, LOGGER_PACKAGES, isStringLike, levelOf, type LogCall, type LoggerFlavor, type LogLevel } from './loggers.js';

@@ -92,11 +92,26 @@ export class LoggerIndex {
   private readonly objects: Set<string>;
   private readonly modules: string[];
   private consoleShadowed = false;
+  private readonly calls = new Map<ts.CallExpression, LogCall | null>();
+
+  // The logging rules of one file are created one after another before its walk, so the last
+  // index is the only one worth keeping; holding more would keep released trees alive.
+  private static last: LoggerIndex | undefined;
+  private readonly sf: ts.SourceFile;
+
+  /** The index of a file, shared by the logging rules that run in the same walk. */
+  static of(file: CodeFile, settings?: LoggingSettings): LoggerIndex {
+    const sf = file.ast;
+    const last = LoggerIndex.last;
+    if (last && last.sf === sf && last.settings === (settings ?? last.settings)) return last;
+    return (LoggerIndex.last = new LoggerIndex(file, settings));
+  }
 
   constructor(
-    private readonly file: CodeFile,
+    file: CodeFile,
     private readonly settings: LoggingSettings = {},
   ) {
+    this.sf = file.ast;
     this.objects = new Set(settings.objects ?? DEFAULT_OBJECTS);
     this.modules = settings.modules ?? [];
     this.scan();
@@ -110,7 +125,7 @@ export class LoggerIndex {
   }
 
   private scan(): void {
-    const sf = this.file.ast;
+    const sf = this.sf;
     for (const statement of sf.statements) {
       if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
         this.scanImport(statement.moduleSpecifier.text, statement.importClause);
@@ -243,7 +258,7 @@ export class LoggerIndex {
       return undefined;
     }
     if (ts.isPropertyAccessExpression(e)) {
-      const text = e.getText(this.file.ast);
+      const text = e.getText(this.sf);
       if (e.expression.kind === ts.SyntaxKind.ThisKeyword) {
         const f = this.members.get(e.name.text);
         if (f) return f;
@@ -261,6 +276,15 @@ export class LoggerIndex {
 
   /** The log call a call expression is, if it is one. */
   logCall(call: ts.CallExpression): LogCall | undefined {
+    let hit = this.calls.get(call);
+    if (hit === undefined) {
+      hit = this.classify(call) ?? null;
+      this.calls.set(call, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  private classify(call: ts.CallExpression): LogCall | undefined {
     const callee = unwrap(call.expression);
     let method: string;
     let target: ts.Expression;
@@ -291,7 +315,7 @@ export class LoggerIndex {
     const message = messageIndex !== undefined ? args[messageIndex] : undefined;
     return {
       call,
-      logger: target.getText(this.file.ast),
+      logger: target.getText(this.sf),
       flavor,
       method,
       level,

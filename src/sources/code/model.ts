@@ -2,14 +2,24 @@ import { ts } from 'ts-morph';
 import type { Location } from '../../core/diagnostic.js';
 import type { CodeSettings } from '../../config/settings/code.js';
 import type { ModuleGraph } from './graph.js';
+import type { ImportReference, ModuleDeclarations } from './imports.js';
 
 export { ts };
 
 /** One parsed TypeScript or JavaScript file. The AST is TypeScript's own, without a type checker. */
 export interface CodeFile {
-  path: string;
-  text: string;
-  ast: ts.SourceFile;
+  readonly path: string;
+  readonly text: string;
+  /**
+   * The syntax tree. During the engine's walk, parents are set for the node being visited and its
+   * ancestors. Afterwards the tree is released to keep memory flat on large runs, and reading
+   * `ast` again (from a project rule) parses the file once more, with all parents set.
+   */
+  readonly ast: ts.SourceFile;
+  /** Imports, export-froms, `import()` and `require()` calls, in source order. */
+  readonly imports: readonly ImportReference[];
+  /** Top-level classes and local exports. */
+  readonly declarations: ModuleDeclarations;
 }
 
 /** Everything project-scoped code rules see. */

@@ -1,0 +1,91 @@
+// Code packs benchmark: the whole code pass (config, discovery, parsing, one walk per file with
+// every file-scoped code rule, the module graph and the project rules) against a baseline that
+// only lists the same files, reads them and parses them with the TypeScript parser.
+// Each measurement runs in a fresh single-threaded node process; wall time is taken around the
+// work (not node start-up) and peak memory is the process's max RSS.
+// Usage: npm run build && node bench/code.mjs [repo...] [--files 5000] [--runs 3]
+//   With no repo, a seeded synthetic tree of --files files is generated under the OS temp folder.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateTree } from './code-tree.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const CODE_EXT = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
+
+async function child(mode, root) {
+  const { globby } = await import('globby');
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  let files = 0;
+  let findings = 0;
+  if (mode === 'parse') {
+    const { ts } = await import('ts-morph');
+    const { ALWAYS_IGNORED } = await import(path.join(repo, 'dist/src/discover/discover.js'));
+    const paths = await globby(`**/*.{${CODE_EXT.join(',')}}`, { cwd: root, absolute: true, gitignore: true, ignore: ALWAYS_IGNORED, dot: true });
+    for (const p of paths) {
+      const text = readFileSync(p, 'utf8');
+      ts.createSourceFile(p, text, ts.ScriptTarget.Latest, false);
+      files++;
+    }
+  } else {
+    const { runCheck } = await import(path.join(repo, 'dist/src/check/check.js'));
+    const { builtinRegistry } = await import(path.join(repo, 'dist/src/config/registry.js'));
+    // Every code rule on, whatever the repository's config says.
+    const rules = [...builtinRegistry().rules.values()].filter((r) => r.rule.kind === 'code').map((r) => r.rule.id);
+    const result = await runCheck({ cwd: root, paths: ['.'], onlyRules: rules });
+    files = result.files.code;
+    findings = result.diagnostics.length;
+  }
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(JSON.stringify({ ms, cpuMs, files, findings, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function measure(mode, root, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, root], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (out.status !== 0) throw new Error(`${mode} run failed: ${out.stderr}`);
+    samples.push(JSON.parse(out.stdout));
+  }
+  const median = (key) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  return { ...samples[0], ms: median('ms'), cpuMs: median('cpuMs'), maxRssMb: Math.max(...samples.map((s) => s.maxRssMb)) };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1], args[2]);
+  const option = (name, fallback) => {
+    const i = args.indexOf(name);
+    if (i < 0) return fallback;
+    const value = args[i + 1];
+    args.splice(i, 2);
+    return Number(value);
+  };
+  const fileCount = option('--files', 5000);
+  const runs = option('--runs', 3);
+  const roots = args.map((a) => path.resolve(a));
+  if (roots.length === 0) {
+    const dir = path.join(os.tmpdir(), `archlint-code-bench-${fileCount}`);
+    generateTree(dir, fileCount, 1);
+    roots.push(dir);
+  }
+  console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}, ${runs} runs each (median times, max RSS)`);
+  for (const root of roots) {
+    const parse = measure('parse', root, runs);
+    const full = measure('full', root, runs);
+    console.log(`\n${root}`);
+    const row = (name, r) =>
+      `  ${name.padEnd(20)} ${String(r.files).padStart(5)} files  wall ${r.ms.toFixed(0).padStart(6)} ms  cpu ${r.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB`;
+    console.log(row('parse-only baseline', parse));
+    console.log(`${row('full code pass', full)}  (${full.findings} findings)`);
+    console.log(`  ratio: ${(full.ms / parse.ms).toFixed(2)}x wall, ${(full.cpuMs / parse.cpuMs).toFixed(2)}x cpu, ${(full.maxRssMb / parse.maxRssMb).toFixed(2)}x peak memory`);
+  }
+}
+
+await main();
