@@ -16,6 +16,9 @@ import { renderMarkdown } from './markdown.js';
 import { scaffoldRule, ScaffoldError } from '../scaffold/new-rule.js';
 import type { ArtifactKind } from '../core/kinds.js';
 import { AUDIT_FORMATS, runAudit, type AuditFormat } from '../audit/audit.js';
+import { parseShard, type Shard } from '../shard/partition.js';
+import { MergeError, mergeReports, readReport } from '../merge/merge.js';
+import { progressWriter, wantsProgress } from './progress.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -25,7 +28,7 @@ export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 /** Problems of the run or of suppressions are fixed, not accepted into a baseline. */
@@ -67,6 +70,8 @@ interface CheckFlags {
   since?: string;
   baseline?: string | false;
   ci?: boolean;
+  shard?: Shard;
+  progress?: boolean;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -118,6 +123,14 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--ci', 'also fail (exit 1) when the baseline lists findings that are fixed')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours (also NO_COLOR; FORCE_COLOR forces them)')
+    .addOption(new Option('--shard <i/n>', 'check only shard i of n (CI matrix); `archlint merge` joins the outputs').argParser((v) => {
+      try {
+        return parseShard(v);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }))
+    .option('--no-progress', 'no progress bar (it shows only on a terminal, never in CI)')
     .option('--print-config <file>', 'print the resolved config that applies to a file, then exit')
     .addHelpText(
       'after',
@@ -147,16 +160,24 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
       }
       const modes = [flags.changed && '--changed', flags.staged && '--staged', flags.since && '--since'].filter(Boolean);
       if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
-      const result = await runCheck({
-        cwd: io.cwd,
-        paths,
-        configPath: flags.config,
-        onlyRules: flags.rule,
-        onlyPacks: flags.pack,
-        base: flags.base,
-        changes: flags.changed ? { mode: 'changed' } : flags.staged ? { mode: 'staged' } : flags.since ? { mode: 'since', ref: flags.since } : undefined,
-        baseline: flags.baseline,
-      });
+      const progress = wantsProgress(flags.progress, io.env, io.stderr) ? progressWriter(io.stderr) : undefined;
+      let result: CheckResult;
+      try {
+        result = await runCheck({
+          cwd: io.cwd,
+          paths,
+          configPath: flags.config,
+          onlyRules: flags.rule,
+          onlyPacks: flags.pack,
+          base: flags.base,
+          changes: flags.changed ? { mode: 'changed' } : flags.staged ? { mode: 'staged' } : flags.since ? { mode: 'since', ref: flags.since } : undefined,
+          baseline: flags.baseline,
+          shard: flags.shard,
+          onProgress: progress?.update,
+        });
+      } finally {
+        progress?.finish();
+      }
       const shown: CheckResult = flags.quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } : result;
       for (const t of targets) {
         const file = t.file ?? flags.output;
@@ -178,6 +199,45 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
         code = EXIT_FINDINGS;
       }
       setExit(code);
+    });
+
+  program
+    .command('merge')
+    .description('Merge the JSON or SARIF outputs of `check --shard` jobs into one report.')
+    .argument('<files...>', 'shard outputs, all -f json or all -f sarif')
+    .option('-f, --format <name>', 'json or sarif, the format of the inputs (the default); name:path writes it to a file', collect, [])
+    .option('-o, --output <file>', 'write the merged report to a file instead of stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ archlint merge shard-*.sarif -o archlint.sarif
+  $ archlint merge shard-1.json shard-2.json -f json
+
+Exit codes: 0 merged, 2 unreadable or mixed inputs. The shard runs, not the merge, fail on findings.`,
+    )
+    .action((files: string[], flags: { format: string[]; output?: string }) => {
+      let merged;
+      try {
+        merged = mergeReports(files.map((f) => readReport(path.resolve(io.cwd, f), f)));
+      } catch (error) {
+        if (error instanceof MergeError) throw new UsageError(error.message);
+        throw error;
+      }
+      const targets = flags.format.length > 0 ? flags.format.map(parseFormat) : [{ name: merged.format }];
+      for (const t of targets) {
+        if (t.name !== merged.format) throw new UsageError(`merge writes the format of its inputs (${merged.format}), not "${t.name}"`);
+      }
+      const text = `${JSON.stringify(merged.report, null, 2)}\n`;
+      for (const t of targets) {
+        const file = t.file ?? flags.output;
+        if (file) {
+          const target = path.resolve(io.cwd, file);
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileSync(target, text);
+        } else io.stdout.write(text);
+      }
+      setExit(EXIT_CLEAN);
     });
 
   program
