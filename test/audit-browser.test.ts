@@ -1,9 +1,10 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { archlint, REPO } from './cli-helpers.js';
+import { archlint } from './cli-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -80,4 +81,3 @@ describe.skipIf(!hasChromium)('audit report in headless Chromium', () => {
   }, 60_000);
 });
 
-export { REPO };

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { buildLayerGraph, violationCount, type LayerImport } from '../src/audit/layer-graph.js';
 import { layerGraphToDot } from '../src/audit/dot.js';
 import { layerGraphToMermaid } from '../src/audit/mermaid.js';

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../src/core/result.js';
 import type { Diagnostic } from '../src/core/diagnostic.js';
 import { summarizeAudit } from '../src/audit/summary.js';
