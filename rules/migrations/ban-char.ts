@@ -23,7 +23,7 @@ export default defineRule({
           messageId: 'char',
           data: { column: column.column },
           at: statement.locateWord(column.type.location),
-          anchor: `${statement.text}\0${column.column}`,
+          anchor: `${column.table}.${column.column}`,
           help: 'Use text (or varchar), with a CHECK constraint on the length if the length matters.',
         });
       }

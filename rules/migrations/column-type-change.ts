@@ -30,7 +30,7 @@ export default defineRule({
           messageId: 'typeChange',
           data: { table: command.table, column: command.cmd.name, type: type ? (SPELLING[type.name] ?? type.qualified.replace(/^pg_catalog\./, '')) : '?' },
           at: statement.locateWord(type?.location),
-          anchor: `${statement.text}\0${String(command.cmd.name)}`,
+          anchor: `${command.table}.${String(command.cmd.name)}`,
           help: 'Add a column of the new type, write both (trigger or application), backfill in batches, switch readers, then drop the old column. varchar(n) to text or a longer varchar is safe: disable the rule for that line.',
         });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { statementLocation, TRANSACTION_DEFAULT, type Statement } from '../../src/sources/migrations/index.js';
+import { statementLocation, TRANSACTION_DEFAULT, type Statement, statementAnchor } from '../../src/sources/migrations/index.js';
 
 function concurrentOperation(statement: Statement): string | undefined {
   const { type, node } = statement;
@@ -45,7 +45,7 @@ export default defineRule({
         messageId: 'inTransaction',
         data: { operation, why },
         at: statementLocation(statement),
-        anchor: statement.text,
+        anchor: statementAnchor(statement),
         help: statement.inExplicitTransaction
           ? 'Move the statement outside BEGIN ... COMMIT.'
           : 'Put the statement in a migration of its own and turn the transaction off for it (see the doc page for each tool), or set migrations.assumeInTransaction if your runner does not wrap migrations.',

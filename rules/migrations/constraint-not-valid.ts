@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { addedConstraint, alterCommands, tablesCreatedBefore } from '../../src/sources/migrations/index.js';
+import { addedConstraint, alterCommands, tablesCreatedBefore, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/constraint-not-valid',
@@ -30,7 +30,7 @@ export default defineRule({
             messageId: 'check',
             data: { name, table: command.table },
             at: statement.locate(constraint.location as number),
-            anchor: statement.text,
+            anchor: statementAnchor(statement),
             help: 'Add it with NOT VALID (only new rows are checked, instantly), then ALTER TABLE ... VALIDATE CONSTRAINT in a later migration: validation lets reads and writes through.',
           });
         }
@@ -41,7 +41,7 @@ export default defineRule({
             messageId: 'validateSameTransaction',
             data: { name: validated },
             at: { offset: statement.offset, endOffset: statement.endOffset },
-            anchor: statement.text,
+            anchor: statementAnchor(statement),
             help: 'Validate the constraint in a separate migration (or after COMMIT), so the ADD ... NOT VALID lock is released first.',
           });
         }

@@ -24,7 +24,7 @@ export default defineRule({
           messageId: 'drop',
           data: { table: command.table, column: command.cmd.name },
           at: { offset: statement.offset, endOffset: statement.endOffset },
-          anchor: `${statement.text}\0${String(command.cmd.name)}`,
+          anchor: `${command.table}.${String(command.cmd.name)}`,
           help: 'First deploy code that no longer uses the column (ORMs: mark it ignored), then drop it in a later migration; disable the rule on that line once that is true.',
         });
       }

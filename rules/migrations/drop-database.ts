@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { statementLocation } from '../../src/sources/migrations/index.js';
+import { statementLocation, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/drop-database',
@@ -21,7 +21,7 @@ export default defineRule({
         messageId: 'drop',
         data: { database: statement.node.dbname },
         at: statementLocation(statement),
-        anchor: statement.text,
+        anchor: statementAnchor(statement),
         help: 'Drop databases by hand, with a backup, outside the migration history.',
       });
     }

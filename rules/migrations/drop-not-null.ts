@@ -24,7 +24,7 @@ export default defineRule({
           messageId: 'dropNotNull',
           data: { table: command.table, column: command.cmd.name },
           at: { offset: statement.offset, endOffset: statement.endOffset },
-          anchor: `${statement.text}\0${String(command.cmd.name)}`,
+          anchor: `${command.table}.${String(command.cmd.name)}`,
           help: 'Make every reader handle NULL first (types, API schemas, clients), then drop the constraint.',
         });
       }

@@ -27,7 +27,7 @@ export default defineRule({
           messageId: 'drop',
           data: { table },
           at: { offset: statement.offset, endOffset: statement.endOffset },
-          anchor: `${statement.text}\0${table}`,
+          anchor: table,
           help: 'Deploy code that no longer uses the table first, keep a backup (or rename it aside) for a while, then drop it; disable the rule on that line once that is true.',
         });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { addedConstraint, alterCommands, tablesCreatedBefore } from '../../src/sources/migrations/index.js';
+import { addedConstraint, alterCommands, tablesCreatedBefore, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/exclusion-constraint',
@@ -26,7 +26,7 @@ export default defineRule({
           messageId: 'exclusion',
           data: { table: command.table },
           at: statement.locate(constraint.location as number),
-          anchor: statement.text,
+          anchor: statementAnchor(statement),
           help: 'Declare it when the table is created, or plan a maintenance window for it; a concurrent unique or GiST index plus application checks is the online alternative.',
         });
       }

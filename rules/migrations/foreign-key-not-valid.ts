@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { addedConstraint, alterCommands, columnDefinitions, relationName, tablesCreatedBefore, type RangeVar } from '../../src/sources/migrations/index.js';
+import { addedConstraint, alterCommands, columnDefinitions, relationName, tablesCreatedBefore, type RangeVar, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/foreign-key-not-valid',
@@ -26,7 +26,7 @@ export default defineRule({
           messageId: 'foreignKey',
           data: { table, referenced: relationName(referenced) },
           at: statement.locate(location),
-          anchor: statement.text,
+          anchor: statementAnchor(statement),
           help: 'Add the constraint with NOT VALID (instant), then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate migration: validation takes a lock that lets reads and writes through.',
         });
       };

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { MAX_IDENTIFIER_BYTES, walkTree } from '../../src/sources/migrations/index.js';
+import { MAX_IDENTIFIER_BYTES, mayHaveLongIdentifier, walkTree } from '../../src/sources/migrations/index.js';
 
 /** Fields that name a new object: a long name there is silently truncated. */
 const NAMING_FIELDS = ['colname', 'idxname', 'conname', 'newname', 'trigname', 'policy_name'];
@@ -19,6 +19,7 @@ export default defineRule({
   },
   create(context) {
     for (const statement of context.model.statements) {
+      if (!mayHaveLongIdentifier(statement)) continue;
       const seen = new Set<string>();
       const check = (parsed: unknown, location: number | undefined) => {
         // The Postgres scanner has already cut the name to 63 bytes: find what was written.
@@ -35,7 +36,7 @@ export default defineRule({
           messageId: 'tooLong',
           data: { name, bytes, truncated },
           at: statement.locate(location),
-          anchor: `${statement.text}\0${name}`,
+          anchor: name,
           help: 'Choose a name of at most 63 bytes (name constraints and indexes explicitly when the generated name would be longer).',
         });
       };

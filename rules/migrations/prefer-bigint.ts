@@ -32,7 +32,7 @@ export default defineRule({
           messageId: 'small',
           data: { column: column.column, type, max: type.startsWith('small') ? '32,767' : '2,147,483,647' },
           at: statement.locateWord(column.type!.location),
-          anchor: `${statement.text}\0${column.column}`,
+          anchor: `${column.table}.${column.column}`,
           help: 'Use bigint (or bigint GENERATED ... AS IDENTITY for keys); the extra 4 bytes a row rarely matter.',
         });
       }

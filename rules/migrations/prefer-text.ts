@@ -22,7 +22,7 @@ export default defineRule({
           messageId: 'varchar',
           data: { column: column.column },
           at: statement.locateWord(column.type.location),
-          anchor: `${statement.text}\0${column.column}`,
+          anchor: `${column.table}.${column.column}`,
           help: 'Use text, with CHECK (char_length(column) <= n) NOT VALID if the limit matters: a CHECK can be changed without a rewrite.',
         });
       }

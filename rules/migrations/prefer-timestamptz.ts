@@ -23,7 +23,7 @@ export default defineRule({
           messageId: 'timestamp',
           data: { column: column.column },
           at: statement.locateWord(column.type.location),
-          anchor: `${statement.text}\0${column.column}`,
+          anchor: `${column.table}.${column.column}`,
           help: 'Use timestamptz (timestamp with time zone): it stores an instant and converts on read. Changing an existing column is a type change (see migrations/column-type-change).',
         });
       }

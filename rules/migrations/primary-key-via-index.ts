@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { addedConstraint, alterCommands, columnDefinitions, tablesCreatedBefore } from '../../src/sources/migrations/index.js';
+import { addedConstraint, alterCommands, columnDefinitions, tablesCreatedBefore, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/primary-key-via-index',
@@ -24,7 +24,7 @@ export default defineRule({
           messageId: 'primaryKey',
           data: { table },
           at: statement.locate(location),
-          anchor: statement.text,
+          anchor: statementAnchor(statement),
           help: 'CREATE UNIQUE INDEX CONCURRENTLY on the key columns (already NOT NULL), then ALTER TABLE ... ADD CONSTRAINT name PRIMARY KEY USING INDEX index_name.',
         });
       };

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { relationName, statementLocation, tablesCreatedBefore, type RangeVar } from '../../src/sources/migrations/index.js';
+import { relationName, statementLocation, tablesCreatedBefore, type RangeVar, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/rename-column',
@@ -24,7 +24,7 @@ export default defineRule({
         messageId: 'rename',
         data: { table, from: statement.node.subname, to: statement.node.newname },
         at: statementLocation(statement),
-        anchor: statement.text,
+        anchor: statementAnchor(statement),
         help: 'Expand and contract: add the new column, write both, backfill, move readers to it, then drop the old one. Or rename and keep a view with the old name for the deploy window.',
       });
     });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { relationName, statementLocation, tablesCreatedBefore, type RangeVar } from '../../src/sources/migrations/index.js';
+import { relationName, statementLocation, tablesCreatedBefore, type RangeVar, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/rename-table',
@@ -24,7 +24,7 @@ export default defineRule({
         messageId: 'rename',
         data: { from, to: statement.node.newname },
         at: statementLocation(statement),
-        anchor: statement.text,
+        anchor: statementAnchor(statement),
         help: 'Rename, and create an updatable view with the old name in the same transaction; drop the view once no deployed code uses the old name.',
       });
     });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { names, statementLocation } from '../../src/sources/migrations/index.js';
+import { names, statementLocation, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/require-concurrent-index-drop',
@@ -23,7 +23,7 @@ export default defineRule({
         messageId: 'notConcurrent',
         data: { index },
         at: statementLocation(statement),
-        anchor: statement.text,
+        anchor: statementAnchor(statement),
         help: 'Use DROP INDEX CONCURRENTLY (one index per statement, outside a transaction block).',
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { relationName, statementLocation, tablesCreatedBefore, type RangeVar } from '../../src/sources/migrations/index.js';
+import { relationName, statementLocation, tablesCreatedBefore, type RangeVar, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/require-concurrent-index',
@@ -25,7 +25,7 @@ export default defineRule({
         messageId: 'notConcurrent',
         data: { table },
         at: statementLocation(statement),
-        anchor: statement.text,
+        anchor: statementAnchor(statement),
         help: 'Use CREATE INDEX CONCURRENTLY, outside a transaction block (one statement per migration where the tool wraps migrations in transactions).',
       });
     });

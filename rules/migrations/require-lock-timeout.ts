@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { names, relationName, statementLocation, tablesCreatedBefore, walkTree, type RangeVar, type Statement } from '../../src/sources/migrations/index.js';
+import { names, relationName, statementLocation, tablesCreatedBefore, walkTree, type RangeVar, type Statement, statementAnchor } from '../../src/sources/migrations/index.js';
 
 /** Statements that wait for a lock on an existing table or index, and queue other queries behind them. */
 function takesLock(statement: Statement): boolean {
@@ -77,7 +77,7 @@ export default defineRule({
         messageId: 'missing',
         data: { what: label(statement) },
         at: statementLocation(statement),
-        anchor: statement.text,
+        anchor: statementAnchor(statement),
         help: "Start the migration with SET lock_timeout = '2s' (SET LOCAL inside a transaction) and retry on failure.",
       });
       return;

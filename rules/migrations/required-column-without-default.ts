@@ -31,7 +31,7 @@ export default defineRule({
           messageId: 'required',
           data: { column: column.column, table: column.table },
           at: statement.locate(column.location),
-          anchor: `${statement.text}\0${column.column}`,
+          anchor: `${column.table}.${column.column}`,
           help: 'Add the column nullable (or with a constant DEFAULT), backfill it, then make it NOT NULL once every writer sets it.',
         });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { alterCommands, statementLocation, type Statement } from '../../src/sources/migrations/index.js';
+import { alterCommands, statementLocation, type Statement, statementAnchor } from '../../src/sources/migrations/index.js';
 
 const CREATES_WITH_IF_NOT_EXISTS: Record<string, string> = {
   CreateStmt: 'CREATE TABLE',
@@ -59,7 +59,7 @@ export default defineRule({
         messageId: found.fix === 'a transaction' ? 'transaction' : 'guard',
         data: found,
         at: statementLocation(statement),
-        anchor: statement.text,
+        anchor: statementAnchor(statement),
         help:
           found.fix === 'a transaction'
             ? 'Run the migration in a transaction, or put this step in a migration of its own.'

@@ -25,7 +25,7 @@ export default defineRule({
           messageId: 'setNotNull',
           data: { table: command.table, column: command.cmd.name },
           at: { offset: statement.offset, endOffset: statement.endOffset },
-          anchor: `${statement.text}\0${String(command.cmd.name)}`,
+          anchor: `${command.table}.${String(command.cmd.name)}`,
           help:
             version >= 12
               ? 'Add CHECK (column IS NOT NULL) NOT VALID, VALIDATE it in a later migration, then SET NOT NULL (Postgres 12+ skips the scan because the constraint proves it) and drop the CHECK.'

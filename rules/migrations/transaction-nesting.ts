@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { statementLocation, type Statement } from '../../src/sources/migrations/index.js';
+import { statementLocation, type Statement, statementAnchor } from '../../src/sources/migrations/index.js';
 
 function kind(statement: Statement): 'begin' | 'end' | undefined {
   if (statement.type !== 'TransactionStmt') return undefined;
@@ -38,14 +38,14 @@ export default defineRule({
             effect: k === 'begin' ? 'nests a transaction (Postgres ignores it with a warning)' : "ends the tool's transaction early",
           },
           at: statementLocation(statement),
-          anchor: statement.text,
+          anchor: statementAnchor(statement),
           help: 'Remove the BEGIN/COMMIT: the tool wraps the migration. To run a step outside a transaction, turn the wrapping off for that migration instead.',
         });
       } else if (k === 'begin' && statement.inExplicitTransaction) {
         context.report({
           messageId: 'nested',
           at: statementLocation(statement),
-          anchor: statement.text,
+          anchor: statementAnchor(statement),
           help: 'COMMIT the first transaction before the next BEGIN, or use SAVEPOINT for a nested unit.',
         });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { relationName, statementLocation, type RangeVar } from '../../src/sources/migrations/index.js';
+import { relationName, statementLocation, type RangeVar, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/truncate-cascade',
@@ -22,7 +22,7 @@ export default defineRule({
         messageId: 'cascade',
         data: { tables: relations.map((r) => relationName(r.RangeVar)).join(', ') },
         at: statementLocation(statement),
-        anchor: statement.text,
+        anchor: statementAnchor(statement),
         help: 'List every table to empty explicitly in the TRUNCATE, so the data that goes is the data you meant.',
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { addedConstraint, alterCommands, tablesCreatedBefore } from '../../src/sources/migrations/index.js';
+import { addedConstraint, alterCommands, tablesCreatedBefore, statementAnchor } from '../../src/sources/migrations/index.js';
 
 export default defineRule({
   id: 'migrations/unique-constraint-via-index',
@@ -25,7 +25,7 @@ export default defineRule({
           messageId: 'unique',
           data: { table: command.table },
           at: statement.locate(constraint.location as number),
-          anchor: statement.text,
+          anchor: statementAnchor(statement),
           help: 'CREATE UNIQUE INDEX CONCURRENTLY first, then ALTER TABLE ... ADD CONSTRAINT name UNIQUE USING INDEX index_name (instant).',
         });
       }

@@ -15,7 +15,7 @@ import {
   type Layout,
 } from './layout.js';
 import { loadParser, parseSql, type Direction, type MigrationFile, type ParsedStatement, type Statement } from './model.js';
-import { extractSql } from './typescript.js';
+import { extractSql, loadTypeScript } from './typescript.js';
 
 /** Offset where the `down` part of a goose or dbmate file starts, if it has one. */
 function downMarker(layout: Layout, text: string): number | undefined {
@@ -40,7 +40,8 @@ function finish(parsed: { statement: ParsedStatement; direction: Direction }[], 
     if (isEnd(statement)) explicit[direction] = false;
     const inExplicitTransaction = explicit[direction];
     if (isBegin(statement)) explicit[direction] = true;
-    return { ...statement, direction, inTransaction: wrapped || inExplicitTransaction, inExplicitTransaction };
+    // Completed in place: statements are many, and copies would only feed the garbage collector.
+    return Object.assign(statement, { direction, inTransaction: wrapped || inExplicitTransaction, inExplicitTransaction });
   });
 }
 
@@ -63,6 +64,7 @@ export async function parseMigration(
   const parsed: { statement: ParsedStatement; direction: Direction }[] = [];
 
   if (TS_LAYOUTS.has(layout) && !source.path.endsWith('.sql')) {
+    await loadTypeScript();
     for (const chunk of extractSql(source.path, source.text, layout)) {
       const { statements, problem } = parseSql(chunk.sql, chunk.toFile);
       if (problem) problems.push({ message: problem.message, at: { offset: problem.offset } });

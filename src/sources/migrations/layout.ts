@@ -86,8 +86,8 @@ export function detectLayout(file: string, text: string, root: string): Layout {
     if (/\baddSql\s*\(|@mikro-orm\/migrations/.test(text)) return 'mikro-orm';
     return 'knex';
   }
-  if (GOOSE_UP.test(text)) return 'goose';
-  if (DBMATE_UP.test(text)) return 'dbmate';
+  if (text.includes('+goose') && GOOSE_UP.test(text)) return 'goose';
+  if (text.includes('migrate:up') && DBMATE_UP.test(text)) return 'dbmate';
   if (base === 'migration.sql' && PRISMA_DIR.test(path.posix.basename(dir))) return 'prisma';
   if (/(^|\/)supabase\/migrations$/.test(dir)) return 'supabase';
   if (UP_DOWN.test(base)) return 'golang-migrate';

@@ -56,9 +56,17 @@ export interface ColumnDefinition {
   location?: number;
 }
 
+// Several rules read the same columns and commands of each statement: work them out once.
+const columnCache = new WeakMap<Statement, ColumnDefinition[]>();
+const commandCache = new WeakMap<Statement, AlterCommand[]>();
+
 /** Columns defined by `CREATE TABLE` and `ALTER TABLE ... ADD COLUMN`, and the type of `ALTER COLUMN ... TYPE`. */
 export function columnDefinitions(statement: Statement): ColumnDefinition[] {
+  if (statement.type !== 'CreateStmt' && statement.type !== 'AlterTableStmt') return [];
+  const cached = columnCache.get(statement);
+  if (cached) return cached;
   const out: ColumnDefinition[] = [];
+  columnCache.set(statement, out);
   const fromDef = (table: string, def: Obj, added: boolean, ifNotExists: boolean) => {
     out.push({
       table,
@@ -100,11 +108,16 @@ export function alterCommands(statement: Statement): AlterCommand[] {
   if (statement.type !== 'AlterTableStmt') return [];
   const objtype = statement.node.objtype;
   if (objtype !== undefined && objtype !== 'OBJECT_TABLE' && objtype !== 'OBJECT_FOREIGN_TABLE') return [];
-  const table = relationName(statement.node.relation as RangeVar);
-  return ((statement.node.cmds as Obj[] | undefined) ?? []).map((c) => {
-    const cmd = c.AlterTableCmd as Obj;
-    return { table, subtype: cmd.subtype as string, cmd };
-  });
+  let commands = commandCache.get(statement);
+  if (!commands) {
+    const table = relationName(statement.node.relation as RangeVar);
+    commands = ((statement.node.cmds as Obj[] | undefined) ?? []).map((c) => {
+      const cmd = c.AlterTableCmd as Obj;
+      return { table, subtype: cmd.subtype as string, cmd };
+    });
+    commandCache.set(statement, commands);
+  }
+  return commands;
 }
 
 /** The constraint an `ALTER TABLE ... ADD CONSTRAINT` adds. */
@@ -113,36 +126,63 @@ export function addedConstraint(command: AlterCommand): Obj | undefined {
   return (command.cmd.def as Obj | undefined)?.Constraint as Obj | undefined;
 }
 
-/**
- * Tables created (or emptied by creation) earlier among `statements`: locking them blocks no
- * traffic, so lock rules leave them alone.
- */
-export function tablesCreatedBefore(statements: Statement[], index: number): Set<string> {
-  const tables = new Set<string>();
-  for (let i = 0; i < index; i++) {
-    const s = statements[i];
-    if (s.type === 'CreateStmt' || s.type === 'CreateTableAsStmt') {
-      const relation = (s.type === 'CreateStmt' ? s.node.relation : ((s.node.into as Obj | undefined)?.rel as RangeVar)) as RangeVar;
-      tables.add(relationName(relation));
-    }
+/** Tables some statement of a list creates, with the index of the first one that does. */
+const creations = new WeakMap<Statement[], Map<string, number>>();
+
+function createdAt(statements: Statement[]): Map<string, number> {
+  let created = creations.get(statements);
+  if (!created) {
+    created = new Map();
+    statements.forEach((s, i) => {
+      if (s.type !== 'CreateStmt' && s.type !== 'CreateTableAsStmt') return;
+      const relation = (s.type === 'CreateStmt' ? s.node.relation : (s.node.into as Obj | undefined)?.rel) as RangeVar;
+      const name = relationName(relation);
+      if (!created!.has(name)) created!.set(name, i);
+    });
+    creations.set(statements, created);
   }
-  return tables;
+  return created;
+}
+
+/**
+ * Tables created earlier among `statements` than `index`: locking them blocks no traffic, so lock
+ * rules leave them alone. Computed once per migration, whichever rule asks first.
+ */
+export function tablesCreatedBefore(statements: Statement[], index: number): { has(table: string): boolean } {
+  const created = createdAt(statements);
+  return { has: (table) => (created.get(table) ?? Infinity) < index };
 }
 
 /** Calls `visit` on every object node of a parse tree, depth first, with its type name when it has one. */
 export function walkTree(node: unknown, visit: (type: string, value: Obj) => void): void {
+  if (node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     for (const item of node) walkTree(item, visit);
     return;
   }
-  if (node === null || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node as Obj)) {
-    if (value !== null && typeof value === 'object') {
-      if (!Array.isArray(value) && /^[A-Z]/.test(key)) visit(key, value as Obj);
-      walkTree(value, visit);
-    }
+  const object = node as Obj;
+  for (const key in object) {
+    const value = object[key];
+    if (value === null || typeof value !== 'object') continue;
+    // Parse nodes are keyed by their type name, which starts with a capital letter.
+    const first = key.charCodeAt(0);
+    if (first >= 65 && first <= 90 && !Array.isArray(value)) visit(key, value as Obj);
+    walkTree(value, visit);
   }
 }
 
 /** The 63-byte limit Postgres truncates identifiers to. */
 export const MAX_IDENTIFIER_BYTES = 63;
+
+/**
+ * A finding's identity for statement-level rules: the statement's text, which does not move when
+ * lines are added above it. Long statements are cut: their start identifies them well enough.
+ */
+export function statementAnchor(statement: Statement): string {
+  return statement.text.length > 240 ? statement.text.slice(0, 240) : statement.text;
+}
+
+/** Whether a statement has a word or quoted name long enough to be cut to 63 bytes; skips the tree walk for nearly all. */
+export function mayHaveLongIdentifier(statement: Statement): boolean {
+  return /[^\s"'(),;.=]{64,}|"[^"]{64,}"/.test(statement.text);
+}

@@ -1,6 +1,15 @@
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
 import type { Direction } from './model.js';
 import type { Layout } from './layout.js';
+
+// TypeScript's compiler is large: load it only when a run has a TypeScript migration.
+let ts: typeof TS;
+let loading: Promise<void> | undefined;
+export function loadTypeScript(): Promise<void> {
+  return (loading ??= import('ts-morph').then((m) => {
+    ts = m.ts;
+  }));
+}
 
 /** A piece of SQL text and where its characters sit in the TypeScript file. */
 interface Segment {
@@ -21,7 +30,7 @@ export interface SqlString {
 /** Substitutions (`${table}`) become identifiers so the rest of the statement still parses. */
 const PLACEHOLDER = 'archlint_param';
 
-function literalSegments(node: ts.Node, cooked: string, source: ts.SourceFile, sqlStart: number, tailLength: number): Segment {
+function literalSegments(node: TS.Node, cooked: string, source: TS.SourceFile, sqlStart: number, tailLength: number): Segment {
   // Template pieces end in `${` or a backtick; strings end in their quote.
   const start = node.getStart(source) + 1;
   const rawEnd = node.getEnd() - tailLength;
@@ -30,7 +39,7 @@ function literalSegments(node: ts.Node, cooked: string, source: ts.SourceFile, s
 }
 
 /** Builds the SQL of a string argument, or undefined when it is not a literal we can read. */
-function evaluate(expr: ts.Expression, source: ts.SourceFile): { sql: string; segments: Segment[] } | undefined {
+function evaluate(expr: TS.Expression, source: TS.SourceFile): { sql: string; segments: Segment[] } | undefined {
   if (ts.isParenthesizedExpression(expr)) return evaluate(expr.expression, source);
   if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) {
     return { sql: expr.text, segments: [literalSegments(expr, expr.text, source, 0, 1)] };
@@ -75,7 +84,7 @@ function mapper(segments: Segment[]): (offset: number) => number {
   };
 }
 
-function functionName(node: ts.Node): string | undefined {
+function functionName(node: TS.Node): string | undefined {
   if ((ts.isMethodDeclaration(node) || ts.isFunctionDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
     return node.name.text;
   }
@@ -90,7 +99,7 @@ function functionName(node: ts.Node): string | undefined {
   return undefined;
 }
 
-function firstParameter(node: ts.Node): string | undefined {
+function firstParameter(node: TS.Node): string | undefined {
   if (ts.isFunctionLike(node) && node.parameters.length > 0 && ts.isIdentifier(node.parameters[0].name)) {
     return node.parameters[0].name.text;
   }
@@ -98,7 +107,7 @@ function firstParameter(node: ts.Node): string | undefined {
 }
 
 /** Whether a call hands SQL to the database, as each TypeScript migration tool spells it. */
-function isSqlCall(call: ts.CallExpression, layout: Layout, param: string | undefined): boolean {
+function isSqlCall(call: TS.CallExpression, layout: Layout, param: string | undefined): boolean {
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const method = callee.name.text;
@@ -128,12 +137,12 @@ function isSqlCall(call: ts.CallExpression, layout: Layout, param: string | unde
 /**
  * Finds the SQL strings of a TypeScript migration (TypeORM `queryRunner.query`, MikroORM
  * `this.addSql`, Knex `knex.raw` / `knex.schema.raw`) and whether each runs in `up` or `down`.
- * Reads the syntax tree only: nothing is type-checked or executed.
+ * Reads the syntax tree only: nothing is type-checked or executed. `loadTypeScript()` must have resolved.
  */
 export function extractSql(fileName: string, text: string, layout: Layout): SqlString[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: SqlString[] = [];
-  const visit = (node: ts.Node, direction: Direction, param: string | undefined): void => {
+  const visit = (node: TS.Node, direction: Direction, param: string | undefined): void => {
     const name = functionName(node);
     if (name === 'up' || name === 'down') {
       direction = name;
