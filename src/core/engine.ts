@@ -200,7 +200,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
   }
 
   input.onProgress?.('files', input.files.length, input.files.length);
-  const projectTotal = input.rules.filter((r) => r.scope === 'project' && projectKinds.has(r.kind) && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base)).length;
+  const projectTotal = input.rules.filter((r) => r.scope === 'project' && modelsByKind.has(r.kind) && input.adapters.get(r.kind)?.project && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base)).length;
   let projectDone = 0;
   if (projectTotal > 0) input.onProgress?.('project', 0, projectTotal);
   for (const [kind, list] of modelsByKind) {
