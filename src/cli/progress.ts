@@ -73,7 +73,8 @@ export function progressWriter(stream: ProgressStream, options: ProgressOptions 
       if (t - start < delay || t - lastDraw < interval) return;
       lastDraw = t;
       drawn = true;
-      stream.write(`${ERASE_LINE}${formatProgress({ phase, done, total, elapsedMs: t - start }, stream.columns ?? 80)}`);
+      // A pseudo-terminal may report 0 columns: draw for a standard width then.
+      stream.write(`${ERASE_LINE}${formatProgress({ phase, done, total, elapsedMs: t - start }, stream.columns || 80)}`);
     },
     finish() {
       if (drawn) stream.write(ERASE_LINE);

@@ -78,8 +78,10 @@ function unique<T>(items: Iterable<T>, key: (item: T) => string): T[] {
   return [...seen.values()];
 }
 
-const findingKey = (d: { ruleId: string; fingerprint: string; file: string; line: number; column: number; endLine: number; endColumn: number }) =>
-  [d.ruleId, d.fingerprint, d.file, d.line, d.column, d.endLine, d.endColumn].join('\0');
+// The message is part of the identity: two findings may share a fingerprint and a place (two long
+// cycles through one import whose anchors differ only past the fingerprint's cut) and both count.
+const findingKey = (d: { ruleId: string; fingerprint: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string }) =>
+  [d.ruleId, d.fingerprint, d.file, d.line, d.column, d.endLine, d.endColumn, d.message].join('\0');
 
 export function mergeJson(inputs: { file: string; report: JsonReport }[]): JsonReport {
   for (const { file, report } of inputs) {
@@ -179,7 +181,7 @@ function compareNotifications(a: Notification, b: Notification): number {
 }
 
 const resultKey = (r: Result) =>
-  JSON.stringify([r.ruleId, r.partialFingerprints?.['archlintFingerprint/v1'] ?? r.message.text, r.locations?.[0]?.physicalLocation ?? null, group(r)]);
+  JSON.stringify([r.ruleId, r.partialFingerprints?.['archlintFingerprint/v1'] ?? '', r.locations?.[0]?.physicalLocation ?? null, r.message.text, group(r)]);
 
 /**
  * One run out of the shards' runs: rules united (ruleIndex recomputed), results de-duplicated by
