@@ -105,6 +105,20 @@ describe('buildLayerGraph', () => {
     expect(g.edges.find((e) => e.from === 'b' && e.to === 'c')!.inCycle).toBe(false);
   });
 
+  it('leaves out what layers/allowed-dependencies exempts, so red edges match its findings', () => {
+    const importsOf = {
+      'src/api/orders.ts': [imp('src/infrastructure/repo.ts'), imp('src/infrastructure/types.ts', true)],
+      'src/api/orders.test.ts': [imp('src/infrastructure/repo.ts')],
+      'src/domain/order.ts': [imp('src/infrastructure/types.ts', true)],
+    };
+    const all = graphOf(importsOf);
+    expect(violationCount(all)).toBe(4);
+    expect(all.cycles).toEqual([]);
+    const g = buildLayerGraph({ layers, files: Object.keys(importsOf), importsOf: new Map(Object.entries(importsOf)), allowFiles: ['**/*.test.ts'], ignoreTypeImports: true });
+    expect(g.edges.filter((e) => !e.allowed).map((e) => [e.from, e.to, e.imports])).toEqual([['api', 'infrastructure', 1]]);
+    expect(g.exemptImports).toBe(3);
+  });
+
   it('is empty without layers', () => {
     const g = buildLayerGraph({ layers: [], files: ['src/a.ts'], importsOf: new Map([['src/a.ts', [imp('src/b.ts')]]]) });
     expect(g).toMatchObject({ layers: [], edges: [], cycles: [], unassignedFiles: 1, totalFiles: 1 });

@@ -4,8 +4,11 @@ import { loadConfig } from '../config/load.js';
 import type { CodeFile, CodeProject } from '../sources/code/index.js';
 import { layersOf } from '../sources/code/index.js';
 import { discover } from '../discover/discover.js';
+import { mergeOptions } from '../core/options.js';
 import { builtinAdapters } from '../sources/index.js';
 import { buildLayerGraph, type LayerGraph } from './layer-graph.js';
+
+const LAYER_RULE = 'layers/allowed-dependencies';
 
 export interface LayerGraphOptions {
   cwd: string;
@@ -49,9 +52,18 @@ export async function collectLayerGraph(options: LayerGraphOptions): Promise<Col
     else unparsed.push(source.path);
   }
   const project = (await adapter.project!(models as never, settings as never, config.root)) as CodeProject;
+  // The diagram counts what layers/allowed-dependencies counts, so its red edges match the findings.
+  const rule = config.registry.get(LAYER_RULE)?.rule;
+  const ruleOptions = (rule ? mergeOptions(rule, config.rules.get(LAYER_RULE)?.options) : {}) as { allowFiles?: string[]; ignoreTypeImports?: boolean };
   return {
     root: config.root,
-    graph: buildLayerGraph({ layers, files: models.map((m) => m.path), importsOf: project.graph.importsOf }),
+    graph: buildLayerGraph({
+      layers,
+      files: models.map((m) => m.path),
+      importsOf: project.graph.importsOf,
+      allowFiles: ruleOptions.allowFiles ?? [],
+      ignoreTypeImports: ruleOptions.ignoreTypeImports ?? false,
+    }),
     unparsed,
   };
 }

@@ -1,4 +1,5 @@
 import { compareStrings } from '../core/diagnostic.js';
+import { matchesAny } from '../core/glob.js';
 import { layerOf, type Layer } from '../sources/code/index.js';
 
 /** What the layer graph needs of an import: where it leads, and whether it vanishes at runtime. */
@@ -50,6 +51,8 @@ export interface LayerGraph {
   /** Files of the run in no layer: their imports are not drawn. */
   unassignedFiles: number;
   totalFiles: number;
+  /** Cross-layer imports left out as layers/allowed-dependencies leaves them out (allowFiles, ignoreTypeImports). */
+  exemptImports: number;
 }
 
 export interface LayerGraphInput {
@@ -58,6 +61,10 @@ export interface LayerGraphInput {
   files: Iterable<string>;
   /** Imports of each file (root-relative), resolved. */
   importsOf: ReadonlyMap<string, readonly LayerImport[]>;
+  /** Importing files whose imports do not count (the rule's `allowFiles`: composition roots, tests). */
+  allowFiles?: readonly string[];
+  /** Type-only imports do not count (the rule's `ignoreTypeImports`). */
+  ignoreTypeImports?: boolean;
 }
 
 /** Layers as nodes, imports across layers as counted edges, cycles between layers found. */
@@ -85,13 +92,19 @@ export function buildLayerGraph(input: LayerGraphInput): LayerGraph {
     example?: { file: string; target: string };
   }
   const counted = new Map<string, Map<string, Counting>>();
+  let exemptImports = 0;
   for (const file of [...input.importsOf.keys()].sort(compareStrings)) {
     const from = lookup(file);
     if (from === undefined) continue;
+    const exemptFile = matchesAny(file, input.allowFiles ?? []);
     for (const imp of input.importsOf.get(file)!) {
       if (!imp.target) continue;
       const to = lookup(imp.target);
       if (to === undefined || to === from) continue;
+      if (exemptFile || (imp.typeOnly && input.ignoreTypeImports)) {
+        exemptImports++;
+        continue;
+      }
       let out = counted.get(from);
       if (!out) counted.set(from, (out = new Map()));
       let c = out.get(to);
@@ -142,6 +155,7 @@ export function buildLayerGraph(input: LayerGraphInput): LayerGraph {
       .map((members) => ({ layers: members, path: shortestCycle(members, (n) => [...(counted.get(n)?.keys() ?? [])].sort((a, b) => order.get(a)! - order.get(b)!)) })),
     unassignedFiles,
     totalFiles,
+    exemptImports,
   };
 }
 

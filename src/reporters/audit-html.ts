@@ -128,9 +128,11 @@ function layerSection(data: AuditReportData, svg: string | undefined): string {
   });
   const unassigned =
     graph.unassignedFiles > 0 ? ` ${graph.unassignedFiles} of ${plural(graph.totalFiles, 'file')} ${graph.unassignedFiles === 1 ? 'is' : 'are'} in no layer; their imports are not drawn.` : '';
+  const exempt =
+    graph.exemptImports > 0 ? ` ${plural(graph.exemptImports, 'import')} across layers ${graph.exemptImports === 1 ? 'is' : 'are'} exempt (allowFiles or ignoreTypeImports of layers/allowed-dependencies) and not drawn.` : '';
   const unparsed = data.unparsed && data.unparsed.length > 0 ? ` ${plural(data.unparsed.length, 'file')} did not parse; their imports are missing.` : '';
   return `<section id="layers"><h2>Layer dependencies</h2>
-<p>${plural(graph.layers.length, 'layer')}, ${plural(violating.length, 'violating dependency', 'violating dependencies')} (${plural(violationCount(graph), 'import')}).${esc(unassigned)}${esc(unparsed)}</p>
+<p>${plural(graph.layers.length, 'layer')}, ${plural(violating.length, 'violating dependency', 'violating dependencies')} (${plural(violationCount(graph), 'import')}).${esc(unassigned)}${esc(exempt)}${esc(unparsed)}</p>
 ${cycles}
 ${legend}
 <div class="diagram" id="layer-diagram">${svg ?? '<p class="muted">The diagram could not be drawn.</p>'}</div>
