@@ -182,7 +182,29 @@ export function statementAnchor(statement: Statement): string {
   return statement.text.length > 240 ? statement.text.slice(0, 240) : statement.text;
 }
 
-/** Whether a statement has a word or quoted name long enough to be cut to 63 bytes; skips the tree walk for nearly all. */
+/** Characters that end a bare word in SQL text (whitespace and punctuation around names). */
+const SEPARATORS = new Set([...' \t\r\n\'(),;.=:[]+-*/<>|!'].map((c) => c.charCodeAt(0)));
+const QUOTE = 34;
+
+/**
+ * Whether a statement may name something past 63 bytes: a bare word or quoted name longer than 63
+ * characters, or any multi-byte text (checked in full). One linear pass, so the tree walk is
+ * skipped for nearly every statement.
+ */
 export function mayHaveLongIdentifier(statement: Statement): boolean {
-  return /[^\s"'(),;.=]{64,}|"[^"]{64,}"/.test(statement.text);
+  const text = statement.text;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return true;
+    if (c === QUOTE) {
+      const close = text.indexOf('"', i + 1);
+      if (close < 0) return false;
+      if (close - i - 1 > MAX_IDENTIFIER_BYTES) return true;
+      i = close;
+      run = 0;
+    } else if (SEPARATORS.has(c)) run = 0;
+    else if (++run > MAX_IDENTIFIER_BYTES) return true;
+  }
+  return false;
 }
