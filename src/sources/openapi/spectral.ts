@@ -80,6 +80,14 @@ export function loadRulesets(names: readonly string[], root: string, allowRemote
 export async function runSpectral(doc: OpenApiDocument, ruleset: Ruleset, root: string): Promise<SpectralFinding[]> {
   const absRoot = path.resolve(root);
   const toRel = (abs: string) => path.relative(absRoot, abs).split(path.sep).join('/');
+  // Remote files were fetched (or refused) when the spec was loaded; Spectral gets the same copies.
+  const remote = {
+    async resolve(ref: { toString(): string }) {
+      const f = doc.files.get(ref.toString());
+      if (!f) throw new Error(`"${ref.toString()}" was not fetched (openapi.allowRemoteRefs is off)`);
+      return f.text;
+    },
+  };
   const resolver = new Resolver({
     resolvers: {
       file: {
@@ -90,6 +98,8 @@ export async function runSpectral(doc: OpenApiDocument, ruleset: Ruleset, root: 
           return f.text;
         },
       },
+      http: remote,
+      https: remote,
     },
   } as never);
   const spectral = new Spectral({ resolver: resolver as never });
