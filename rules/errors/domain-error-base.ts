@@ -2,8 +2,8 @@ import { defineRule } from '../../src/core/index.js';
 import { layerOf, layersOf, ts, type CodeProject } from '../../src/sources/code/index.js';
 
 const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
-// Only files that throw a constructed value need their syntax tree.
-const THROW_NEW = /\bthrow\s+new\s+[A-Za-z_$]/;
+// Candidate throw sites; the scanner confirms them only when one would be reported.
+const THROW_NEW = /\bthrow\s+(?:\(\s*)?new\s+([A-Za-z_$][\w$]*)/g;
 
 type ClassRef = { file: string; name: string } | { external: string } | undefined;
 
@@ -40,8 +40,17 @@ export default defineRule({
 
     for (const file of context.project.files) {
       const layer = layerOf(file.path, layers);
-      if (!layer || !context.options.layers.includes(layer.name) || !context.isEnabledFor(file.path) || !THROW_NEW.test(file.text)) continue;
+      if (!layer || !context.options.layers.includes(layer.name) || !context.isEnabledFor(file.path)) continue;
+      const suspects = new Set<string>();
+      for (const m of file.text.matchAll(THROW_NEW)) {
+        const name = m[1];
+        if (BUILTIN_ERRORS.has(name) || name === base) continue;
+        const chain = resolver.chain(file.path, name, base);
+        if (chain && !chain.reachesBase) suspects.add(name);
+      }
+      if (suspects.size === 0) continue;
       for (const site of throwSites(file.path, file.text)) {
+        if (!suspects.has(site.name)) continue;
         const name = site.name;
         // new Error() is errors/no-generic-error's finding; the base itself is fine.
         if (BUILTIN_ERRORS.has(name) || name === base) continue;

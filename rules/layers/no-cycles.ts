@@ -52,14 +52,18 @@ export default defineRule({
       }
     }
 
+    // Sorted once: every search below walks neighbours in the same order, so output is stable.
+    const adjacency = new Map<string, string[]>();
+    for (const [from, out] of edges) adjacency.set(from, [...out.keys()].sort(compareStrings));
     let reported = 0;
-    for (const component of stronglyConnected(edges)) {
+    for (const component of stronglyConnected(adjacency)) {
+      if (reported >= context.options.maxCycles) break;
       const members = new Set(component);
       const covered = new Set<string>();
       const seen = new Set<string>();
       for (const start of [...component].sort(compareStrings)) {
         if (covered.has(start) || reported >= context.options.maxCycles) continue;
-        const cycle = shortestCycle(start, members, edges);
+        const cycle = shortestCycle(start, members, adjacency);
         if (!cycle) continue;
         for (const n of cycle) covered.add(n);
         const key = canonical(cycle);
@@ -95,14 +99,14 @@ export default defineRule({
 });
 
 /** Tarjan's algorithm, iterative so deep import chains cannot overflow the stack. */
-function stronglyConnected(edges: Map<string, Map<string, unknown>>): string[][] {
+function stronglyConnected(edges: Map<string, string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
   const out: string[][] = [];
   let counter = 0;
-  const nodes = [...new Set([...edges.keys(), ...[...edges.values()].flatMap((m) => [...m.keys()])])].sort(compareStrings);
+  const nodes = [...new Set([...edges.keys(), ...[...edges.values()].flat()])].sort(compareStrings);
   for (const root of nodes) {
     if (index.has(root)) continue;
     const work: { node: string; next: string[]; i: number }[] = [];
@@ -111,7 +115,7 @@ function stronglyConnected(edges: Map<string, Map<string, unknown>>): string[][]
       low.set(node, counter++);
       stack.push(node);
       onStack.add(node);
-      work.push({ node, next: [...(edges.get(node)?.keys() ?? [])].sort(compareStrings), i: 0 });
+      work.push({ node, next: edges.get(node) ?? [], i: 0 });
     };
     enter(root);
     while (work.length > 0) {
@@ -143,13 +147,13 @@ function stronglyConnected(edges: Map<string, Map<string, unknown>>): string[][]
 }
 
 /** Breadth-first: the shortest way from `start` back to itself inside its component. */
-function shortestCycle(start: string, members: Set<string>, edges: Map<string, Map<string, unknown>>): string[] | undefined {
+function shortestCycle(start: string, members: Set<string>, edges: Map<string, string[]>): string[] | undefined {
   const parent = new Map<string, string>();
   const queue = [start];
   const visited = new Set([start]);
   for (let q = 0; q < queue.length; q++) {
     const node = queue[q];
-    for (const to of [...(edges.get(node)?.keys() ?? [])].sort(compareStrings)) {
+    for (const to of edges.get(node) ?? []) {
       if (!members.has(to)) continue;
       if (to === start) {
         const path = [node];

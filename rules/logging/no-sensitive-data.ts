@@ -35,7 +35,13 @@ export default defineRule({
     const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     const words = new Set(context.options.words.map((w) => w.toLowerCase()));
     const phrases = context.options.phrases.map((p) => ` ${p.toLowerCase()} `);
+    const verdicts = new Map<string, boolean>();
     const isSecret = (name: string): boolean => {
+      let verdict = verdicts.get(name);
+      if (verdict === undefined) verdicts.set(name, (verdict = judge(name)));
+      return verdict;
+    };
+    const judge = (name: string): boolean => {
       if (matchesAny(name, context.options.allow)) return false;
       const parts = splitWords(name);
       if (parts.length === 0) return false;

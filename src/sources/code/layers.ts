@@ -61,10 +61,18 @@ function normalize(l: LayerDefinition): Layer {
   return { name: l.name, files: l.files === undefined ? [] : typeof l.files === 'string' ? [l.files] : [...l.files], dependsOn: [...(l.dependsOn ?? [])] };
 }
 
+const layerOfCache = new WeakMap<readonly Layer[], Map<string, Layer | null>>();
+
 /** The layer a root-relative path belongs to: the first whose globs match it. */
 export function layerOf(file: string, layers: readonly Layer[]): Layer | undefined {
-  for (const layer of layers) if (matchesAny(file, layer.files)) return layer;
-  return undefined;
+  let cache = layerOfCache.get(layers);
+  if (!cache) layerOfCache.set(layers, (cache = new Map()));
+  let hit = cache.get(file);
+  if (hit === undefined) {
+    hit = layers.find((layer) => matchesAny(file, layer.files)) ?? null;
+    cache.set(file, hit);
+  }
+  return hit ?? undefined;
 }
 
 /** A module folder and its public entry files. */
@@ -81,7 +89,17 @@ const DEFAULT_PUBLIC = ['index.*', '*.module.*'];
  * The module a path is inside, from `code.modules`: the folder matched by a module glob that is
  * an ancestor of the path.
  */
+const moduleOfCache = new WeakMap<CodeSettings, Map<string, ModuleFolder | null>>();
+
 export function moduleOf(file: string, settings: CodeSettings): ModuleFolder | undefined {
+  let cache = moduleOfCache.get(settings);
+  if (!cache) moduleOfCache.set(settings, (cache = new Map()));
+  let hit = cache.get(file);
+  if (hit === undefined) cache.set(file, (hit = findModule(file, settings) ?? null));
+  return hit ?? undefined;
+}
+
+function findModule(file: string, settings: CodeSettings): ModuleFolder | undefined {
   const defs = (settings.modules ?? []).map((m): ModuleDefinition => (typeof m === 'string' ? { path: m } : m));
   if (defs.length === 0) return undefined;
   const parts = file.split('/');

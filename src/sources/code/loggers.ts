@@ -34,7 +34,7 @@ export const LOGGER_PACKAGES: Record<string, LoggerFlavor> = {
   signale: 'custom',
 };
 
-const LEVELS: Record<string, LogLevel> = {
+const LEVELS: Record<string, LogLevel> = Object.assign(Object.create(null) as object, {
   trace: 'trace',
   silly: 'trace',
   debug: 'debug',
@@ -52,7 +52,7 @@ const LEVELS: Record<string, LogLevel> = {
   critical: 'fatal',
   alert: 'fatal',
   emerg: 'fatal',
-};
+}) as Record<string, LogLevel>;
 
 const DEFAULT_OBJECTS = ['logger', 'log', 'this.logger', 'this.log', 'this._logger', 'req.log', 'request.log', 'fastify.log', 'app.log', 'server.log', 'ctx.logger', 'context.logger'];
 // `orderLogger`, `this.auditLogger`: a name that says it is a logger.
@@ -114,6 +114,14 @@ export class LoggerIndex {
     this.sf = file.ast;
     this.objects = new Set(settings.objects ?? DEFAULT_OBJECTS);
     this.modules = settings.modules ?? [];
+  }
+
+  private scanned = false;
+
+  // Bindings are looked up the first time a call could be a log call; most files never need them.
+  private ensureScanned(): void {
+    if (this.scanned) return;
+    this.scanned = true;
     this.scan();
   }
 
@@ -245,6 +253,7 @@ export class LoggerIndex {
 
   /** The flavor of an expression used as a logger, or undefined when it is not one. */
   loggerFlavor(expr: ts.Expression): LoggerFlavor | undefined {
+    this.ensureScanned();
     const e = unwrap(expr);
     if (ts.isIdentifier(e)) {
       if (e.text === 'console') return this.consoleShadowed ? 'custom' : 'console';
@@ -276,6 +285,11 @@ export class LoggerIndex {
 
   /** The log call a call expression is, if it is one. */
   logCall(call: ts.CallExpression): LogCall | undefined {
+    // Most calls are not logging: reject them by method name before anything else.
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee) ? !LEVELS[callee.name.text] : !ts.isElementAccessExpression(callee) && !ts.isParenthesizedExpression(callee)) {
+      return undefined;
+    }
     let hit = this.calls.get(call);
     if (hit === undefined) {
       hit = this.classify(call) ?? null;
@@ -285,6 +299,7 @@ export class LoggerIndex {
   }
 
   private classify(call: ts.CallExpression): LogCall | undefined {
+    this.ensureScanned();
     const callee = unwrap(call.expression);
     let method: string;
     let target: ts.Expression;

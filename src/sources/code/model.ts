@@ -62,7 +62,10 @@ interface NodeTypes {
 
 export type SyntaxKindName = keyof typeof ts.SyntaxKind;
 
-/** Called during the engine's single walk of each file: keys are `ts.SyntaxKind` names. */
+/**
+ * Called during the engine's single walk of each file: keys are `ts.SyntaxKind` names. The walk
+ * skips the inside of type annotations (type nodes) unless some listener is for a type node kind.
+ */
 export type CodeListeners = {
   [K in SyntaxKindName]?: (node: K extends keyof NodeTypes ? NodeTypes[K] : ts.Node) => void;
 } & {
