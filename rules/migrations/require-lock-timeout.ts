@@ -4,6 +4,7 @@ import { names, relationName, statementLocation, tablesCreatedBefore, walkTree, 
 /** Statements that wait for a lock on an existing table or index, and queue other queries behind them. */
 function takesLock(statement: Statement): boolean {
   switch (statement.type) {
+    case 'CreateStmt':
     case 'AlterTableStmt':
     case 'IndexStmt':
     case 'RenameStmt':
@@ -23,7 +24,17 @@ function takesLock(statement: Statement): boolean {
   }
 }
 
+/** A new table's foreign keys lock the tables they reference (SHARE ROW EXCLUSIVE) while it is created. */
+function referencesExistingTable(statement: Statement, created: { has(table: string): boolean }): boolean {
+  let found = false;
+  walkTree(statement.node.tableElts, (type, value) => {
+    if (type === 'Constraint' && value.contype === 'CONSTR_FOREIGN' && !created.has(relationName(value.pktable as RangeVar))) found = true;
+  });
+  return found;
+}
+
 const LABELS: Record<string, string> = {
+  CreateStmt: 'CREATE TABLE with foreign keys',
   AlterTableStmt: 'ALTER TABLE',
   IndexStmt: 'CREATE INDEX',
   RenameStmt: 'RENAME',
@@ -73,6 +84,7 @@ export default defineRule({
       // A table created earlier in the migration has no traffic to block.
       const relation = statement.node.relation as RangeVar | undefined;
       if (relation && tablesCreatedBefore(statements, index).has(relationName(relation))) continue;
+      if (statement.type === 'CreateStmt' && !referencesExistingTable(statement, tablesCreatedBefore(statements, index))) continue;
       context.report({
         messageId: 'missing',
         data: { what: label(statement) },

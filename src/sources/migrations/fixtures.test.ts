@@ -62,6 +62,7 @@ const EXPECTED: Record<string, string[]> = {
     'prisma/migrations/20240215093000_order_status/migration.sql:5:1 migrations/require-concurrent-index',
   ],
   'migrations-supabase': [
+    'supabase/migrations/20240101120000_notes.sql:1:1 migrations/require-lock-timeout',
     'supabase/migrations/20240101120000_notes.sql:9:1 migrations/identifier-too-long',
     'supabase/migrations/20240301120000_notes_title.sql:1:1 migrations/require-lock-timeout',
     'supabase/migrations/20240301120000_notes_title.sql:2:1 migrations/set-not-null',
