@@ -11,6 +11,11 @@ new RuleTester().run(rule, {
     'try { run(); } catch (e) { /* best effort: metrics must never break the request */ }',
     "promise.catch((err) => logger.warn({ err }, 'cache refresh failed'));",
     'promise.catch(() => fallback);',
+    {
+      name: 'a failing cleanup on the error path, with the original error rethrown',
+      code: 'async function run() {\n  try { await work(); } catch (error) {\n    try { await rollback(); } catch (rollbackError) {}\n    throw error;\n  }\n}',
+    },
+    { name: 'cleanup in finally', code: 'try { work(); } finally { try { close(); } catch {} }' },
     { name: 'a used fallback value is deliberate', code: 'const info = await stat(p).catch(() => undefined);\nreturn load().catch(() => {});' },
   ],
   invalid: [
@@ -21,6 +26,11 @@ new RuleTester().run(rule, {
     { name: 'a placeholder comment is not a reason', code: 'try { run(); } catch {\n  // ignore\n}', errors: [{ messageId: 'unexplained' }] },
     { name: 'a TODO is not a reason', code: 'try { run(); } catch (e) { /* TODO handle this properly later */ }', errors: [{ messageId: 'unexplained' }] },
     { name: 'touching the variable is not handling', code: 'try { run(); } catch (e) { e; }', errors: [{ messageId: 'swallowed' }] },
+    {
+      name: 'a nested empty catch in a catch that does not rethrow',
+      code: 'try { work(); } catch (error) {\n  try { await rollback(); } catch {}\n  logger.error({ err: error }, "failed");\n}',
+      errors: [{ messageId: 'swallowed', line: 2, column: 29 }],
+    },
     {
       name: 'promise catch with an empty handler',
       code: 'sendEmail(user).catch(() => {});\nrefresh().catch(function () {});\nawait warm().catch(() => undefined);',

@@ -39,7 +39,7 @@ export default defineRule({
     };
     return {
       CatchClause(node) {
-        if (!isInert(node.block)) return;
+        if (!isInert(node.block) || isCleanupOnErrorPath(node)) return;
         const reason = explained(node.block);
         if (reason) return;
         context.report({
@@ -73,6 +73,28 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * `catch (error) { try { await rollback() } catch {} throw error }`: the error that matters is
+ * rethrown and only the failure of the cleanup is dropped, on purpose. Same inside `finally`.
+ */
+function isCleanupOnErrorPath(clause: ts.CatchClause): boolean {
+  const tryStatement = clause.parent;
+  for (let n: ts.Node = tryStatement.parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isCatchClause(n)) return blockRethrows(n.block);
+    if (ts.isBlock(n) && ts.isTryStatement(n.parent) && n.parent.finallyBlock === n) return true;
+  }
+  return false;
+}
+
+function blockRethrows(block: ts.Block): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isThrowStatement(n)) return true;
+    if (ts.isFunctionLike(n)) return false;
+    return ts.forEachChild(n, (c) => visit(c) || undefined) ?? false;
+  };
+  return visit(block);
+}
 
 function discarded(call: ts.CallExpression): boolean {
   let n: ts.Node = call;
