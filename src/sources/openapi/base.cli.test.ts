@@ -64,4 +64,13 @@ describe('archlint check --base with API specs (built CLI, real git repository)'
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/no-such-ref/);
   });
+
+  it('runs Spectral rulesets from the config, with results located in referenced files', () => {
+    write('.architecturerc.yaml', 'extends: [archlint:recommended]\nopenapi:\n  spectral: [.spectral.yaml]\n');
+    write('.spectral.yaml', 'extends: [[spectral:oas, off]]\nrules:\n  operation-tags: error\n');
+    const run = check('split', '--rule', 'openapi/spectral');
+    expect(run.stderr).toBe('');
+    const found = (JSON.parse(run.stdout) as Result).diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`);
+    expect(found).toEqual(['split/paths/items.yaml:1 Operation must have non-empty "tags" array. (spectral error: operation-tags)']);
+  });
 });

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Document, Ruleset, Spectral, type RulesetDefinition } from '@stoplight/spectral-core';
-import * as Parsers from '@stoplight/spectral-parsers';
+import * as ParsersModule from '@stoplight/spectral-parsers';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
 import { arazzo, asyncapi, oas } from '@stoplight/spectral-rulesets';
@@ -19,6 +19,10 @@ export interface SpectralFinding {
 }
 
 export class SpectralRulesetError extends Error {}
+
+// A CommonJS package whose named exports Node's ESM loader cannot always see: take the namespace
+// or its default, whichever holds the parsers.
+const Parsers = ((ParsersModule as { Yaml?: unknown }).Yaml ? ParsersModule : (ParsersModule as unknown as { default: typeof ParsersModule }).default);
 
 const BUILTIN: Record<string, RulesetDefinition> = {
   'spectral:oas': oas as RulesetDefinition,
