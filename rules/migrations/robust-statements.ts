@@ -51,8 +51,12 @@ export default defineRule({
     transaction: '{{what}} outside a transaction cannot be guarded with IF [NOT] EXISTS: if the migration fails after it, re-running it fails here.',
   },
   create(context) {
-    for (const statement of context.model.statements) {
+    const { statements } = context.model;
+    for (const [index, statement] of statements.entries()) {
       if (statement.inTransaction) continue;
+      // A failing statement leaves nothing behind, so the last one is safe to re-run; except a
+      // failed CREATE INDEX CONCURRENTLY, which leaves an invalid index under its name.
+      if (index === statements.length - 1 && !(statement.type === 'IndexStmt' && statement.node.concurrent)) continue;
       const found = problem(statement);
       if (!found) continue;
       context.report({
