@@ -13,6 +13,7 @@ new RuleTester().run(rule, {
     { name: 'a default response covers everything', code: `${head}  /v1/orders/{id}:\n    get:\n      responses:\n        '200': {description: ok}\n        default: {description: error}\n` },
     { name: 'a 5XX range covers 500', code: `${head}  /v1/orders:\n    get:\n${responses('200', '5XX')}` },
     { name: 'optional security ({} alternative) needs no 401', code: `${head}  /v1/orders:\n    get:\n      security: [{}, {key: []}]\n${responses('200', '500')}` },
+    { name: 'a 422 answers for a bad body by default', code: `${head}  /v1/orders:\n    post:\n      requestBody:\n        content:\n          application/json: {schema: {type: object}}\n${responses('201', '422')}` },
     { name: 'the defaults ask nothing of a plain GET', code: `${head}  /v1/orders:\n    get:\n${responses('200')}` },
   ],
   invalid: [
@@ -31,7 +32,7 @@ new RuleTester().run(rule, {
     {
       name: 'Swagger 2.0 body parameter',
       code: "swagger: '2.0'\ninfo: {title: t, version: 1.0.0}\npaths:\n  /v1/orders:\n    post:\n      parameters:\n        - {name: b, in: body, schema: {type: object}}\n      responses:\n        '201': {description: ok}\n        '500': {description: no}\n",
-      errors: [{ messageId: 'missing', data: { operation: 'POST /v1/orders', statuses: '400', reasons: 'it takes a request body' } }],
+      errors: [{ messageId: 'missing', data: { operation: 'POST /v1/orders', statuses: '400 or 422', reasons: 'it takes a request body' } }],
     },
   ],
 });
