@@ -113,6 +113,21 @@ describe('archlint audit (html)', () => {
     expect(html).toContain('id="packs"');
   });
 
+  it('goes on past a file that does not parse, and says its imports are missing', () => {
+    const dir = tempProject({
+      '.architecturerc.yaml': 'extends: [archlint:recommended]\ncode:\n  layers:\n    - { name: domain, files: "src/domain/**" }\n    - { name: app, files: "src/app/**", dependsOn: [domain] }\n',
+      'src/domain/broken.ts': 'export const = ;\nimport {',
+      'src/domain/order.ts': "import { run } from '../app/run.js';\nexport const order = run;\n",
+      'src/app/run.ts': "export const run = 1;\n",
+    });
+    const run = archlint(['audit', '-o', 'r.html'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const html = readFileSync(path.join(dir, 'r.html'), 'utf8');
+    expect(html).toContain('1 file did not parse; their imports are missing.');
+    expect(html).toContain('<title>domain&#45;&gt;app</title>');
+    expect(html).toContain('<code>archlint/parse-error</code>');
+  });
+
   it('explains a missing layer config instead of drawing an empty diagram', () => {
     const dir = tempProject({ '.architecturerc.yaml': 'extends: [archlint:recommended]\n', 'src/a.ts': "console.log('x');\n" });
     const run = archlint(['audit'], dir);

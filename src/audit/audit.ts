@@ -51,7 +51,14 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutput> {
     topFiles: options.topFiles,
     baselineEntries,
   });
-  const svg = graph.layers.length > 0 ? await dotToSvg(layerGraphToDot(graph)) : undefined;
+  let svg: string | undefined;
+  if (graph.layers.length > 0) {
+    try {
+      svg = await dotToSvg(layerGraphToDot(graph));
+    } catch {
+      svg = undefined; // the page says the diagram could not be drawn; the tables still hold the graph
+    }
+  }
   return {
     text: renderAuditHtml({ summary, layers: graph, unparsed }, svg),
     graph,
