@@ -249,7 +249,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
         const own = input.rulesFor(d.file).get(rule.id);
         if (!own || (affected && !affected.has(d.file))) {
           pending.splice(i--, 1);
-        } else d.severity = own.severity;
+        } else if (!(d.severity === 'warn' && config.severity === 'error')) d.severity = own.severity; // a finding the rule lowered stays lowered
       }
       input.onProgress?.('project', ++projectDone, projectTotal);
     }
