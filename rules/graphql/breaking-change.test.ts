@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RuleTester } from '../../src/testing.js';
@@ -55,4 +56,12 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'removedNotDeprecated', data: { coordinate: 'Query.count' } }],
     },
   ],
+});
+
+it('reports dangerous changes as warnings and breaking ones at the rule severity', async () => {
+  const found = await new RuleTester().check(rule, { code: orders.replace('  SHIPPED\n', '  RETURNED\n'), base: { 'schema.graphql': orders } });
+  expect(found.map((d) => [d.line, d.severity, d.message])).toEqual([
+    [23, 'error', 'Breaking change: SHIPPED was removed from enum type OrderStatus.'],
+    [26, 'warn', 'Dangerous change: RETURNED was added to enum type OrderStatus.'],
+  ]);
 });

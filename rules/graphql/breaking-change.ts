@@ -86,6 +86,8 @@ export default defineRule({
           help: change.breaking
             ? 'Add the new shape next to the old one and deprecate the old one instead of changing it in place.'
             : 'Existing clients may not handle the new value or member: check that they have a fallback.',
+          // Dangerous changes are legal schema evolution that deserves a look, not a failed build.
+          severity: change.breaking ? undefined : 'warn',
         });
       }
     }
