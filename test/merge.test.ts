@@ -1,12 +1,13 @@
 import AjvDraft04 from 'ajv-draft-04';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { MergeError, mergeJson, mergeReports, mergeSarif, readReport, type JsonReport } from '../src/merge/merge.js';
-import { archlint } from './cli-helpers.js';
+import { archlint, REPO } from './cli-helpers.js';
 
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(
@@ -212,7 +213,20 @@ describe('archlint merge (CLI)', () => {
     const results = log.runs[0].results as Result[];
     expect(results.some((r) => r.suppressions)).toBe(true);
     expect(results.some((r) => r.baselineState === 'unchanged')).toBe(true);
-  });
+
+    // The same bar as check's own SARIF: the Multitool with the SARIF and GitHub rules.
+    const multitool = path.join(REPO, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
+    if (process.platform !== 'linux' || !existsSync(multitool)) throw new Error(`The SARIF Multitool binary is missing at ${multitool}: run npm ci.`);
+    chmodSync(multitool, 0o755);
+    const report = path.join(dir, 'validation.sarif');
+    const checked = spawnSync(multitool, ['validate', '--rule-kind', 'Sarif;Gh', '--log', 'ForceOverwrite', '-o', report, out], {
+      encoding: 'utf8',
+      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+    });
+    expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    const problems = (JSON.parse(readFileSync(report, 'utf8')).runs[0].results ?? []) as { level?: string; ruleId: string; message: unknown }[];
+    expect(problems.filter((p) => p.level === 'error').map((p) => `${p.ruleId} ${JSON.stringify(p.message)}`)).toEqual([]);
+  }, 120_000);
 
   it('takes -f name:path like check', () => {
     const out = path.join(dir, 'merged.json');
