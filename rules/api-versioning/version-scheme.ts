@@ -33,8 +33,9 @@ export default defineRule({
     const param = settings.queryParam ?? 'version';
     const ops = operations(doc);
     const help = helpFor(strategy, header, param);
+    // At the method key under its path, even when the operation itself lives in a $ref'd file.
     const report = (messageId: Parameters<typeof context.report>[0]['messageId'], op: Operation, data: Record<string, unknown> = {}) =>
-      context.report({ messageId, data: { operation: op.key, ...data }, at: doc.locateAt(op.at), anchor: `${op.key}:${messageId}`, help });
+      context.report({ messageId, data: { operation: op.key, ...data }, at: doc.locateAt({ file: op.pathItem.file, pointer: [...op.pathItem.pointer, op.method] }), anchor: `${op.key}:${messageId}`, help });
 
     if (strategy === 'path') {
       // A version in every server URL (https://api.example.com/v2) versions all paths.
