@@ -22,6 +22,20 @@ describe('GraphQL model', () => {
     expect(project.schemas[0].schema?.getType('Order')).toBeDefined();
   });
 
+  it('without graphql.schemas, files that each define Query are separate schemas; the others join the nearest', async () => {
+    const files = [
+      file('v1/schema.graphql', 'type Query { order: Order }'),
+      file('v1/types/order.graphql', 'type Order { id: ID! }'),
+      file('v2/schema.graphql', 'type Query { order: Order }'),
+      file('v2/order.graphql', 'type Order { id: ID!, total: Int }'),
+    ];
+    const project = await graphqlAdapter.project!(files, {}, '/');
+    expect(project.schemas.map((s) => [s.name, s.files.map((f) => f.path), s.problems.length])).toEqual([
+      ['v1/schema.graphql', ['v1/schema.graphql', 'v1/types/order.graphql'], 0],
+      ['v2/schema.graphql', ['v2/schema.graphql', 'v2/order.graphql'], 0],
+    ]);
+  });
+
   it('keeps validation errors beside a schema it still builds, located in their files', () => {
     const model = buildSchemaFromTexts('default', [
       { path: 'a.graphql', text: 'type Query {\n  order: Order\n  order: Order\n  customer: Customer\n}' },

@@ -1,6 +1,7 @@
 import {
   buildASTSchema,
   isTypeSystemDefinitionNode,
+  Kind,
   isTypeSystemExtensionNode,
   concatAST,
   GraphQLError,
@@ -136,8 +137,33 @@ export function groupSchemas<T extends { path: string; document?: DocumentNode }
     if (index >= 0) out[index].files.push(f);
     else rest.push(f);
   }
-  if (rest.length > 0) out.push({ name: 'default', files: rest });
+  if (rest.length > 0) out.push(...splitByRoots(rest));
   return out.filter((g) => g.files.length > 0);
+}
+
+/**
+ * Without `graphql.schemas`, files that each define their own `type Query` are separate schemas
+ * (two versions of a schema, or two services, side by side); every other file joins the schema
+ * whose root file shares the longest folder prefix with it.
+ */
+function splitByRoots<T extends { path: string; document?: DocumentNode }>(files: T[]): { name: string; files: T[] }[] {
+  const roots = files.filter((f) => f.document?.definitions.some((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query'));
+  if (roots.length < 2) return [{ name: 'default', files }];
+  const groups = roots.map((r) => ({ name: r.path, files: [r] }));
+  const shared = (a: string, b: string) => {
+    const x = a.split('/').slice(0, -1);
+    const y = b.split('/').slice(0, -1);
+    let n = 0;
+    while (n < x.length && n < y.length && x[n] === y[n]) n++;
+    return n;
+  };
+  for (const f of files) {
+    if (roots.includes(f)) continue;
+    let best = groups[0];
+    for (const g of groups) if (shared(f.path, g.name) > shared(f.path, best.name)) best = g;
+    best.files.push(f);
+  }
+  return groups;
 }
 
 declare module '../../core/kinds.js' {
