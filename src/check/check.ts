@@ -40,6 +40,8 @@ export interface CheckOptions {
   /** Today's date (YYYY-MM-DD) for suppression expiry; a parameter so tests can fix it. */
   today?: string;
   registry?: RuleRegistry;
+  /** Handed each kind's project model once built (only kinds with a project rule on). */
+  onProject?: EngineInput['onProject'];
   /** `--shard i/n`: check only the files this shard owns; project-scoped findings are kept by the shard owning their file. */
   shard?: Shard;
   /** Called by the engine as files and project rules are done (the CLI's progress bar). */
@@ -139,6 +141,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     configFile: config.filepath ? path.relative(config.root, config.filepath).split(path.sep).join('/') : undefined,
     only,
     onProgress: options.onProgress,
+    onProject: options.onProject,
   });
   if (shard) {
     // Every shard runs project rules on the whole model; a finding (or a crash) is kept by one shard only.

@@ -47,6 +47,8 @@ export interface EngineInput {
    * run) and phase `project` (project-scoped rules, `total` = those rules). For progress display only.
    */
   onProgress?(phase: 'files' | 'project', done: number, total: number): void;
+  /** Handed each kind's project model once built, so a caller (the audit) reuses it instead of parsing again. */
+  onProject?(kind: ArtifactKind, project: unknown): void;
 }
 
 export interface EngineOutput {
@@ -221,6 +223,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       crash(`${kind} project model`, list[0].file, error);
       continue;
     }
+    input.onProject?.(kind, project);
     const inRun = new Set(list.map((f) => f.file));
     const affected = input.only ? (adapter.affected?.(project as never, input.only) ?? input.only) : undefined;
     for (const rule of projectRules) {
