@@ -201,3 +201,24 @@ describe('engine', () => {
     expect(out.diagnostics.map((d) => d.column)).toEqual([26]);
   });
 });
+
+describe('fingerprints of long anchors', () => {
+  it('stay distinct when two anchors share their first 500 characters', async () => {
+    const long = defineRule({
+      id: 'test/long',
+      kind: 'code',
+      scope: 'file',
+      meta: { description: 'long anchors', severity: 'warn', recommended: false },
+      messages: { x: 'x' },
+      create(ctx) {
+        return {
+          CallExpression(node) {
+            ctx.report({ messageId: 'x', at: nodeLocation(node, ctx.model), anchor: `${'a'.repeat(600)}${node.getText(ctx.model.ast)}` });
+          },
+        };
+      },
+    });
+    const out = await run({ 'a.ts': 'f(1);\ng(2);' }, [long]);
+    expect(new Set(out.diagnostics.map((d) => d.fingerprint)).size).toBe(2);
+  });
+});

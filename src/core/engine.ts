@@ -133,7 +133,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     if (!inScope && !projectKinds.has(kind)) continue;
     texts.add(source);
     if (inScope) files[kind]++;
-    const settings = input.settings[kind] as never;
+    const settings = (input.settings[kind] ?? {}) as never;
     let outcome;
     try {
       outcome = await adapter.parse(source, settings, input.root);
@@ -215,7 +215,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
         !(r.meta.requiresBase && !input.base),
     );
     if (projectRules.length === 0 || !adapter.project) continue;
-    const settings = input.settings[kind] as never;
+    const settings = (input.settings[kind] ?? {}) as never;
     let project;
     try {
       project = await adapter.project(list.map((f) => f.model) as never, settings, input.root);
@@ -266,7 +266,9 @@ function finalize(pending: PendingDiagnostic[], texts: TextStore): Diagnostic[] 
   pending.sort(compareDiagnostics);
   const seen = new Map<string, number>();
   return pending.map(({ anchor, ...d }) => {
-    const key = `${d.ruleId}\0${d.file}\0${anchor.replace(/\s+/g, ' ').trim()}`;
+    // Counted on the anchor as fingerprint() keys it (normalized, cut to 500 characters), so two
+    // long statements that share their beginning still get distinct fingerprints.
+    const key = fingerprint(d.ruleId, d.file, anchor, 0);
     // Identical anchors in one file (two `console.log(x)` calls) are told apart by their order.
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
