@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { ARTIFACT_KINDS } from '../core/kinds.js';
 import type { AnyRule, PackDefinition } from '../core/rule.js';
-import { declarativePack } from '../declarative/pack.js';
 import { ConfigError } from './errors.js';
 
 let tsHooks = false;
@@ -67,6 +66,8 @@ export async function loadPack(from: string, name: string, keyPath: string): Pro
     } catch (error) {
       throw new ConfigError(from, keyPath, `the pack "${name}" cannot be read: ${(error as Error).message.split('\n')[0]}`);
     }
+    // Loaded on use: declarative packs bring Spectral, which most runs never need.
+    const { declarativePack } = await import('../declarative/pack.js');
     return declarativePack(data, file, (problem) => new ConfigError(from, keyPath, `the pack "${name}" (${path.basename(file)}) ${problem}`));
   }
   if (/\.(m|c)?ts$/.test(file)) enableTypeScript();
