@@ -1,4 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { generateTree } from '../bench/code-tree.mjs';
+import { run } from '../src/cli/main.js';
 import { formatElapsed, formatProgress, progressWriter, wantsProgress } from '../src/cli/progress.js';
 import { archlint } from './cli-helpers.js';
 
@@ -88,4 +94,40 @@ it('prints nothing on stderr when stderr is not a terminal', () => {
   const run = archlint(['check', 'fixtures/shard-monolith', '-f', 'json'], undefined, { CI: '' });
   expect(run.stderr).toBe('');
   expect(JSON.parse(run.stdout).formatVersion).toBe(1);
+});
+
+describe('the progress bar in a real run', () => {
+  // A synthetic service big enough that the run outlasts the bar's start-up delay.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'archlint-progress-'));
+  generateTree(dir, 600, 7);
+
+  async function checkOnTerminal(args: string[], env: NodeJS.ProcessEnv) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const started = performance.now();
+    const code = await run(['node', 'archlint', 'check', dir, '-f', 'json', ...args], {
+      cwd: dir,
+      env,
+      stdout: { write: (t: string) => out.push(t), isTTY: true },
+      stderr: { write: (t: string) => err.push(t), isTTY: true, columns: 100 },
+    });
+    return { code, out: out.join(''), err, elapsed: performance.now() - started };
+  }
+
+  it('draws on stderr, a few times a second, erases itself, and leaves stdout to the report', async () => {
+    const { code, out, err, elapsed } = await checkOnTerminal([], {});
+    expect(code).toBe(1);
+    expect(JSON.parse(out).summary.files.code).toBe(600);
+    expect(err.length).toBeGreaterThan(1);
+    for (const line of err) expect(line.startsWith('\r\x1b[2K')).toBe(true);
+    expect(err.some((line) => /archlint \[[█░]+\] files \d+\/600 \d+% \d+:\d\d/.test(line))).toBe(true);
+    expect(err.at(-1)).toBe('\r\x1b[2K');
+    // Four redraws a second at most, plus the final erase.
+    expect(err.length - 1).toBeLessThanOrEqual(Math.ceil(elapsed / 250) + 1);
+  }, 180_000);
+
+  it('stays off with --no-progress and in CI', async () => {
+    expect((await checkOnTerminal(['--no-progress'], {})).err).toEqual([]);
+    expect((await checkOnTerminal([], { CI: 'true' })).err).toEqual([]);
+  }, 180_000);
 });
