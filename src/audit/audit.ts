@@ -8,6 +8,10 @@ import { layerGraphToMermaid } from './mermaid.js';
 import { dotToSvg } from './svg.js';
 import { summarizeAudit, type AuditSummary } from './summary.js';
 import type { LayerGraph } from './layer-graph.js';
+import { PARSE_ERROR } from '../core/diagnostic.js';
+import type { CodeProject } from '../sources/code/index.js';
+
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
 
 export const AUDIT_FORMATS = ['html', 'mermaid', 'dot'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -35,8 +39,8 @@ export interface AuditOutput {
 
 /** `archlint audit`: the layer graph alone (DOT, Mermaid), or the full HTML report. */
 export async function runAudit(options: AuditOptions): Promise<AuditOutput> {
-  const { graph, unparsed } = await collectLayerGraph(options);
   if (options.format !== 'html') {
+    const { graph } = await collectLayerGraph(options);
     if (graph.layers.length === 0) {
       throw new UsageError('no layers are configured (code.layers or code.preset), so there is no layer graph to print');
     }
@@ -44,7 +48,20 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutput> {
     return { text, graph, executionSuccessful: true };
   }
 
-  const result = await runCheck({ cwd: options.cwd, paths: options.paths, configPath: options.configPath, baseline: options.baseline });
+  // The check builds the code model when a code project rule is on (layers/allowed-dependencies is
+  // recommended): the graph reuses it. Otherwise the graph pass parses the code itself.
+  let project: CodeProject | undefined;
+  const result = await runCheck({
+    cwd: options.cwd,
+    paths: options.paths,
+    configPath: options.configPath,
+    baseline: options.baseline,
+    onProject: (kind, model) => {
+      if (kind === 'code') project = model as CodeProject;
+    },
+  });
+  const unparsedCode = result.diagnostics.filter((d) => d.ruleId === PARSE_ERROR && CODE_FILE.test(d.file)).map((d) => d.file);
+  const { graph, unparsed } = await collectLayerGraph(options, project ? { project, unparsed: [...new Set(unparsedCode)] } : undefined);
   const baselineEntries = result.baseline?.exists ? readBaseline(path.resolve(result.root, result.baseline.file))?.findings : undefined;
   const summary = summarizeAudit(result, {
     generatedAt: (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z'),

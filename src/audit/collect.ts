@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { commonFolder } from '../check/check.js';
 import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
 import type { CodeFile, CodeProject } from '../sources/code/index.js';
 import { layersOf } from '../sources/code/index.js';
 import { discover } from '../discover/discover.js';
@@ -28,13 +29,33 @@ export interface CollectedLayerGraph {
  * as the code source model resolves them (path aliases, workspaces), with the same discovery
  * (include, exclude) as `archlint check`.
  */
-export async function collectLayerGraph(options: LayerGraphOptions): Promise<CollectedLayerGraph> {
+export async function collectLayerGraph(options: LayerGraphOptions, parsed?: { project: CodeProject; unparsed: string[] }): Promise<CollectedLayerGraph> {
   const absPaths = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(options.cwd, p));
   const config = await loadConfig({ configPath: options.configPath, searchFrom: commonFolder(absPaths), cwd: options.cwd });
   const settings = config.settings.code ?? {};
   const layers = layersOf(settings);
   if (layers.length === 0) return { root: config.root, graph: buildLayerGraph({ layers, files: [], importsOf: new Map() }), unparsed: [] };
+  const { project, unparsed } = parsed ?? (await parseCodeProject(config, absPaths));
 
+  // The diagram counts what layers/allowed-dependencies counts, so its red edges match the findings.
+  const rule = config.registry.get(LAYER_RULE)?.rule;
+  const ruleOptions = (rule ? mergeOptions(rule, config.rules.get(LAYER_RULE)?.options) : {}) as { allowFiles?: string[]; ignoreTypeImports?: boolean };
+  return {
+    root: config.root,
+    graph: buildLayerGraph({
+      layers,
+      files: project.files.map((m) => m.path),
+      importsOf: project.graph.importsOf,
+      allowFiles: ruleOptions.allowFiles ?? [],
+      ignoreTypeImports: ruleOptions.ignoreTypeImports ?? false,
+    }),
+    unparsed,
+  };
+}
+
+/** Discovery and parsing as `check` does them, for when no check run built the code model. */
+async function parseCodeProject(config: ResolvedConfig, absPaths: string[]): Promise<{ project: CodeProject; unparsed: string[] }> {
+  const settings = config.settings.code ?? {};
   const files = await discover({
     root: config.root,
     paths: absPaths,
@@ -52,18 +73,5 @@ export async function collectLayerGraph(options: LayerGraphOptions): Promise<Col
     else unparsed.push(source.path);
   }
   const project = (await adapter.project!(models as never, settings as never, config.root)) as CodeProject;
-  // The diagram counts what layers/allowed-dependencies counts, so its red edges match the findings.
-  const rule = config.registry.get(LAYER_RULE)?.rule;
-  const ruleOptions = (rule ? mergeOptions(rule, config.rules.get(LAYER_RULE)?.options) : {}) as { allowFiles?: string[]; ignoreTypeImports?: boolean };
-  return {
-    root: config.root,
-    graph: buildLayerGraph({
-      layers,
-      files: models.map((m) => m.path),
-      importsOf: project.graph.importsOf,
-      allowFiles: ruleOptions.allowFiles ?? [],
-      ignoreTypeImports: ruleOptions.ignoreTypeImports ?? false,
-    }),
-    unparsed,
-  };
+  return { project, unparsed };
 }
