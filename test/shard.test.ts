@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OwnedFiles, owns, parseShard, shardOf } from '../src/shard/partition.js';
-import { archlint } from './cli-helpers.js';
+import { archlint, tempProject } from './cli-helpers.js';
 
 describe('parseShard', () => {
   it('reads i/n', () => {
@@ -159,4 +160,35 @@ describe('check --shard usage', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--shard cannot be combined with --changed');
   });
+});
+
+describe('a project rule reporting in a file no shard discovered', () => {
+  function git(dir: string, ...args: string[]) {
+    execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  }
+
+  it('is kept by exactly the one shard that owns the deleted path', () => {
+    const migrations = Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => [`db/migrations/00${i + 1}_step_${i + 1}.sql`, `SET lock_timeout = '2s';\nCREATE TABLE t${i + 1} (id bigint PRIMARY KEY);\n`]),
+    );
+    const dir = tempProject({ '.architecturerc.yaml': 'extends: [archlint:recommended]\nmigrations:\n  dirs: [db/migrations]\n', ...migrations });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'initial');
+    // Deleted migrations exist only at the base revision: discovery never lists them.
+    const deleted = ['db/migrations/002_step_2.sql', 'db/migrations/005_step_5.sql', 'db/migrations/007_step_7.sql'];
+    for (const file of deleted) rmSync(path.join(dir, file));
+
+    const check = (extra: string[]) => JSON.parse(archlint(['check', '--base', 'HEAD', '-f', 'json', ...extra], dir).stdout) as JsonDoc;
+    const full = check([]);
+    const gone = full.diagnostics.filter((d) => d.ruleId === 'migrations/edited-after-merge').map((d) => d.file);
+    expect(gone).toEqual(deleted);
+    // The deleted paths fall in different shards, so a filter that only knew discovered files would lose some.
+    expect(new Set(deleted.map((f) => shardOf(f, 3))).size).toBeGreaterThan(1);
+    const parts = [1, 2, 3].map((i) => check(['--shard', `${i}/3`]));
+    for (const [i, part] of parts.entries()) {
+      for (const d of part.diagnostics.filter((x) => x.ruleId === 'migrations/edited-after-merge')) expect(shardOf(d.file, 3)).toBe(i + 1);
+    }
+    expect(parts.flatMap((p) => p.diagnostics).map((d) => `${d.ruleId} ${d.file}`).sort()).toEqual(full.diagnostics.map((d) => `${d.ruleId} ${d.file}`).sort());
+  }, 180_000);
 });
