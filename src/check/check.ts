@@ -160,7 +160,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   for (const range of output.ignores) {
     if (only && !only.has(range.file)) continue;
     const list = directives.get(range.file) ?? [];
-    list.push({ kind: 'disable', rules: range.rules, reason: range.reason, file: range.file, line: range.line, column: range.column, endColumn: range.column, endLine: range.endLine });
+    list.push({
+      kind: 'disable',
+      rules: range.rules,
+      reason: range.reason,
+      until: range.until,
+      file: range.file,
+      line: range.line,
+      column: range.column,
+      endColumn: range.column + 'x-archlint-ignore'.length,
+      startLine: range.startLine,
+      endLine: range.endLine,
+    });
     directives.set(range.file, list);
   }
   const { diagnostics: unsuppressed, suppressed } = applySuppressions(output.diagnostics, directives, {

@@ -128,9 +128,10 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     input.onProgress?.('files', filesDone++, input.files.length);
     const adapter = input.adapters.get(kind);
     if (!adapter) continue;
-    const inScope = !input.only || input.only.has(source.path);
-    // Outside a change, a file matters only as context for project-scoped rules.
-    if (!inScope && !projectKinds.has(kind)) continue;
+    let inScope = !input.only || input.only.has(source.path);
+    // Outside a change, a file matters only as context for project-scoped rules, or when the
+    // change reaches it through a reference.
+    if (!inScope && !projectKinds.has(kind) && !adapter.covers) continue;
     texts.add(source);
     if (inScope) files[kind]++;
     const settings = (input.settings[kind] ?? {}) as never;
@@ -160,6 +161,10 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     }
     if (outcome.model === undefined) continue;
     const model = outcome.model;
+    if (!inScope && input.only && adapter.covers?.(model as never, input.only)) {
+      inScope = true;
+      files[kind]++;
+    }
     if (adapter.texts) for (const extra of adapter.texts(model as never)) texts.add(extra);
     let list = modelsByKind.get(kind);
     if (!list) modelsByKind.set(kind, (list = []));

@@ -33,11 +33,15 @@ export interface SourceFile {
 /** Lines of a file in which the named rules (all, when empty) are suppressed. */
 export interface IgnoreRange {
   file: string;
+  /** Where the suppression is written (reported when it is unused or invalid). */
   line: number;
   column: number;
+  /** The lines it covers. */
+  startLine: number;
   endLine: number;
   rules: string[];
   reason?: string;
+  until?: string;
 }
 
 export interface ParseProblem {
@@ -67,6 +71,11 @@ export interface KindAdapter<K extends ArtifactKind = ArtifactKind> {
    * changed files plus, say, their importers). Without it, only the changed files.
    */
   affected?(project: ProjectModel<K>, changed: ReadonlySet<string>): ReadonlySet<string>;
+  /**
+   * In changed-files mode: whether a change to these files alters this file's model (a spec whose
+   * `$ref`'d file changed). Kinds with this hook are parsed to find out.
+   */
+  covers?(model: FileModel<K>, changed: ReadonlySet<string>): boolean;
   /** Spec-level suppressions (OpenAPI `x-archlint-ignore`): line ranges and the rules they name. */
   ignores?(model: FileModel<K>): IgnoreRange[];
   /** Extra source texts a model refers to (files reached by `$ref`), for code frames. */

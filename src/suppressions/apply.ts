@@ -41,7 +41,7 @@ function covers(directive: Directive, all: Directive[], d: Diagnostic): boolean 
     case 'disable-next-line':
       return directive.line === d.line - 1;
     case 'disable':
-      if (directive.endLine !== undefined) return d.line >= directive.line && d.line <= directive.endLine;
+      if (directive.endLine !== undefined) return d.line >= (directive.startLine ?? directive.line) && d.line <= directive.endLine;
       if (directive.line > d.line) return false;
       // An enable between the disable and the finding closes the block for the rules it names.
       return !all.some((e) => e.kind === 'enable' && e.line > directive.line && e.line <= d.line && names(e, d.ruleId));

@@ -14,7 +14,8 @@ export interface Directive {
   line: number;
   column: number;
   endColumn: number;
-  /** For ranges from spec extensions: the last line the directive covers. */
+  /** For ranges from spec extensions: the lines the directive covers. */
+  startLine?: number;
   endLine?: number;
   /** Problems with the directive itself: a malformed date. */
   problem?: string;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KindAdapter, SourceFile } from '../../core/kinds.js';
+import { ignoreRanges } from './ignore.js';
 import { loadOpenApi } from './model.js';
 
 export const openApiAdapter: KindAdapter<'openapi'> = {
@@ -20,6 +21,19 @@ export const openApiAdapter: KindAdapter<'openapi'> = {
   },
   async project(documents, _settings, root) {
     return { root, documents };
+  },
+  ignores: ignoreRanges,
+  covers(document, changed) {
+    for (const f of document.files.keys()) if (changed.has(f)) return true;
+    return false;
+  },
+  affected(project, changed) {
+    // A spec is affected when its root or any file it reaches through $ref changed.
+    const out = new Set(changed);
+    for (const doc of project.documents) {
+      if ([...doc.files.keys()].some((f) => changed.has(f))) for (const f of doc.files.keys()) out.add(f);
+    }
+    return out;
   },
   *texts(document) {
     for (const f of document.files.values()) {
