@@ -1,0 +1,57 @@
+// `npm run bench`: every benchmark scenario in one run, each printed and collected into
+// docs/performance.md with the machine it ran on. Scenarios are separate scripts so each can
+// also be run alone; they take medians over several runs and report peak memory themselves.
+// Usage: npm run build && node bench/run.mjs [--quick] [--repo <path to a real TypeScript repository>]
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const repoAt = args.indexOf('--repo');
+const realRepo = repoAt >= 0 ? path.resolve(args[repoAt + 1]) : undefined;
+const corpus = path.resolve(repo, '../shared/corpus');
+const runs = quick ? '1' : '3';
+
+const scenarios = [
+  ...(quick ? [1000] : [1000, 5000, 20000]).map((n) => ({
+    title: `Code pass on a synthetic repository of ${n} files, against a parse-only baseline`,
+    argv: ['code.mjs', '--files', String(n), '--runs', runs],
+  })),
+  ...(realRepo ? [{ title: `Code pass on ${path.basename(realRepo)}, against a parse-only baseline`, argv: ['code.mjs', realRepo, '--runs', runs] }] : []),
+  existsSync(path.join(corpus, 'openapi'))
+    ? { title: 'Recommended API packs on the largest corpus spec, against the Spectral CLI (spectral:oas)', argv: ['openapi.mjs', '--runs', runs] }
+    : undefined,
+  existsSync(path.join(corpus, 'sql'))
+    ? { title: 'All corpus migration folders, and the same copied 20 times, against Squawk', argv: ['migrations.mjs', '--runs', runs] }
+    : undefined,
+  { title: 'Pre-commit: 3 staged files in a 2,000-file repository, against a full check', argv: ['precommit.mjs', '--runs', runs] },
+].filter(Boolean);
+
+const machine = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
+const sections = [];
+for (const s of scenarios) {
+  process.stdout.write(`\n## ${s.title}\n`);
+  const load = os.loadavg()[0].toFixed(1);
+  const out = spawnSync(process.execPath, [path.join(here, s.argv[0]), ...s.argv.slice(1)], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const text = (out.stdout + (out.status === 0 ? '' : `\n(failed with exit ${out.status})\n${out.stderr}`)).trim();
+  process.stdout.write(`${text}\n`);
+  sections.push(`## ${s.title}\n\n\`node bench/${s.argv.join(' ')}\` (load average at start: ${load})\n\n\`\`\`\n${text}\n\`\`\`\n`);
+}
+sections.push(
+  '## Not measured yet\n\n- A warm run with the cache and nothing changed: archlint has no result cache yet (`--cache` is planned).\n',
+);
+
+const doc = `# Performance
+
+Written by \`npm run bench\` (\`node bench/run.mjs${quick ? ' --quick' : ''}\`) on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${machine}. Wall times include whatever else the machine was doing: compare figures
+within one run, and see each scenario's load average.
+
+${sections.join('\n')}`;
+writeFileSync(path.join(repo, 'docs/performance.md'), doc);
+process.stdout.write(`\nWrote docs/performance.md\n`);
