@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { runAudit } from '../src/audit/audit.js';
+import { renderAuditHtml } from '../src/reporters/audit-html.js';
 import { REPO, tempProject } from './cli-helpers.js';
 
 const fixture = path.join(REPO, 'fixtures', 'audit-layers');
@@ -11,7 +12,8 @@ describe('runAudit', () => {
     const dot = await runAudit({ cwd: fixture, paths: [], format: 'dot' });
     expect(html.graph).toEqual(dot.graph);
     expect(html.graph.cycles).toHaveLength(1);
-    expect(html.text).toContain('1970-01-01T00:00:00Z');
+    expect(renderAuditHtml(html.report!, html.svg)).toContain('1970-01-01T00:00:00Z');
+    expect(html.svg).toMatch(/^<svg/);
   });
 
   it('parses the code itself when no code project rule runs', async () => {
@@ -35,7 +37,7 @@ describe('runAudit', () => {
       'src/app/b.ts': 'export const b = 1;\n',
     });
     const audit = await runAudit({ cwd: dir, paths: [], format: 'html' });
-    expect(audit.summary!.rules.some((r) => r.id === 'layers/allowed-dependencies')).toBe(false);
+    expect(audit.report!.summary.rules.some((r) => r.id === 'layers/allowed-dependencies')).toBe(false);
     expect(audit.graph.edges.filter((e) => e.imports > 0)).toEqual([expect.objectContaining({ from: 'domain', to: 'app', imports: 1, allowed: false })]);
   });
 });

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { readBaseline } from '../baseline/baseline.js';
 import { runCheck, UsageError } from '../check/check.js';
-import { renderAuditHtml } from '../reporters/audit-html.js';
 import { collectLayerGraph } from './collect.js';
 import { layerGraphToDot } from './dot.js';
 import { layerGraphToMermaid } from './mermaid.js';
@@ -29,15 +28,26 @@ export interface AuditOptions {
   now?: Date;
 }
 
+/** What the HTML report shows (src/reporters/audit-html.ts renders it). */
+export interface AuditReportData {
+  summary: AuditSummary;
+  /** Absent when the config declares no layers. */
+  layers?: LayerGraph;
+  /** Code files that did not parse, so their imports are missing from the diagram. */
+  unparsed?: string[];
+}
+
 export interface AuditOutput {
-  text: string;
   graph: LayerGraph;
-  /** Only for the HTML report, which runs the checks. */
-  summary?: AuditSummary;
+  /** The DOT or Mermaid text, for those formats. */
+  text?: string;
+  /** For the HTML format: the report's data, and the diagram Graphviz drew (absent without layers). */
+  report?: AuditReportData;
+  svg?: string;
   executionSuccessful: boolean;
 }
 
-/** `archlint audit`: the layer graph alone (DOT, Mermaid), or the full HTML report. */
+/** `archlint audit`: the layer graph alone (DOT, Mermaid), or the data and diagram of the HTML report. */
 export async function runAudit(options: AuditOptions): Promise<AuditOutput> {
   if (options.format !== 'html') {
     const { graph } = await collectLayerGraph(options);
@@ -76,10 +86,5 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutput> {
       svg = undefined; // the page says the diagram could not be drawn; the tables still hold the graph
     }
   }
-  return {
-    text: renderAuditHtml({ summary, layers: graph, unparsed }, svg),
-    graph,
-    summary,
-    executionSuccessful: result.executionSuccessful,
-  };
+  return { graph, report: { summary, layers: graph, unparsed }, ...(svg ? { svg } : {}), executionSuccessful: result.executionSuccessful };
 }

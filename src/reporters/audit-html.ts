@@ -1,14 +1,8 @@
 import { COLORS } from '../audit/dot.js';
-import { violationCount, type LayerGraph } from '../audit/layer-graph.js';
+import type { AuditReportData } from '../audit/audit.js';
+import { violationCount } from '../audit/layer-graph.js';
 import type { AuditSummary, Counts } from '../audit/summary.js';
 
-export interface AuditReportData {
-  summary: AuditSummary;
-  /** Absent when the config declares no layers. */
-  layers?: LayerGraph;
-  /** Code files that did not parse, so their imports are missing from the diagram. */
-  unparsed?: string[];
-}
 
 function esc(text: string | number): string {
   return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
