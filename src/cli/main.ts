@@ -16,6 +16,7 @@ import { renderMarkdown } from './markdown.js';
 import { scaffoldRule, ScaffoldError } from '../scaffold/new-rule.js';
 import type { ArtifactKind } from '../core/kinds.js';
 import { AUDIT_FORMATS, runAudit, type AuditFormat } from '../audit/audit.js';
+import { renderAuditHtml } from '../reporters/audit-html.js';
 import { parseShard, type Shard } from '../shard/partition.js';
 import { MergeError, mergeReports, readReport } from '../merge/merge.js';
 import { progressWriter, wantsProgress } from './progress.js';
@@ -380,15 +381,16 @@ Exit codes: 0 written (findings do not fail an audit), 2 bad usage, bad config o
     )
     .action(async (paths: string[], flags: { config?: string; format: AuditFormat; output?: string; baseline?: string | false; top: number }) => {
       const audit = await runAudit({ cwd: io.cwd, paths, configPath: flags.config, format: flags.format, baseline: flags.baseline, topFiles: flags.top });
+      const text = audit.report ? renderAuditHtml(audit.report, audit.svg) : (audit.text ?? '');
       const file = flags.output ?? (flags.format === 'html' ? 'archlint-audit.html' : undefined);
       if (file) {
         const target = path.resolve(io.cwd, file);
         mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, audit.text);
-        const t = audit.summary?.totals;
+        writeFileSync(target, text);
+        const t = audit.report?.summary.totals;
         const what = t ? `${t.findings} finding(s), ` : '';
         io.stderr.write(`archlint: wrote ${file} (${what}${audit.graph.layers.length} layer(s), ${audit.graph.cycles.length} layer cycle(s)).\n`);
-      } else io.stdout.write(audit.text);
+      } else io.stdout.write(text);
       setExit(audit.executionSuccessful ? EXIT_CLEAN : EXIT_ERROR);
     });
 
