@@ -143,3 +143,25 @@ describe('changed files', () => {
     expect(run.stderr).toBe('');
   });
 });
+
+describe('changed files and project rules', () => {
+  it('a changed migration puts its whole migration set in play for history rules', () => {
+    const dir = tempProject({
+      '.architecturerc.yaml': 'rules:\n  migrations/duplicate-version: error\n',
+      'migrations/001_a.sql': 'CREATE TABLE a (id bigint);\n',
+      'migrations/002_b.sql': 'CREATE TABLE b (id bigint);\n',
+      'other/migrations/001_x.sql': 'CREATE TABLE x (id bigint);\n',
+      'other/migrations/001_y.sql': 'CREATE TABLE y (id bigint);\n',
+    });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'initial');
+    writeFileSync(path.join(dir, 'migrations/002_c.sql'), 'CREATE TABLE c (id bigint);\n');
+    // The duplicate in the untouched folder is not this change's business.
+    const changed = json(dir, ['--changed']);
+    const files = changed.diagnostics.map((d: { file: string }) => d.file);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((f: string) => f === 'migrations/002_b.sql' || f === 'migrations/002_c.sql')).toBe(true);
+    expect(json(dir).diagnostics.some((d: { file: string }) => d.file.startsWith('other/'))).toBe(true);
+  });
+});

@@ -37,7 +37,8 @@ function extensionOf(file: string): string {
 }
 
 /** Cheap sniff: only documents whose top level names `openapi` or `swagger` are specs. */
-const YAML_SPEC = /^["']?(?:openapi|swagger)["']?\s*:/m;
+// The key must carry a version, so a config file's `openapi:` settings section is not a spec.
+const YAML_SPEC = /^["']?(?:openapi|swagger)["']?\s*:\s*["']?\d/m;
 const JSON_SPEC = /"(?:openapi|swagger)"\s*:\s*"/;
 const SNIFF_BYTES = 64 * 1024;
 

@@ -116,4 +116,12 @@ export const migrationAdapter: KindAdapter<'migration'> = {
   async project(files, settings, root) {
     return buildProject(files, settings, root);
   },
+  affected(project, changed) {
+    // History rules judge a set as a whole: one changed migration puts its whole set in play.
+    const out = new Set(changed);
+    for (const set of project.sets) {
+      if (set.files.some((f) => changed.has(f.path))) for (const f of set.files) out.add(f.path);
+    }
+    return out;
+  },
 };
