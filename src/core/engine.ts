@@ -255,7 +255,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
         const d = pending[i];
         if (d.ruleId !== rule.id) continue;
         const own = input.rulesFor(d.file).get(rule.id);
-        if (!own || (affected && !affected.has(d.file))) {
+        if (!own || (affected && !affected.has(d.file) && !input.only!.has(d.file))) {
           pending.splice(i--, 1);
         } else if (!(d.severity === 'warn' && config.severity === 'error')) d.severity = own.severity; // a finding the rule lowered stays lowered
       }
