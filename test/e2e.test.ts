@@ -233,3 +233,11 @@ describe('rules, explain, init', () => {
     expect(run.stdout).toContain('--max-warnings');
   });
 });
+
+describe('archlint lints itself', () => {
+  it('keeps its own layers, per .architecturerc.yaml at the repository root', () => {
+    const run = archlint(['check', 'src', 'rules']);
+    expect(run.stdout).toMatch(/✔ No problems in \d+ files\./);
+    expect(run.status).toBe(0);
+  });
+});
