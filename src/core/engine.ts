@@ -12,7 +12,7 @@ import {
   type ReportedSeverity,
 } from './diagnostic.js';
 import type { ArtifactKind, IgnoreRange, KindAdapter, SourceFile } from './kinds.js';
-import { fingerprint } from './fingerprint.js';
+import { anchorKey, fingerprint } from './fingerprint.js';
 import type { AnyRule, BaseRevision, Report } from './rule.js';
 import { LineIndex } from './text.js';
 
@@ -273,7 +273,7 @@ function finalize(pending: PendingDiagnostic[], texts: TextStore): Diagnostic[] 
   return pending.map(({ anchor, ...d }) => {
     // Counted on the anchor as fingerprint() keys it (normalized, cut to 500 characters), so two
     // long statements that share their beginning still get distinct fingerprints.
-    const key = fingerprint(d.ruleId, d.file, anchor, 0);
+    const key = `${d.ruleId}\0${d.file}\0${anchorKey(anchor)}`;
     // Identical anchors in one file (two `console.log(x)` calls) are told apart by their order.
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
