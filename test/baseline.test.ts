@@ -165,3 +165,32 @@ describe('changed files and project rules', () => {
     expect(json(dir).diagnostics.some((d: { file: string }) => d.file.startsWith('other/'))).toBe(true);
   });
 });
+
+describe('changed files and the module graph', () => {
+  it('reports layer findings in the importers of a changed file, and nowhere else', () => {
+    const dir = tempProject({
+      '.architecturerc.yaml': [
+        'code:',
+        '  layers:',
+        '    - { name: domain, files: "src/domain/**" }',
+        '    - { name: infra, files: "src/infra/**", dependsOn: [domain] }',
+        'rules:',
+        '  layers/no-cycles: error',
+        '',
+      ].join('\n'),
+      'src/domain/a.ts': 'import { b } from "./b.js";\nexport const a = () => b;\n',
+      'src/domain/b.ts': 'export const b = 1;\n',
+      'src/domain/x.ts': 'import { y } from "./y.js";\nexport const x = () => y;\n',
+      'src/domain/y.ts': 'import { x } from "./x.js";\nexport const y = () => x;\n',
+    });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'initial');
+    // b now imports a: a new cycle a -> b -> a, reported at a.ts, which only imports the changed file.
+    writeFileSync(path.join(dir, 'src/domain/b.ts'), 'import { a } from "./a.js";\nexport const b = 1;\nexport const c = a;\n');
+    const changed = json(dir, ['--changed']).diagnostics.map((d: { file: string; ruleId: string }) => `${d.ruleId} ${d.file}`);
+    expect(changed).toEqual(['layers/no-cycles src/domain/a.ts']);
+    // The old x <-> y cycle is real but not this change's business; a full run reports it.
+    expect(json(dir).diagnostics.map((d: { file: string }) => d.file)).toEqual(['src/domain/a.ts', 'src/domain/x.ts']);
+  });
+});

@@ -25,6 +25,11 @@ async function ruleModules(pack: string): Promise<{ file: string; id: string }[]
 }
 
 describe('rule packs stay in step with their files and docs', () => {
+  it('docs/rules.md lists every rule (npm run build writes it)', () => {
+    const index = readFileSync(path.join(REPO, 'docs/rules.md'), 'utf8');
+    for (const pack of builtinPacks) for (const rule of pack.rules) expect(index, rule.id).toContain(`[${rule.id}](../rules/${rule.id}.md)`);
+  });
+
   it('every pack folder is a registered pack, and every registered pack has a folder', () => {
     expect(builtinPacks.map((p) => p.id).sort()).toEqual(packDirs);
   });

@@ -136,3 +136,45 @@ describe('suppressions end to end, in every artifact kind', () => {
     expect(archlint(['check', '--rule', 'logging/no-console'], dir).stdout).toContain('✔ No problems in 1 file (2 suppressed).');
   });
 });
+
+describe('x-archlint-ignore in OpenAPI', () => {
+  const spec = (ignore: string) => `openapi: 3.0.3
+info:
+  title: x
+  version: 1.0.0
+paths:
+  /legacy:
+    get:
+${ignore}      responses:
+        '500':
+          description: boom
+          content:
+            application/json:
+              schema: { type: object }
+  /current:
+    get:
+      responses:
+        '500':
+          description: boom
+          content:
+            application/json:
+              schema: { type: object }
+`;
+  const run = (ignore: string) =>
+    JSON.parse(archlint(['check', '-f', 'json', '--rule', 'error-shapes/problem-json'], tempProject({ 'openapi.yaml': spec(ignore) })).stdout);
+
+  it('suppresses the named rules inside the object that carries it, with its reason', () => {
+    const without = run('');
+    expect(without.diagnostics.map((d: { line: number }) => d.line)).toHaveLength(2);
+    const report = run('      x-archlint-ignore: ["error-shapes/problem-json -- retired in v3"]\n');
+    expect(report.diagnostics.map((d: { line: number }) => d.line)).toEqual([without.diagnostics[1].line + 1]);
+    expect(report.suppressed.map((d: { suppression: { justification: string } }) => d.suppression.justification)).toEqual(['retired in v3']);
+  });
+
+  it('needs a reason like comments do, and reports one that suppresses nothing', () => {
+    const bare = run('      x-archlint-ignore: [error-shapes/problem-json]\n');
+    expect(bare.diagnostics.map((d: { ruleId: string }) => d.ruleId).sort()).toEqual(['archlint/invalid-suppression', 'error-shapes/problem-json', 'error-shapes/problem-json']);
+    const unused = run('      x-archlint-ignore: ["api-versioning/sunset -- not deprecated yet"]\n');
+    expect(unused.diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain('error-shapes/problem-json');
+  });
+});

@@ -98,6 +98,21 @@ export const codeAdapter: KindAdapter<'code'> = {
       typeChecker: () => (checker ??= createChecker(files, root)),
     };
   },
+  affected(project, changed) {
+    // Every file that reaches a changed file: a cycle through it, and the imports that now break
+    // or satisfy a layer rule, are reported in one of them.
+    const out = new Set(changed);
+    const queue = [...changed];
+    while (queue.length > 0) {
+      for (const edge of project.graph.importersOf(queue.pop()!)) {
+        if (!out.has(edge.from)) {
+          out.add(edge.from);
+          queue.push(edge.from);
+        }
+      }
+    }
+    return out;
+  },
   walk(model, listeners, onError) {
     walkCode(model, listeners, onError);
     if (model instanceof ParsedCodeFile) model.release();
