@@ -7,6 +7,11 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'fixtures/custom-pack/**/*.test.ts'],
     globals: true,
+    // Test files share a worker's module cache: the parsers and rule packs load once per worker,
+    // not once per file. No test mocks modules or relies on a fresh module state.
+    isolate: false,
+    // Most of the suite waits on CLI child processes: one worker per core keeps both cores busy.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
