@@ -1,4 +1,4 @@
-import { compareStrings, defineRule, LineIndex, type RelatedNote } from '../../src/core/index.js';
+import { compareStrings, defineRule, LineIndex, stronglyConnectedComponents, type RelatedNote } from '../../src/core/index.js';
 import { moduleOf, type ModuleImport } from '../../src/sources/code/index.js';
 
 export default defineRule({
@@ -98,52 +98,12 @@ export default defineRule({
   },
 });
 
-/** Tarjan's algorithm, iterative so deep import chains cannot overflow the stack. */
+/** Components of more than one file, ordered by their smallest member. */
 function stronglyConnected(edges: Map<string, string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const out: string[][] = [];
-  let counter = 0;
   const nodes = [...new Set([...edges.keys(), ...[...edges.values()].flat()])].sort(compareStrings);
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { node: string; next: string[]; i: number }[] = [];
-    const enter = (node: string) => {
-      index.set(node, counter);
-      low.set(node, counter++);
-      stack.push(node);
-      onStack.add(node);
-      work.push({ node, next: edges.get(node) ?? [], i: 0 });
-    };
-    enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (frame.i < frame.next.length) {
-        const to = frame.next[frame.i++];
-        if (!index.has(to)) enter(to);
-        else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
-      }
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const component: string[] = [];
-        let n: string;
-        do {
-          n = stack.pop()!;
-          onStack.delete(n);
-          component.push(n);
-        } while (n !== frame.node);
-        if (component.length > 1) out.push(component);
-      }
-    }
-  }
-  return out.sort((a, b) => compareStrings([...a].sort(compareStrings)[0], [...b].sort(compareStrings)[0]));
+  return stronglyConnectedComponents(nodes, (n) => edges.get(n) ?? [])
+    .filter((c) => c.length > 1)
+    .sort((a, b) => compareStrings([...a].sort(compareStrings)[0], [...b].sort(compareStrings)[0]));
 }
 
 /** Breadth-first: the shortest way from `start` back to itself inside its component. */

@@ -1,5 +1,6 @@
 import { compareStrings } from '../core/diagnostic.js';
 import { matchesAny } from '../core/glob.js';
+import { stronglyConnectedComponents } from '../core/graph.js';
 import { layerOf, type Layer } from '../sources/code/index.js';
 
 /** What the layer graph needs of an import: where it leads, and whether it vanishes at runtime. */
@@ -115,7 +116,7 @@ export function buildLayerGraph(input: LayerGraphInput): LayerGraph {
     }
   }
 
-  const components = stronglyConnected(
+  const components = stronglyConnectedComponents(
     input.layers.map((l) => l.name),
     (name) => [...(counted.get(name)?.keys() ?? [])],
   ).filter((c) => c.length > 1);
@@ -180,54 +181,6 @@ function shortestCycle(members: string[], next: (node: string) => string[]): str
     }
   }
   return [start, start];
-}
-
-/** Tarjan's algorithm, iterative so that no input depth can overflow the stack. */
-function stronglyConnected(nodes: readonly string[], next: (node: string) => string[]): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const out: string[][] = [];
-  let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { node: string; targets: string[]; i: number }[] = [];
-    const enter = (node: string) => {
-      index.set(node, counter);
-      low.set(node, counter);
-      counter++;
-      stack.push(node);
-      onStack.add(node);
-      work.push({ node, targets: next(node), i: 0 });
-    };
-    enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (frame.i < frame.targets.length) {
-        const t = frame.targets[frame.i++];
-        if (!index.has(t)) enter(t);
-        else if (onStack.has(t)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(t)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
-      }
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const component: string[] = [];
-        let n: string;
-        do {
-          n = stack.pop()!;
-          onStack.delete(n);
-          component.push(n);
-        } while (n !== frame.node);
-        out.push(component);
-      }
-    }
-  }
-  return out;
 }
 
 /** Imports that break the declared layering, over all edges. */

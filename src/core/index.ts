@@ -5,3 +5,4 @@ export * from './rule.js';
 export { LineIndex, byteToCharOffset } from './text.js';
 export { matchesAny } from './glob.js';
 export { docsUrlFor, REPOSITORY_URL } from './docs.js';
+export { stronglyConnectedComponents } from './graph.js';
