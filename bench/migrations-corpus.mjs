@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(process.argv[2] ?? path.join(repo, '../shared/corpus/sql'));
-const squawk = path.join(repo, 'node_modules/.bin/squawk');
+const squawk = path.join(repo, 'node_modules/@squawk-cli/linux-x64/bin/squawk');
 const cli = path.join(repo, 'bin/archlint.js');
 
 const folders = readdirSync(corpus).flatMap((layout) => readdirSync(path.join(corpus, layout)).map((name) => path.join(corpus, layout, name)));

@@ -1,4 +1,6 @@
 // Benchmark: archlint's migrations pack against Squawk on the same files, in the same run.
+// Squawk is the devDependency @squawk-cli/linux-x64: its npm wrapper package names platform
+// packages the registry mirror here does not carry, which npm ci cannot install.
 //   1. every migration folder of the shared corpus, whole process (start-up included);
 //   2. the same folders copied 20 times into a temporary folder, so start-up does not dominate.
 // Usage: npm run build && node bench/migrations.mjs [corpus/sql folder] [--runs 5] [--copies 20]
@@ -19,7 +21,7 @@ const copies = flag('--copies', 20);
 const corpus = path.resolve(args[0] ?? path.join(repo, '../shared/corpus/sql'));
 const cli = path.join(repo, 'bin/archlint.js');
 const packOnly = path.join(repo, 'bench/migrations-run.mjs');
-const squawk = path.join(repo, 'node_modules/.bin/squawk');
+const squawk = path.join(repo, 'node_modules/@squawk-cli/linux-x64/bin/squawk');
 
 // Every rule of the pack, as Squawk runs every default rule (history rules need --base and stay off).
 const rules = readdirSync(path.join(repo, 'rules/migrations'))
