@@ -1,7 +1,7 @@
 import { defineRule, LineIndex, type Location, type RelatedNote } from '../../src/core/index.js';
 import {
   isObject,
-  loadOpenApi,
+  baseDocument,
   operationIndex,
   parameters,
   requestContent,
@@ -64,9 +64,7 @@ export default defineRule({
     const base = context.base;
     if (!base) return;
     const doc = context.model;
-    const oldText = await base.readFile(doc.path);
-    if (oldText === undefined) return;
-    const { document: old } = await loadOpenApi(doc.path, oldText, { readFile: (f) => base.readFile(f) });
+    const old = await baseDocument(doc, base);
     if (!old) return;
     const oldMajor = semverMajor((old.data.info as Obj | undefined)?.version);
     const newMajor = semverMajor((doc.data.info as Obj | undefined)?.version);

@@ -1,5 +1,5 @@
 import { defineRule, LineIndex, type RelatedNote } from '../../src/core/index.js';
-import { isObject, loadOpenApi, operationIndex, pathShape, type Located, type OpenApiDocument } from '../../src/sources/openapi/index.js';
+import { baseDocument, isObject, operationIndex, pathShape, type Located, type OpenApiDocument } from '../../src/sources/openapi/index.js';
 
 export default defineRule({
   id: 'api-versioning/deprecate-before-remove',
@@ -20,9 +20,7 @@ export default defineRule({
     const base = context.base;
     if (!base) return;
     const doc = context.model;
-    const oldText = await base.readFile(doc.path);
-    if (oldText === undefined) return;
-    const { document: old } = await loadOpenApi(doc.path, oldText, { readFile: (f) => base.readFile(f) });
+    const old = await baseDocument(doc, base);
     if (!old) return;
     const note = (at: Located): RelatedNote[] => {
       const file = old.files.get(at.file);

@@ -36,3 +36,4 @@ export async function runSpectralRulesets(
   const ruleset = await spectral.loadRulesets(rulesets, root, allowRemote);
   return spectral.runSpectral(doc, ruleset, root);
 }
+export { baseDocument } from './base.js';
