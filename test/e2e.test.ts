@@ -226,6 +226,15 @@ describe('rules, explain, init', () => {
     expect(again.stderr).toContain('not overwriting');
   });
 
+  it('archlint init leaves a config in package.json alone too', () => {
+    const dir = tempProject({ 'package.json': JSON.stringify({ name: 'x', architecture: { extends: 'archlint:recommended' } }), 'src/a.ts': '' });
+    const run = archlint(['init'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('package.json#architecture');
+    const plain = tempProject({ 'package.json': JSON.stringify({ name: 'y' }), 'src/a.ts': '' });
+    expect(archlint(['init'], plain).status).toBe(0);
+  });
+
   it('--help documents every command with examples', () => {
     const run = archlint(['check', '--help']);
     expect(run.status).toBe(0);

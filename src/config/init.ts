@@ -1,5 +1,5 @@
 import { globby } from 'globby';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { SEARCH_PLACES } from './load.js';
@@ -113,9 +113,15 @@ export function starterConfig(detected: Detected): string {
 /** The config file already in the folder, if any; `init` never overwrites one. */
 export function existingConfig(root: string): string | undefined {
   for (const place of SEARCH_PLACES) {
-    if (place === 'package.json') continue;
     const file = path.join(root, place);
-    if (existsSync(file)) return file;
+    if (!existsSync(file)) continue;
+    if (place !== 'package.json') return file;
+    // package.json is a config only when it has an "architecture" key.
+    try {
+      if ((JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).architecture !== undefined) return `${file}#architecture`;
+    } catch {
+      // An unreadable package.json holds no config to protect.
+    }
   }
   return undefined;
 }
