@@ -51,7 +51,7 @@ describe('files that do not parse', () => {
 
   it('give one located parse error per broken file', () => {
     expect(parseErrors.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([
-      'api/openapi.yaml:12:1',
+      'api/openapi.yaml:10:24',
       'db/migrations/001_broken.sql:3:1',
       'graphql/broken.graphql:7:8',
       'src/broken.ts:2:41',

@@ -126,3 +126,12 @@ describe('OpenAPI model', () => {
     }
   });
 });
+
+describe('YAML syntax errors', () => {
+  it('point at the opening quote of an unterminated string, not at the end of the file', async () => {
+    const text = 'openapi: 3.0.3\ninfo:\n  title: "never closed\n  version: 1.0.0\npaths: {}\n';
+    const { problems } = await loadOpenApi('openapi.yaml', text, { readFile: () => undefined });
+    expect(problems[0].message).toMatch(/Missing closing/);
+    expect(problems[0].offset).toBe(text.indexOf('"never'));
+  });
+});

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Location } from '../../core/diagnostic.js';
 import type { OpenApiSettings } from '../../config/settings/openapi.js';
 import { encodePointer, indexJson, type JsonRange } from './json-index.js';
@@ -131,6 +131,17 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
   return parseYaml(file, text);
 }
 
+/** Start of the quoted scalar that runs up to `end`, where YAML reports a missing closing quote. */
+function openQuoteBefore(doc: Document, end: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] >= end) start ??= node.range[0];
+    },
+  });
+  return start;
+}
+
 function parseYaml(file: string, text: string): ParsedFile {
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   if (doc.errors.length > 0) {
@@ -139,7 +150,12 @@ function parseYaml(file: string, text: string): ParsedFile {
       text,
       data: undefined,
       locate: () => ({ file, offset: 0 }),
-      problems: doc.errors.map((e) => ({ message: e.message.split('\n')[0], offset: e.pos[0], endOffset: e.pos[1] })),
+      problems: doc.errors.map((e) => {
+        const message = e.message.split('\n')[0];
+        // An unclosed quote is only noticed at the end of the file; point at where it opened.
+        const opened = e.code === 'MISSING_CHAR' ? openQuoteBefore(doc, e.pos[0]) : undefined;
+        return opened === undefined ? { message, offset: e.pos[0], endOffset: e.pos[1] } : { message, offset: opened, endOffset: opened + 1 };
+      }),
     };
   }
   const data = doc.toJS({ maxAliasCount: 10_000 }) as unknown;
