@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { commonFolder } from '../check/check.js';
+import { commonFolder, discoverFor } from '../check/check.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { CodeFile, CodeProject } from '../sources/code/index.js';
 import { layersOf } from '../sources/code/index.js';
-import { discover } from '../discover/discover.js';
 import { mergeOptions } from '../core/options.js';
 import { builtinAdapters } from '../sources/index.js';
 import { buildLayerGraph, type LayerGraph } from './layer-graph.js';
@@ -56,13 +55,7 @@ export async function collectLayerGraph(options: LayerGraphOptions, parsed?: { p
 /** Discovery and parsing as `check` does them, for when no check run built the code model. */
 async function parseCodeProject(config: ResolvedConfig, absPaths: string[]): Promise<{ project: CodeProject; unparsed: string[] }> {
   const settings = config.settings.code ?? {};
-  const files = await discover({
-    root: config.root,
-    paths: absPaths,
-    include: config.include,
-    exclude: config.exclude,
-    migrationDirs: config.settings.migration.dirs,
-  });
+  const files = await discoverFor(config, absPaths);
   const adapter = builtinAdapters.get('code')!;
   const models: CodeFile[] = [];
   const unparsed: string[] = [];

@@ -64,6 +64,17 @@ export function commonFolder(paths: string[]): string {
   return common;
 }
 
+/** The files of the given paths that the config takes in, sorted into kinds. */
+export function discoverFor(config: ResolvedConfig, absPaths: string[]) {
+  return discover({
+    root: config.root,
+    paths: absPaths,
+    include: config.include,
+    exclude: config.exclude,
+    migrationDirs: config.settings.migration.dirs,
+  });
+}
+
 /** cli -> config -> discover -> sources -> engine: one run of `archlint check`. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const absPaths = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(options.cwd, p));
@@ -87,13 +98,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const rulesFor = filter ? (file: string) => filter(baseResolver(file)) : baseResolver;
   const projectRules = rulesFor('\0');
 
-  const files = await discover({
-    root: config.root,
-    paths: absPaths,
-    include: config.include,
-    exclude: config.exclude,
-    migrationDirs: config.settings.migration.dirs,
-  });
+  const files = await discoverFor(config, absPaths);
 
   let only: Set<string> | undefined;
   if (options.changes) {
@@ -123,6 +128,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   }
 
   // A kind no enabled rule looks at is not parsed at all.
+  // Rules on anywhere in the run: for the base config, or for some files through an override.
   const enabled = new Set(projectRules.keys());
   for (const o of config.overrides) {
     const on = new Map([...o.rules].filter(([, e]) => e.severity !== 'off').map(([id]) => [id, { severity: 'warn' as const, options: {} }]));
@@ -149,7 +155,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     output.diagnostics = output.diagnostics.filter((d) => !(projectScoped.has(d.ruleId) || d.ruleId === INTERNAL_ERROR) || owns(shard, d.file));
   }
 
-  const rules = describeRules(config, registry, projectRules, output.diagnostics.map((d) => d.ruleId));
+  const rules = describeRules(registry, projectRules, [...enabled, ...output.diagnostics.map((d) => d.ruleId)]);
   const ran = new Set(rules.map((r) => r.id));
   const directives = new Map<string, Directive[]>();
   for (const { source } of files) {
@@ -280,12 +286,10 @@ function readDocs(docsDir: string | undefined, ruleName: string): string | undef
   return docsCache.get(file);
 }
 
-/** Rules that were on for the run (or reported anything through an override), sorted by id. */
-function describeRules(config: ResolvedConfig, registry: RuleRegistry, active: ActiveRules, reported: string[]): RuleDescriptor[] {
-  const ids = new Set([...active.keys(), ...reported]);
-  for (const o of config.overrides) for (const [id, e] of o.rules) if (e.severity !== 'off') ids.add(id);
+/** Rules that were on for the run (or reported anything), sorted by id. */
+function describeRules(registry: RuleRegistry, active: ActiveRules, ids: Iterable<string>): RuleDescriptor[] {
   const out: RuleDescriptor[] = [];
-  for (const id of [...ids].sort()) {
+  for (const id of [...new Set(ids)].sort()) {
     const registered = registry.get(id);
     if (!registered) continue;
     const { rule, pack } = registered;

@@ -1,13 +1,13 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { cosmiconfig, type Loader } from 'cosmiconfig';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ts } from 'ts-morph';
 import { describeAjvError, mergeOptions, validateRuleOptions } from '../core/options.js';
 import type { RuleSetting } from '../core/rule.js';
 import { ConfigError, keyPathFromPointer, suggest } from './errors.js';
+import { resolveReference } from './references.js';
 import { builtinRegistry, RuleRegistry } from './registry.js';
 import { loadPack } from './packs.js';
 import type { PackDefinition } from '../core/rule.js';
@@ -173,7 +173,7 @@ async function loadChain(filepath: string, raw: unknown, registry: RuleRegistry,
       out.push({ file: `preset ${name}`, config: {}, preset: { name, from: filepath, keyPath } });
       continue;
     }
-    const target = resolveExtends(filepath, name, keyPath);
+    const target = resolveReference(filepath, name, keyPath, undefined);
     let loaded;
     try {
       loaded = await explorer().load(target);
@@ -184,19 +184,6 @@ async function loadChain(filepath: string, raw: unknown, registry: RuleRegistry,
   }
   out.push({ file: filepath, config });
   return out;
-}
-
-function resolveExtends(from: string, name: string, keyPath: string): string {
-  if (name.startsWith('.') || path.isAbsolute(name)) {
-    const target = path.resolve(path.dirname(from), name);
-    if (!existsSync(target)) throw new ConfigError(from, keyPath, `"${name}" does not exist (looked for ${target})`);
-    return target;
-  }
-  try {
-    return createRequire(from).resolve(name);
-  } catch {
-    throw new ConfigError(from, keyPath, `cannot find the package "${name}"; is it installed?`);
-  }
 }
 
 function checkShape(filepath: string, raw: unknown): ConfigFile {

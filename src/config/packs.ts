@@ -1,11 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
-import { createRequire, register } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { ARTIFACT_KINDS } from '../core/kinds.js';
 import type { AnyRule, PackDefinition } from '../core/rule.js';
 import { ConfigError } from './errors.js';
+import { resolveReference } from './references.js';
 
 let tsHooks = false;
 
@@ -14,21 +15,6 @@ function enableTypeScript(): void {
   if (tsHooks) return;
   register('./ts-hooks.js', import.meta.url);
   tsHooks = true;
-}
-
-function resolvePack(from: string, name: string, keyPath: string): string {
-  if (name.startsWith('.') || path.isAbsolute(name)) {
-    const target = path.resolve(path.dirname(from), name);
-    for (const candidate of [target, `${target}.ts`, `${target}.js`, path.join(target, 'index.ts'), path.join(target, 'index.js')]) {
-      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
-    }
-    throw new ConfigError(from, keyPath, `the pack "${name}" does not exist (looked for ${target})`);
-  }
-  try {
-    return createRequire(from).resolve(name);
-  } catch {
-    throw new ConfigError(from, keyPath, `cannot find the pack package "${name}"; is it installed?`);
-  }
 }
 
 /** Checks the shape of what a pack module exports, so a broken pack fails at load, by name. */
@@ -58,7 +44,7 @@ function checkPack(pack: unknown, name: string, from: string, keyPath: string): 
  * or a YAML/JSON file of declarative rules. Doc pages default to `<rule>.md` next to the module.
  */
 export async function loadPack(from: string, name: string, keyPath: string): Promise<PackDefinition> {
-  const file = resolvePack(from, name, keyPath);
+  const file = resolveReference(from, name, keyPath, 'pack', ['', '.ts', '.js', '/index.ts', '/index.js']);
   if (/\.(ya?ml|json)$/.test(file)) {
     let data: unknown;
     try {

@@ -11,9 +11,7 @@ import type { ResolvedConfig, RuleEntry } from './types.js';
 export function ruleResolver(config: ResolvedConfig, registry: RuleRegistry): (file: string) => ActiveRules {
   const cache = new Map<string, ActiveRules>();
   return (file) => {
-    const matching = config.overrides
-      .map((o, i) => (matchesAny(file, o.files) && !matchesAny(file, o.excludedFiles) ? i : -1))
-      .filter((i) => i >= 0);
+    const matching = matchingOverrides(config, file);
     const key = matching.join(',');
     let rules = cache.get(key);
     if (!rules) {
@@ -24,6 +22,13 @@ export function ruleResolver(config: ResolvedConfig, registry: RuleRegistry): (f
   };
 }
 
+/** Indexes of the overrides that apply to a file, in order. */
+function matchingOverrides(config: ResolvedConfig, file: string): number[] {
+  return config.overrides
+    .map((o, i) => (matchesAny(file, o.files) && !matchesAny(file, o.excludedFiles) ? i : -1))
+    .filter((i) => i >= 0);
+}
+
 function entriesFor(config: ResolvedConfig, overrideIndexes: number[]): Map<string, RuleEntry> {
   const entries = new Map(config.rules);
   for (const i of overrideIndexes) mergeRuleEntries(entries, config.overrides[i].rules);
@@ -32,9 +37,7 @@ function entriesFor(config: ResolvedConfig, overrideIndexes: number[]): Map<stri
 
 /** The config that applies to one file, as `--print-config` shows it. */
 export function configForFile(config: ResolvedConfig, file: string) {
-  const matching = config.overrides
-    .map((o, i) => (matchesAny(file, o.files) && !matchesAny(file, o.excludedFiles) ? i : -1))
-    .filter((i) => i >= 0);
+  const matching = matchingOverrides(config, file);
   const entries = entriesFor(config, matching);
   const rules: Record<string, unknown> = {};
   for (const id of [...entries.keys()].sort()) {

@@ -119,9 +119,11 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
 
   const modelsByKind = new Map<ArtifactKind, { file: string; model: unknown }[]>();
   const ignores: IgnoreRange[] = [];
-  const projectKinds = new Set(
-    input.rules.filter((r) => r.scope === 'project' && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base)).map((r) => r.kind),
+  // Project rules that will run: their kinds are parsed in full even in changed-files mode.
+  const runnableProjectRules = input.rules.filter(
+    (r) => r.scope === 'project' && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base),
   );
+  const projectKinds = new Set(runnableProjectRules.map((r) => r.kind));
 
   let filesDone = 0;
   for (const { kind, source } of input.files) {
@@ -207,18 +209,12 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
   }
 
   input.onProgress?.('files', input.files.length, input.files.length);
-  const projectTotal = input.rules.filter((r) => r.scope === 'project' && modelsByKind.has(r.kind) && input.adapters.get(r.kind)?.project && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base)).length;
+  const projectTotal = runnableProjectRules.filter((r) => modelsByKind.has(r.kind) && input.adapters.get(r.kind)?.project).length;
   let projectDone = 0;
   if (projectTotal > 0) input.onProgress?.('project', 0, projectTotal);
   for (const [kind, list] of modelsByKind) {
     const adapter = input.adapters.get(kind)!;
-    const projectRules = input.rules.filter(
-      (r) =>
-        r.kind === kind &&
-        r.scope === 'project' &&
-        input.projectRules.has(r.id) &&
-        !(r.meta.requiresBase && !input.base),
-    );
+    const projectRules = runnableProjectRules.filter((r) => r.kind === kind);
     if (projectRules.length === 0 || !adapter.project) continue;
     const settings = (input.settings[kind] ?? {}) as never;
     let project;
