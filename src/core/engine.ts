@@ -24,24 +24,33 @@ export interface ActiveRule {
 /** Rule id to its effective severity and options; rules that are off are absent. */
 export type ActiveRules = ReadonlyMap<string, ActiveRule>;
 
-export interface EngineInput {
+/** What the file phase needs: everything of the run but the file list. */
+export interface FileWorkInput {
   root: string;
-  files: ReadonlyArray<{ kind: ArtifactKind; source: SourceFile }>;
   adapters: ReadonlyMap<ArtifactKind, KindAdapter>;
   rules: readonly AnyRule[];
   /** Rules in force for one file, after overrides. */
   rulesFor(file: string): ActiveRules;
-  /** Rules in force for the run as a whole; project-scoped rules run with these options. */
-  projectRules: ActiveRules;
   settings: Partial<Record<ArtifactKind, unknown>>;
   base?: BaseRevision;
   /** Root-relative path of the config file, handed to rules. */
   configFile?: string;
+}
+
+export interface EngineInput extends FileWorkInput {
+  files: ReadonlyArray<{ kind: ArtifactKind; source: SourceFile }>;
+  /** Rules in force for the run as a whole; project-scoped rules run with these options. */
+  projectRules: ActiveRules;
   /**
    * Changed-files mode: file-scoped rules run on these files only; other files are parsed only
    * when a project-scoped rule of their kind needs the whole picture.
    */
   only?: ReadonlySet<string>;
+  /**
+   * Runs the file phase somewhere else (a worker pool, a cache). Without it, files are processed
+   * here, one after another.
+   */
+  processFiles?: FileProcessor;
   /**
    * Told how far the run is: phase `files` (parsing and file-scoped rules, `total` = files of the
    * run) and phase `project` (project-scoped rules, `total` = those rules). For progress display only.
@@ -49,6 +58,60 @@ export interface EngineInput {
   onProgress?(phase: 'files' | 'project', done: number, total: number): void;
   /** Handed each kind's project model once built, so a caller (the audit) reuses it instead of parsing again. */
   onProject?(kind: ArtifactKind, project: unknown): void;
+  /**
+   * Project-scoped findings of an earlier run, for a caller that caches them (see `ProjectCache`).
+   */
+  projectCache?: ProjectCache;
+}
+
+/** A file for the file phase. */
+export interface FileTask {
+  kind: ArtifactKind;
+  source: SourceFile;
+  /** Run file-scoped rules on it (false: it is only context for project rules, in a changed-files run). */
+  check: boolean;
+  /** The caller needs the model itself, not its facts: the kind has project rules but no `revive`. */
+  needModel: boolean;
+}
+
+/**
+ * What the file phase yields for one file. Plain data, so that it crosses a worker boundary and
+ * sits in a cache; only `model` (set when the file was processed in this thread) is not.
+ */
+export interface FileOutcome {
+  kind: ArtifactKind;
+  file: string;
+  /** File-scoped rules ran on it. */
+  checked: boolean;
+  /** Diagnostics of the file phase (parse error, file-scoped rules, their crashes), positions resolved. */
+  pending: PendingDiagnostic[];
+  ignores: IgnoreRange[];
+  /** Whether the file parsed into a model. */
+  parsed: boolean;
+  /** Other files the model was built from (`$ref` targets): a change to them is a change to this file. */
+  refs: string[];
+  /** The adapter's plain-data summary of the model, from which `revive` rebuilds it for project rules. */
+  facts?: unknown;
+  /** A rule or the parser crashed: the run exits 2, and the outcome is not worth keeping. */
+  crashed: boolean;
+  model?: unknown;
+}
+
+/**
+ * Processes tasks, in any order and anywhere, and returns their outcomes in task order. `local`
+ * processes one task in this thread (for tasks that need their model); `done` counts progress.
+ */
+export type FileProcessor = (tasks: readonly FileTask[], local: (task: FileTask) => Promise<FileOutcome>, done: (count: number) => void) => Promise<FileOutcome[]>;
+
+/** Project-scoped findings kept between runs, by kind (see src/cache). */
+export interface ProjectCache {
+  /**
+   * Findings of an earlier run that still hold, and the files whose findings must be computed
+   * again (undefined: all of them). `undefined` as a whole: nothing usable, run everything.
+   */
+  reuse(kind: ArtifactKind, project: () => Promise<unknown>): Promise<{ pending: PendingDiagnostic[]; recompute?: ReadonlySet<string> } | undefined>;
+  /** The project-scoped findings of this run for the kind, before per-file overrides and `only`. */
+  store(kind: ArtifactKind, pending: PendingDiagnostic[], project: unknown | undefined): void;
 }
 
 export interface EngineOutput {
@@ -61,124 +124,109 @@ export interface EngineOutput {
   ignores: IgnoreRange[];
 }
 
-interface PendingDiagnostic extends Omit<Diagnostic, 'fingerprint' | 'snippet'> {
+/** A finding whose position is resolved but which has no fingerprint or snippet yet. */
+export interface PendingDiagnostic extends Omit<Diagnostic, 'fingerprint' | 'snippet'> {
   anchor: string;
 }
 
-/**
- * Runs rules over parsed artifacts. Plain data in, plain data out: the engine knows nothing of
- * config files, discovery or output formats.
- */
-export async function runEngine(input: EngineInput): Promise<EngineOutput> {
-  const texts = new TextStore(input.root);
-  const pending: PendingDiagnostic[] = [];
-  const files: Record<ArtifactKind, number> = { code: 0, openapi: 0, graphql: 0, migration: 0 };
-  let internalError = false;
-  const rulesById = new Map(input.rules.map((r) => [r.id, r]));
+function crashDiagnostic(ruleId: string, file: string, error: unknown): PendingDiagnostic {
+  const err = error instanceof Error ? error : new Error(String(error));
+  const frame = err.stack?.split('\n').find((l) => l.trim().startsWith('at '))?.trim();
+  return {
+    ruleId: INTERNAL_ERROR,
+    severity: 'error',
+    message: `Rule "${ruleId}" crashed: ${err.message}`,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    help: `This is a bug in "${ruleId}", not in your code. The other rules still ran. Please report it with this file.${frame ? ` (${frame})` : ''}`,
+    anchor: `${ruleId}:${err.message}`,
+  };
+}
 
-  const crash = (ruleId: string, file: string, error: unknown) => {
-    internalError = true;
-    const err = error instanceof Error ? error : new Error(String(error));
-    const frame = err.stack?.split('\n').find((l) => l.trim().startsWith('at '))?.trim();
+function reporterFor(texts: TextStore, pending: PendingDiagnostic[], rule: AnyRule, severity: ReportedSeverity, file: string | undefined) {
+  return (report: Report<string>) => {
+    const target = report.at.file ?? file;
+    if (!target) throw new Error(`A project-scoped rule must give "at.file" when it reports.`);
+    const template = rule.messages[report.messageId];
+    if (template === undefined) throw new Error(`Unknown messageId "${report.messageId}".`);
+    const { start, end } = texts.resolve(target, report.at);
     pending.push({
-      ruleId: INTERNAL_ERROR,
-      severity: 'error',
-      message: `Rule "${ruleId}" crashed: ${err.message}`,
-      file,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      help: `This is a bug in "${ruleId}", not in your code. The other rules still ran. Please report it with this file.${frame ? ` (${frame})` : ''}`,
-      anchor: `${ruleId}:${err.message}`,
+      ruleId: rule.id,
+      severity: report.severity === 'warn' ? 'warn' : severity,
+      message: formatMessage(template, report.data),
+      file: target,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      help: report.help,
+      notes: report.notes,
+      anchor: report.anchor ?? texts.textBetween(target, start, end),
     });
   };
+}
 
-  const makeReporter =
-    (rule: AnyRule, severity: ReportedSeverity, file: string | undefined) =>
-    (report: Report<string>) => {
-      const target = report.at.file ?? file;
-      if (!target) throw new Error(`A project-scoped rule must give "at.file" when it reports.`);
-      const template = rule.messages[report.messageId];
-      if (template === undefined) throw new Error(`Unknown messageId "${report.messageId}".`);
-      const { start, end } = texts.resolve(target, report.at);
-      pending.push({
-        ruleId: rule.id,
-        severity: report.severity === 'warn' ? 'warn' : severity,
-        message: formatMessage(template, report.data),
-        file: target,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        help: report.help,
-        notes: report.notes,
-        anchor: report.anchor ?? texts.textBetween(target, start, end),
-      });
-    };
-
-  const modelsByKind = new Map<ArtifactKind, { file: string; model: unknown }[]>();
-  const ignores: IgnoreRange[] = [];
-  // Project rules that will run: their kinds are parsed in full even in changed-files mode.
-  const runnableProjectRules = input.rules.filter(
-    (r) => r.scope === 'project' && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base),
-  );
-  const projectKinds = new Set(runnableProjectRules.map((r) => r.kind));
-
-  let filesDone = 0;
-  for (const { kind, source } of input.files) {
-    input.onProgress?.('files', filesDone++, input.files.length);
-    const adapter = input.adapters.get(kind);
-    if (!adapter) continue;
-    let inScope = !input.only || input.only.has(source.path);
-    // Outside a change, a file matters only as context for project-scoped rules, or when the
-    // change reaches it through a reference.
-    if (!inScope && !projectKinds.has(kind) && !adapter.covers) continue;
-    texts.add(source);
-    if (inScope) files[kind]++;
-    const settings = (input.settings[kind] ?? {}) as never;
-    let outcome;
-    try {
-      outcome = await adapter.parse(source, settings, input.root);
-    } catch (error) {
-      crash(`${kind} parser`, source.path, error);
-      continue;
+/**
+ * The file phase for one file: parse, then every file-scoped rule in one walk. A pure function of
+ * the file, its referenced files and the run's config, which is what lets workers and the cache
+ * stand in for it.
+ */
+export async function processFile(input: FileWorkInput, task: FileTask, options: { only?: ReadonlySet<string>; facts: boolean; keepModel: boolean }): Promise<FileOutcome> {
+  const { kind, source } = task;
+  const adapter = input.adapters.get(kind)!;
+  const texts = new TextStore(input.root);
+  texts.add(source);
+  const pending: PendingDiagnostic[] = [];
+  const outcome: FileOutcome = { kind, file: source.path, checked: task.check, pending, ignores: [], parsed: false, refs: [], crashed: false };
+  const settings = (input.settings[kind] ?? {}) as never;
+  let parsed;
+  try {
+    parsed = await adapter.parse(source, settings, input.root);
+  } catch (error) {
+    pending.push(crashDiagnostic(`${kind} parser`, source.path, error));
+    outcome.crashed = true;
+    return outcome;
+  }
+  const model = parsed.model;
+  if (model !== undefined) {
+    outcome.parsed = true;
+    if (adapter.texts) {
+      for (const extra of adapter.texts(model as never)) {
+        texts.add(extra);
+        outcome.refs.push(extra.path);
+      }
     }
-    const firstProblem = outcome.problems[0];
-    if (firstProblem && inScope) {
-      const { start, end } = texts.resolve(firstProblem.at.file ?? source.path, firstProblem.at);
-      const more = outcome.problems.length - 1;
-      pending.push({
-        ruleId: PARSE_ERROR,
-        severity: 'error',
-        message: `Could not parse this file: ${firstProblem.message}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`,
-        file: firstProblem.at.file ?? source.path,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        help: 'Fix the syntax error; rules skip what they cannot parse.',
-        anchor: firstProblem.message,
-      });
-    }
-    if (outcome.model === undefined) continue;
-    const model = outcome.model;
-    if (!inScope && input.only && adapter.covers?.(model as never, input.only)) {
-      inScope = true;
-      files[kind]++;
-    }
-    if (adapter.texts) for (const extra of adapter.texts(model as never)) texts.add(extra);
-    let list = modelsByKind.get(kind);
-    if (!list) modelsByKind.set(kind, (list = []));
-    list.push({ file: source.path, model });
-    if (adapter.ignores) ignores.push(...adapter.ignores(model as never));
-    if (!inScope) continue;
+    if (!outcome.checked && options.only && adapter.covers?.(model as never, options.only)) outcome.checked = true;
+  }
+  const firstProblem = parsed.problems[0];
+  if (firstProblem && outcome.checked) {
+    const { start, end } = texts.resolve(firstProblem.at.file ?? source.path, firstProblem.at);
+    const more = parsed.problems.length - 1;
+    pending.push({
+      ruleId: PARSE_ERROR,
+      severity: 'error',
+      message: `Could not parse this file: ${firstProblem.message}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`,
+      file: firstProblem.at.file ?? source.path,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      help: 'Fix the syntax error; rules skip what they cannot parse.',
+      anchor: firstProblem.message,
+    });
+  }
+  if (model === undefined) return outcome;
+  if (adapter.ignores) outcome.ignores = adapter.ignores(model as never);
 
+  if (outcome.checked) {
     const active = input.rulesFor(source.path);
     const listeners: unknown[] = [];
     const listenerRules: AnyRule[] = [];
     for (const [ruleId, config] of active) {
-      const rule = rulesById.get(ruleId);
+      const rule = ruleIndex(input).get(ruleId);
       if (!rule || rule.kind !== kind || rule.scope !== 'file') continue;
       if (rule.meta.requiresBase && !input.base) continue;
       try {
@@ -192,7 +240,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
           file: source.path,
           model: model as never,
           settings,
-          report: makeReporter(rule, config.severity, source.path),
+          report: reporterFor(texts, pending, rule, config.severity, source.path),
         } as never);
         if (result && typeof (result as Promise<void>).then === 'function') await result;
         else if (result) {
@@ -200,62 +248,184 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
           listenerRules.push(rule);
         }
       } catch (error) {
-        crash(ruleId, source.path, error);
+        pending.push(crashDiagnostic(ruleId, source.path, error));
+        outcome.crashed = true;
       }
     }
     if (listeners.length > 0 && adapter.walk) {
-      adapter.walk(model as never, listeners as never, (index, error) => crash(listenerRules[index].id, source.path, error));
+      adapter.walk(model as never, listeners as never, (index, error) => {
+        pending.push(crashDiagnostic(listenerRules[index].id, source.path, error));
+        outcome.crashed = true;
+      });
+    }
+  }
+  // Facts are taken after the walk: a model may drop what it no longer needs once walked.
+  if (options.facts && adapter.facts) outcome.facts = adapter.facts(model as never);
+  if (options.keepModel) outcome.model = model;
+  return outcome;
+}
+
+const ruleIndexes = new WeakMap<readonly AnyRule[], Map<string, AnyRule>>();
+function ruleIndex(input: FileWorkInput): Map<string, AnyRule> {
+  let index = ruleIndexes.get(input.rules);
+  if (!index) ruleIndexes.set(input.rules, (index = new Map(input.rules.map((r) => [r.id, r]))));
+  return index;
+}
+
+/** Project rules that will run: their kinds are parsed in full even in changed-files mode. */
+export function runnableProjectRules(input: Pick<EngineInput, 'rules' | 'projectRules' | 'base'>): AnyRule[] {
+  return input.rules.filter((r) => r.scope === 'project' && input.projectRules.has(r.id) && !(r.meta.requiresBase && !input.base));
+}
+
+/**
+ * Runs rules over parsed artifacts. Plain data in, plain data out: the engine knows nothing of
+ * config files, discovery or output formats.
+ */
+export async function runEngine(input: EngineInput): Promise<EngineOutput> {
+  const texts = new TextStore(input.root);
+  const pending: PendingDiagnostic[] = [];
+  const files: Record<ArtifactKind, number> = { code: 0, openapi: 0, graphql: 0, migration: 0 };
+  let internalError = false;
+  const crash = (ruleId: string, file: string, error: unknown) => {
+    internalError = true;
+    pending.push(crashDiagnostic(ruleId, file, error));
+  };
+
+  const ignores: IgnoreRange[] = [];
+  const projectRules = runnableProjectRules(input);
+  const projectKinds = new Set(projectRules.map((r) => r.kind));
+
+  const tasks: FileTask[] = [];
+  for (const { kind, source } of input.files) {
+    const adapter = input.adapters.get(kind);
+    if (!adapter) continue;
+    const check = !input.only || input.only.has(source.path);
+    // Outside a change, a file matters only as context for project-scoped rules, or when the
+    // change reaches it through a reference.
+    if (!check && !projectKinds.has(kind) && !adapter.covers) continue;
+    texts.add(source);
+    tasks.push({ kind, source, check, needModel: projectKinds.has(kind) && !adapter.revive });
+  }
+
+  let filesDone = 0;
+  input.onProgress?.('files', 0, tasks.length);
+  const done = (count: number) => {
+    filesDone += count;
+    input.onProgress?.('files', filesDone, tasks.length);
+  };
+  const local = (task: FileTask) =>
+    processFile(input, task, { only: input.only, facts: false, keepModel: projectKinds.has(task.kind) });
+  let outcomes: FileOutcome[];
+  if (input.processFiles) {
+    outcomes = await input.processFiles(tasks, local, done);
+  } else {
+    outcomes = [];
+    for (const task of tasks) {
+      outcomes.push(await local(task));
+      done(1);
     }
   }
 
-  input.onProgress?.('files', input.files.length, input.files.length);
-  const projectTotal = runnableProjectRules.filter((r) => modelsByKind.has(r.kind) && input.adapters.get(r.kind)?.project).length;
+  const modelsByKind = new Map<ArtifactKind, { file: string; model: unknown }[]>();
+  for (let i = 0; i < outcomes.length; i++) {
+    const outcome = outcomes[i];
+    const { kind, source } = tasks[i];
+    if (outcome.crashed) internalError = true;
+    if (outcome.checked) {
+      files[kind]++;
+      pending.push(...outcome.pending);
+    }
+    ignores.push(...outcome.ignores);
+    const adapter = input.adapters.get(kind)!;
+    if (outcome.model !== undefined && adapter.texts) for (const extra of adapter.texts(outcome.model as never)) texts.add(extra);
+    if (!outcome.parsed || !projectKinds.has(kind)) continue;
+    let model = outcome.model;
+    if (model === undefined) {
+      try {
+        model = await adapter.revive!(source, outcome.facts, (input.settings[kind] ?? {}) as never, input.root);
+      } catch (error) {
+        crash(`${kind} parser`, source.path, error);
+        continue;
+      }
+    }
+    let list = modelsByKind.get(kind);
+    if (!list) modelsByKind.set(kind, (list = []));
+    list.push({ file: source.path, model });
+  }
+
+  const projectTotal = projectRules.filter((r) => modelsByKind.has(r.kind) && input.adapters.get(r.kind)?.project).length;
   let projectDone = 0;
   if (projectTotal > 0) input.onProgress?.('project', 0, projectTotal);
   for (const [kind, list] of modelsByKind) {
     const adapter = input.adapters.get(kind)!;
-    const projectRules = runnableProjectRules.filter((r) => r.kind === kind);
-    if (projectRules.length === 0 || !adapter.project) continue;
+    const kindRules = projectRules.filter((r) => r.kind === kind);
+    if (kindRules.length === 0 || !adapter.project) continue;
     const settings = (input.settings[kind] ?? {}) as never;
-    let project;
+    let project: unknown;
+    const buildProject = async () =>
+      (project ??= await adapter.project!(list.map((f) => f.model) as never, settings, input.root));
+    const ownStart = pending.length;
+    let reused: Awaited<ReturnType<ProjectCache['reuse']>>;
     try {
-      project = await adapter.project(list.map((f) => f.model) as never, settings, input.root);
-    } catch (error) {
-      crash(`${kind} project model`, list[0].file, error);
-      continue;
+      reused = await input.projectCache?.reuse(kind, buildProject);
+    } catch {
+      reused = undefined;
     }
-    input.onProject?.(kind, project);
-    const inRun = new Set(list.map((f) => f.file));
-    const affected = input.only ? (adapter.affected?.(project as never, input.only) ?? input.only) : undefined;
-    for (const rule of projectRules) {
-      const config = input.projectRules.get(rule.id)!;
-      const before = pending.length;
+    // The audit wants the model, and a changed-files run needs it to know what the change reaches.
+    if (reused && reused.recompute?.size === 0 && !input.onProject && !(input.only && adapter.affected)) {
+      pending.push(...reused.pending.map((d) => ({ ...d })));
+      projectDone += kindRules.length;
+      input.onProgress?.('project', projectDone, projectTotal);
+    } else {
       try {
-        await rule.create({
-          ruleId: rule.id,
-          options: config.options,
-          root: input.root,
-          severity: config.severity,
-          base: input.base,
-          configFile: input.configFile,
-          project: project as never,
-          settings,
-          isEnabledFor: (file: string) => inRun.has(file) && input.rulesFor(file).has(rule.id),
-          report: makeReporter(rule, config.severity, undefined),
-        } as never);
+        await buildProject();
       } catch (error) {
-        crash(rule.id, list[0].file, error);
+        crash(`${kind} project model`, list[0].file, error);
+        continue;
       }
-      // Overrides apply per file to project rules too: drop or re-grade what they turned off or changed.
-      for (let i = before; i < pending.length; i++) {
-        const d = pending[i];
-        if (d.ruleId !== rule.id) continue;
-        const own = input.rulesFor(d.file).get(rule.id);
-        if (!own || (affected && !affected.has(d.file) && !input.only!.has(d.file))) {
-          pending.splice(i--, 1);
-        } else if (!(d.severity === 'warn' && config.severity === 'error')) d.severity = own.severity; // a finding the rule lowered stays lowered
+      input.onProject?.(kind, project);
+      const inRun = new Set(list.map((f) => f.file));
+      let crashed = false;
+      for (const rule of kindRules) {
+        const config = input.projectRules.get(rule.id)!;
+        try {
+          await rule.create({
+            ruleId: rule.id,
+            options: config.options,
+            root: input.root,
+            severity: config.severity,
+            base: input.base,
+            configFile: input.configFile,
+            project: project as never,
+            settings,
+            isEnabledFor: (file: string) => inRun.has(file) && input.rulesFor(file).has(rule.id),
+            report: reporterFor(texts, pending, rule, config.severity, undefined),
+          } as never);
+        } catch (error) {
+          crash(rule.id, list[0].file, error);
+          crashed = true;
+        }
+        input.onProgress?.('project', ++projectDone, projectTotal);
       }
-      input.onProgress?.('project', ++projectDone, projectTotal);
+      if (reused?.recompute) {
+        // Findings of files the change cannot reach come from the earlier run.
+        const recompute = reused.recompute;
+        const fresh = pending.splice(ownStart).filter((d) => d.ruleId === INTERNAL_ERROR || recompute.has(d.file));
+        pending.push(...fresh, ...reused.pending.filter((d) => !recompute.has(d.file)).map((d) => ({ ...d })));
+      }
+      if (!crashed) input.projectCache?.store(kind, pending.slice(ownStart).map((d) => ({ ...d })), project);
+    }
+    const affected = input.only && project !== undefined ? (adapter.affected?.(project as never, input.only) ?? input.only) : input.only;
+    // Overrides apply per file to project rules too: drop or re-grade what they turned off or changed.
+    for (let i = ownStart; i < pending.length; i++) {
+      const d = pending[i];
+      if (d.ruleId === INTERNAL_ERROR) continue;
+      const config = input.projectRules.get(d.ruleId);
+      if (!config) continue;
+      const own = input.rulesFor(d.file).get(d.ruleId);
+      if (!own || (affected && !affected.has(d.file) && !input.only!.has(d.file))) {
+        pending.splice(i--, 1);
+      } else if (!(d.severity === 'warn' && config.severity === 'error')) d.severity = own.severity; // a finding the rule lowered stays lowered
     }
   }
 

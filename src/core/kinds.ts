@@ -78,6 +78,19 @@ export interface KindAdapter<K extends ArtifactKind = ArtifactKind> {
   covers?(model: FileModel<K>, changed: ReadonlySet<string>): boolean;
   /** Spec-level suppressions (OpenAPI `x-archlint-ignore`): line ranges and the rules they name. */
   ignores?(model: FileModel<K>): IgnoreRange[];
+  /**
+   * A plain-data summary of a parsed model (structured-clonable: it crosses worker threads and is
+   * cached), taken after the file-scoped rules ran. With `revive`, it lets project rules run on
+   * files parsed elsewhere.
+   */
+  facts?(model: FileModel<K>): unknown;
+  /** Rebuilds, from the file and its facts, a model good enough for project-scoped rules. */
+  revive?(file: SourceFile, facts: unknown, settings: KindSettings<K>, root: string): FileModel<K> | Promise<FileModel<K>>;
+  /**
+   * Files outside the run that a project model was built from (tsconfig.json, package.json): a
+   * cache of project findings is stale when one of them changes.
+   */
+  projectInputs?(project: ProjectModel<K>): Iterable<string>;
   /** Extra source texts a model refers to (files reached by `$ref`), for code frames. */
   texts?(model: FileModel<K>): Iterable<SourceFile>;
 }
