@@ -7,7 +7,7 @@ import { ruleResolver } from '../config/resolve.js';
 import { ConfigError, suggest } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { docsUrlFor } from '../core/docs.js';
-import { runEngine, type ActiveRules, type EngineInput } from '../core/engine.js';
+import { runEngine, type ActiveRules, type EngineInput, type FileProcessor, type FileWorkInput } from '../core/engine.js';
 import type { ArtifactKind } from '../core/kinds.js';
 import type { BaselineSummary, CheckResult, RuleDescriptor, RunNotice } from '../core/result.js';
 import { mergeOptions } from '../core/options.js';
@@ -21,6 +21,9 @@ import { openBase } from '../git/base.js';
 import { builtinAdapters } from '../sources/index.js';
 import { VERSION } from '../version.js';
 import { OwnedFiles, owns, type Shard } from '../shard/partition.js';
+import { defaultCacheLocation, hashText, ResultCache } from '../cache/cache.js';
+import { poolProcessor, type Concurrency } from './pool.js';
+import type { WorkerSetup } from './worker.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -46,6 +49,15 @@ export interface CheckOptions {
   shard?: Shard;
   /** Called by the engine as files and project rules are done (the CLI's progress bar). */
   onProgress?: EngineInput['onProgress'];
+  /**
+   * `--concurrency`: worker threads for the file phase. Default `off` here (the CLI passes `auto`);
+   * ignored with a custom `registry`, which workers could not rebuild.
+   */
+  concurrency?: Concurrency;
+  /** `--cache`: reuse results of earlier runs for files that did not change. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, relative to `cwd` (default: node_modules/.cache/archlint under the root). */
+  cacheLocation?: string;
 }
 
 export class UsageError extends Error {}
@@ -75,15 +87,58 @@ export function discoverFor(config: ResolvedConfig, absPaths: string[]) {
   });
 }
 
+/**
+ * Config, rules and base of a run: what the main thread and every worker build the same way from
+ * the same setup.
+ */
+async function loadRun(setup: WorkerSetup, registry?: RuleRegistry) {
+  const config = await loadConfig({
+    configPath: setup.configPath,
+    searchFrom: setup.searchFrom,
+    cwd: setup.cwd,
+    registry: registry ?? builtinRegistry(),
+  });
+  const filter = selectionFilter(setup, config.registry);
+  const baseResolver = ruleResolver(config, config.registry);
+  const rulesFor = filter ? (file: string) => filter(baseResolver(file)) : baseResolver;
+  const baseRef = setup.base ?? config.base;
+  let base;
+  if (baseRef) {
+    try {
+      base = await openBase(config.root, baseRef);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  const work: FileWorkInput = {
+    root: config.root,
+    adapters: builtinAdapters,
+    rules: [...config.registry.rules.values()].map((r) => r.rule),
+    rulesFor,
+    settings: config.settings as unknown as Partial<Record<ArtifactKind, unknown>>,
+    base,
+    configFile: config.filepath ? path.relative(config.root, config.filepath).split(path.sep).join('/') : undefined,
+  };
+  return { config, filter, work };
+}
+
+/** The file phase's input, as a worker thread builds it. */
+export async function loadFileWork(setup: WorkerSetup): Promise<FileWorkInput> {
+  return (await loadRun(setup)).work;
+}
+
 /** cli -> config -> discover -> sources -> engine: one run of `archlint check`. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const absPaths = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(options.cwd, p));
-  const config = await loadConfig({
+  const setup: WorkerSetup = {
+    cwd: options.cwd,
     configPath: options.configPath,
     searchFrom: commonFolder(absPaths),
-    cwd: options.cwd,
-    registry: options.registry ?? builtinRegistry(),
-  });
+    onlyRules: options.onlyRules,
+    onlyPacks: options.onlyPacks,
+    base: options.base,
+  };
+  const { config, filter, work } = await loadRun(setup, options.registry);
   const registry = config.registry;
   const notices: RunNotice[] = [];
   if (!config.filepath) {
@@ -93,9 +148,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     });
   }
 
-  const filter = selectionFilter(options, registry);
-  const baseResolver = ruleResolver(config, registry);
-  const rulesFor = filter ? (file: string) => filter(baseResolver(file)) : baseResolver;
+  const rulesFor = work.rulesFor;
   const projectRules = rulesFor('\0');
 
   const files = await discoverFor(config, absPaths);
@@ -117,15 +170,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     only = new OwnedFiles(shard, files.map((f) => f.source.path));
   }
 
-  const baseRef = options.base ?? config.base;
-  let base;
-  if (baseRef) {
-    try {
-      base = await openBase(config.root, baseRef);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  }
 
   // A kind no enabled rule looks at is not parsed at all.
   // Rules on anywhere in the run: for the base config, or for some files through an override.
@@ -135,20 +179,32 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     for (const id of (filter ? filter(on) : on).keys()) enabled.add(id);
   }
   const kinds = new Set([...enabled].map((id) => registry.get(id)?.rule.kind));
+  // Workers rebuild the registry from the config, so a registry handed in by code stays in this thread.
+  const concurrency = options.registry ? 'off' : (options.concurrency ?? 'off');
+  let processFiles: FileProcessor | undefined =
+    concurrency === 'off' ? undefined : poolProcessor(setup, concurrency, (kind) => builtinAdapters.get(kind)?.covers !== undefined);
+  let cache: ResultCache | undefined;
+  if (options.cache) {
+    const location = options.cacheLocation ? path.resolve(options.cwd, options.cacheLocation) : defaultCacheLocation(config.root);
+    cache = ResultCache.open(location, config.root, cacheKey(config, work, options));
+    processFiles = cache.processor(processFiles);
+    if (cache.discarded) notices.push({ level: 'info', message: `The cache file ${path.relative(options.cwd, location) || location} was ignored (${cache.discarded}) and is rebuilt.` });
+  }
   const output = await runEngine({
-    root: config.root,
+    ...work,
     files: files.filter((f) => kinds.has(f.kind)),
-    adapters: builtinAdapters,
-    rules: [...registry.rules.values()].map((r) => r.rule),
-    rulesFor,
     projectRules,
-    settings: config.settings as unknown as Partial<Record<ArtifactKind, unknown>>,
-    base,
-    configFile: config.filepath ? path.relative(config.root, config.filepath).split(path.sep).join('/') : undefined,
     only,
+    processFiles,
+    projectCache: cache?.projects,
     onProgress: options.onProgress,
     onProject: options.onProject,
   });
+  try {
+    cache?.save();
+  } catch (error) {
+    notices.push({ level: 'warning', message: `The cache could not be written: ${(error as Error).message}` });
+  }
   if (shard) {
     // Every shard runs project rules on the whole model; a finding (or a crash) is kept by one shard only.
     const projectScoped = new Set([...registry.rules.values()].filter((r) => r.rule.scope === 'project').map((r) => r.rule.id));
@@ -228,8 +284,32 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   };
 }
 
+/**
+ * What cached results depend on besides file contents: archlint's version, the resolved config
+ * (rules, options, overrides, settings), the rule selection, the base commit and the code of
+ * custom rules. Anything else that changes results calls for a new cache file.
+ */
+function cacheKey(config: ResolvedConfig, work: FileWorkInput, options: CheckOptions): string {
+  const rules = (map: ReadonlyMap<string, { severity: string; options?: unknown }>) => [...map].map(([id, e]) => [id, e.severity, e.options]);
+  const custom = config.registry.packs
+    .filter((p) => !config.registry.isBuiltin(p))
+    .map((p) => [p.id, p.rules.map((r) => [r.id, String(r.create)])]);
+  return `${VERSION}:${hashText(
+    JSON.stringify({
+      root: config.root,
+      rules: rules(config.rules),
+      overrides: config.overrides.map((o) => [o.files, o.excludedFiles, rules(o.rules)]),
+      settings: config.settings,
+      onlyRules: options.onlyRules ?? [],
+      onlyPacks: options.onlyPacks ?? [],
+      base: work.base ? [work.base.ref, work.base.commit] : null,
+      custom,
+    }),
+  )}`;
+}
+
 /** `--rule` and `--pack` narrow the run; a rule named with `--rule` runs even if the config has it off. */
-function selectionFilter(options: CheckOptions, registry: RuleRegistry): ((rules: ActiveRules) => ActiveRules) | undefined {
+function selectionFilter(options: { onlyRules?: string[]; onlyPacks?: string[] }, registry: RuleRegistry): ((rules: ActiveRules) => ActiveRules) | undefined {
   const onlyRules = options.onlyRules ?? [];
   const onlyPacks = options.onlyPacks ?? [];
   if (onlyRules.length === 0 && onlyPacks.length === 0) return undefined;

@@ -20,6 +20,7 @@ import { renderAuditHtml } from '../reporters/audit-html.js';
 import { parseShard, type Shard } from '../shard/partition.js';
 import { MergeError, mergeReports, readReport } from '../merge/merge.js';
 import { progressWriter, wantsProgress } from './progress.js';
+import type { Concurrency } from '../check/pool.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -73,6 +74,16 @@ interface CheckFlags {
   ci?: boolean;
   shard?: Shard;
   progress?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  concurrency?: Concurrency;
+}
+
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a number of threads, auto or off, got "${value}"`);
+  return n;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -132,6 +143,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       }
     }))
     .option('--no-progress', 'no progress bar (it shows only on a terminal, never in CI)')
+    .option('--cache', 'reuse the results of earlier runs for files that did not change')
+    .option('--cache-location <file>', 'the cache file (default: node_modules/.cache/archlint/results.bin under the root)')
+    .addOption(new Option('--concurrency <n>', 'worker threads for parsing and file rules: a number, auto (default: the cores, for large runs) or off').argParser(parseConcurrency))
     .option('--print-config <file>', 'print the resolved config that applies to a file, then exit')
     .addHelpText(
       'after',
@@ -175,6 +189,9 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
           baseline: flags.baseline,
           shard: flags.shard,
           onProgress: progress?.update,
+          cache: flags.cache,
+          cacheLocation: flags.cacheLocation,
+          concurrency: flags.concurrency ?? 'auto',
         });
       } finally {
         progress?.finish();

@@ -99,19 +99,27 @@ export interface FileOutcome {
 
 /**
  * Processes tasks, in any order and anywhere, and returns their outcomes in task order. `local`
- * processes one task in this thread (for tasks that need their model); `done` counts progress.
+ * processes one task in this thread (tasks that need their model must go through it); `done`
+ * counts progress; `only` is the run's changed-files set, if any.
  */
-export type FileProcessor = (tasks: readonly FileTask[], local: (task: FileTask) => Promise<FileOutcome>, done: (count: number) => void) => Promise<FileOutcome[]>;
+export type FileProcessor = (
+  tasks: readonly FileTask[],
+  run: { local(task: FileTask): Promise<FileOutcome>; done(count: number): void; only?: ReadonlySet<string> },
+) => Promise<FileOutcome[]>;
 
 /** Project-scoped findings kept between runs, by kind (see src/cache). */
 export interface ProjectCache {
   /**
-   * Findings of an earlier run that still hold, and the files whose findings must be computed
-   * again (undefined: all of them). `undefined` as a whole: nothing usable, run everything.
+   * The kind's project-scoped findings of an earlier run over the same set of files, and which of
+   * those files changed since; undefined when there is no such run (files added or removed,
+   * project inputs changed), and everything is computed again.
    */
-  reuse(kind: ArtifactKind, project: () => Promise<unknown>): Promise<{ pending: PendingDiagnostic[]; recompute?: ReadonlySet<string> } | undefined>;
-  /** The project-scoped findings of this run for the kind, before per-file overrides and `only`. */
-  store(kind: ArtifactKind, pending: PendingDiagnostic[], project: unknown | undefined): void;
+  reuse(kind: ArtifactKind): { pending: PendingDiagnostic[]; changed: ReadonlySet<string> } | undefined;
+  /**
+   * The project-scoped findings of this run for the kind (before per-file overrides and `only`),
+   * and the files outside the run the project model was built from.
+   */
+  store(kind: ArtifactKind, pending: PendingDiagnostic[], inputs: Iterable<string>): void;
 }
 
 export interface EngineOutput {
@@ -225,8 +233,9 @@ export async function processFile(input: FileWorkInput, task: FileTask, options:
     const active = input.rulesFor(source.path);
     const listeners: unknown[] = [];
     const listenerRules: AnyRule[] = [];
+    const rulesById = ruleIndex(input);
     for (const [ruleId, config] of active) {
-      const rule = ruleIndex(input).get(ruleId);
+      const rule = rulesById.get(ruleId);
       if (!rule || rule.kind !== kind || rule.scope !== 'file') continue;
       if (rule.meta.requiresBase && !input.base) continue;
       try {
@@ -314,10 +323,10 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     input.onProgress?.('files', filesDone, tasks.length);
   };
   const local = (task: FileTask) =>
-    processFile(input, task, { only: input.only, facts: false, keepModel: projectKinds.has(task.kind) });
+    processFile(input, task, { only: input.only, facts: true, keepModel: projectKinds.has(task.kind) });
   let outcomes: FileOutcome[];
   if (input.processFiles) {
-    outcomes = await input.processFiles(tasks, local, done);
+    outcomes = await input.processFiles(tasks, { local, done, only: input.only });
   } else {
     outcomes = [];
     for (const task of tasks) {
@@ -362,23 +371,16 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     if (kindRules.length === 0 || !adapter.project) continue;
     const settings = (input.settings[kind] ?? {}) as never;
     let project: unknown;
-    const buildProject = async () =>
-      (project ??= await adapter.project!(list.map((f) => f.model) as never, settings, input.root));
     const ownStart = pending.length;
-    let reused: Awaited<ReturnType<ProjectCache['reuse']>>;
-    try {
-      reused = await input.projectCache?.reuse(kind, buildProject);
-    } catch {
-      reused = undefined;
-    }
+    const reused = input.projectCache?.reuse(kind);
     // The audit wants the model, and a changed-files run needs it to know what the change reaches.
-    if (reused && reused.recompute?.size === 0 && !input.onProject && !(input.only && adapter.affected)) {
+    if (reused && reused.changed.size === 0 && !input.onProject && !(input.only && adapter.affected)) {
       pending.push(...reused.pending.map((d) => ({ ...d })));
       projectDone += kindRules.length;
       input.onProgress?.('project', projectDone, projectTotal);
     } else {
       try {
-        await buildProject();
+        project = await adapter.project(list.map((f) => f.model) as never, settings, input.root);
       } catch (error) {
         crash(`${kind} project model`, list[0].file, error);
         continue;
@@ -407,13 +409,13 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
         }
         input.onProgress?.('project', ++projectDone, projectTotal);
       }
-      if (reused?.recompute) {
-        // Findings of files the change cannot reach come from the earlier run.
-        const recompute = reused.recompute;
+      if (reused && reused.changed.size > 0) {
+        // Findings of files no change can reach come from the earlier run.
+        const recompute = adapter.affected?.(project as never, reused.changed) ?? reused.changed;
         const fresh = pending.splice(ownStart).filter((d) => d.ruleId === INTERNAL_ERROR || recompute.has(d.file));
         pending.push(...fresh, ...reused.pending.filter((d) => !recompute.has(d.file)).map((d) => ({ ...d })));
       }
-      if (!crashed) input.projectCache?.store(kind, pending.slice(ownStart).map((d) => ({ ...d })), project);
+      if (!crashed) input.projectCache?.store(kind, pending.slice(ownStart).map((d) => ({ ...d })), adapter.projectInputs?.(project as never) ?? []);
     }
     const affected = input.only && project !== undefined ? (adapter.affected?.(project as never, input.only) ?? input.only) : input.only;
     // Overrides apply per file to project rules too: drop or re-grade what they turned off or changed.

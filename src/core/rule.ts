@@ -41,6 +41,8 @@ export interface Report<M extends string> {
 /** Reads files as they were at the `--base` git revision. */
 export interface BaseRevision {
   ref: string;
+  /** The commit the ref names, when known (it keys cached results). */
+  commit?: string;
   /** Undefined when the file did not exist at the base. */
   readFile(path: string): Promise<string | undefined>;
   /** Every path (relative to the root) that existed at the base under a folder. */

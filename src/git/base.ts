@@ -29,6 +29,7 @@ export async function openBase(root: string, ref: string): Promise<BaseRevision>
   const cache = new Map<string, Promise<string | undefined>>();
   return {
     ref,
+    commit,
     readFile(file) {
       let text = cache.get(file);
       if (!text) {

@@ -1,7 +1,7 @@
 import type { KindAdapter } from '../../core/kinds.js';
 import path from 'node:path';
 import { buildModuleGraph } from './graph.js';
-import { summarizeModule, type ImportReference, type ModuleDeclarations } from './imports.js';
+import { summarizeModule, type ImportReference, type ModuleDeclarations, type ModuleSummary } from './imports.js';
 import { ts, type CodeFile, type CodeListeners } from './model.js';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
@@ -37,10 +37,10 @@ class ParsedCodeFile implements CodeFile {
   constructor(
     readonly path: string,
     readonly text: string,
-    ast: ts.SourceFile,
+    ast: ts.SourceFile | undefined,
+    summary: ModuleSummary = summarizeModule(ast!, text),
   ) {
     this.tree = ast;
-    const summary = summarizeModule(ast, text);
     this.imports = summary.imports;
     this.declarations = summary.declarations;
   }
@@ -97,6 +97,17 @@ export const codeAdapter: KindAdapter<'code'> = {
       graph: buildModuleGraph(files, settings ?? {}, root),
       typeChecker: () => (checker ??= createChecker(files, root)),
     };
+  },
+  facts(model): ModuleSummary {
+    return { imports: model.imports as ImportReference[], declarations: model.declarations };
+  },
+  revive(source, facts) {
+    // Parsed elsewhere (a worker, an earlier run): the summary is all project rules read, and the
+    // tree is parsed again only if one asks for it.
+    return new ParsedCodeFile(source.path, source.text, undefined, facts as ModuleSummary);
+  },
+  projectInputs(project) {
+    return project.graph.inputs;
   },
   affected(project, changed) {
     // Every file that reaches a changed file: a cycle through it, and the imports that now break

@@ -22,6 +22,8 @@ export interface ModuleGraph {
   readonly workspaces: readonly WorkspacePackage[];
   /** Resolves a specifier as if `fromFile` imported it. */
   resolve(fromFile: string, specifier: string): Resolution;
+  /** Absolute paths of the files outside the run that resolution read or probed (tsconfig.json, package.json). */
+  readonly inputs: ReadonlySet<string>;
 }
 
 export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSettings, root: string): ModuleGraph {
@@ -49,5 +51,6 @@ export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSetti
     importersOf: (file) => importers.get(file) ?? [],
     workspaces: resolver.workspaces,
     resolve: (fromFile, specifier) => resolver.resolve(fromFile, specifier),
+    inputs: resolver.inputs,
   };
 }

@@ -73,6 +73,11 @@ export class ModuleResolver {
   private readonly packageByDir = new Map<string, { dir: string; json: PackageJson } | undefined>();
   private readonly cache = new Map<string, Resolution>();
   readonly workspaces: WorkspacePackage[];
+  /**
+   * Absolute paths of the files outside the run that resolution read or probed (tsconfig.json,
+   * package.json, files found on disk): results cached across runs go stale when one changes.
+   */
+  readonly inputs = new Set<string>();
   private readonly workspaceByName: Map<string, WorkspacePackage>;
   private readonly fixedTsconfig?: PathsConfig;
 
@@ -206,6 +211,7 @@ export class ModuleResolver {
     if (hit === undefined) {
       try {
         hit = statSync(path.resolve(this.root, rel), { throwIfNoEntry: false })?.isFile() ?? false;
+        if (hit) this.inputs.add(path.resolve(this.root, rel));
       } catch {
         hit = false;
       }
@@ -224,6 +230,7 @@ export class ModuleResolver {
     let found: PathsConfig | undefined;
     const abs = path.resolve(this.root, dir);
     const file = path.join(abs, 'tsconfig.json');
+    this.inputs.add(file);
     if (existsSync(file)) found = this.readTsconfig(file);
     else if (dir !== '.' && dir !== '' && !dir.startsWith('..')) found = this.tsconfigFor(path.posix.dirname(dir));
     else if (dir === '.' || dir === '') found = undefined;
@@ -232,10 +239,14 @@ export class ModuleResolver {
   }
 
   private readTsconfig(file: string): PathsConfig | undefined {
-    const read = ts.readConfigFile(file, ts.sys.readFile);
+    const readFile = (name: string) => {
+      this.inputs.add(path.resolve(name));
+      return ts.sys.readFile(name);
+    };
+    const read = ts.readConfigFile(file, readFile);
     if (read.error || !read.config) return undefined;
     // An empty readDirectory keeps TypeScript from listing every file the tsconfig includes.
-    const host: ts.ParseConfigHost = { ...ts.sys, readDirectory: () => [] };
+    const host: ts.ParseConfigHost = { ...ts.sys, readFile, readDirectory: () => [] };
     const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file);
     const options = parsed.options as ts.CompilerOptions & { pathsBasePath?: string };
     const base = options.baseUrl ?? options.pathsBasePath ?? path.dirname(file);
@@ -260,6 +271,7 @@ export class ModuleResolver {
   }
 
   private readJson(file: string): PackageJson | undefined {
+    this.inputs.add(file);
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as PackageJson;
     } catch {
@@ -274,6 +286,7 @@ export class ModuleResolver {
     const ws = rootJson?.workspaces;
     if (Array.isArray(ws)) patterns = ws;
     else if (ws && Array.isArray(ws.packages)) patterns = ws.packages;
+    this.inputs.add(path.join(this.root, 'pnpm-workspace.yaml'));
     try {
       const pnpm = parseYaml(readFileSync(path.join(this.root, 'pnpm-workspace.yaml'), 'utf8')) as { packages?: string[] } | null;
       if (pnpm && Array.isArray(pnpm.packages)) patterns = [...patterns, ...pnpm.packages];

@@ -57,14 +57,27 @@ export async function parseMigration(
   settings: MigrationSettings,
   root: string,
 ): Promise<{ model: MigrationFile; problems: ParseProblem[] }> {
-  await loadParser();
   const layout = layoutOf(source, settings, root);
+  await loadParsers(source, layout);
+  return parseLoaded(source, settings, layout);
+}
+
+function isTypeScriptMigration(source: SourceFile, layout: Layout): boolean {
+  return TS_LAYOUTS.has(layout) && !source.path.endsWith('.sql');
+}
+
+async function loadParsers(source: SourceFile, layout: Layout): Promise<void> {
+  await loadParser();
+  if (isTypeScriptMigration(source, layout)) await loadTypeScript();
+}
+
+/** `parseMigration` once the parsers it needs are loaded: synchronous, so a revived model can parse lazily. */
+function parseLoaded(source: SourceFile, settings: MigrationSettings, layout: Layout): { model: MigrationFile; problems: ParseProblem[] } {
   const parts = nameParts(source.path, layout);
   const problems: ParseProblem[] = [];
   const parsed: { statement: ParsedStatement; direction: Direction }[] = [];
 
-  if (TS_LAYOUTS.has(layout) && !source.path.endsWith('.sql')) {
-    await loadTypeScript();
+  if (isTypeScriptMigration(source, layout)) {
     for (const chunk of extractSql(source.path, source.text, layout)) {
       const { statements, problem } = parseSql(chunk.sql, chunk.toFile);
       if (problem) problems.push({ message: problem.message, at: { offset: problem.offset } });
@@ -110,9 +123,33 @@ export async function parseMigration(
   };
 }
 
+/** What history rules read of a migration parsed elsewhere; statements are parsed again on demand. */
+type MigrationFacts = Pick<MigrationFile, 'dir' | 'layout' | 'version' | 'name' | 'role' | 'inTransaction' | 'parsed'>;
+
 export const migrationAdapter: KindAdapter<'migration'> = {
   kind: 'migration',
   parse: parseMigration,
+  facts(model): MigrationFacts {
+    const { dir, layout, version, name, role, inTransaction, parsed } = model;
+    return { dir, layout, version, name, role, inTransaction, parsed };
+  },
+  async revive(source, facts, settings) {
+    const known = facts as MigrationFacts;
+    await loadParsers(source, known.layout);
+    let full: MigrationFile | undefined;
+    const parse = () => (full ??= parseLoaded(source, settings ?? {}, known.layout).model);
+    return {
+      path: source.path,
+      text: source.text,
+      ...known,
+      get statements() {
+        return parse().statements;
+      },
+      get down() {
+        return parse().down;
+      },
+    };
+  },
   async project(files, settings, root) {
     return buildProject(files, settings, root);
   },
