@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,13 +106,13 @@ describe('result cache', () => {
     expect(reported(corrupt)).toEqual(reported(cold));
     expect(corrupt.notices.map((n) => n.message).join('\n')).toMatch(/was ignored \(unreadable\)/);
 
-    writeFileSync(cacheFile(dir), serialize({ magic: 'archlint-cache', format: 1, key: 'someone else', files: new Map(), projects: new Map() }));
+    writeFileSync(cacheFile(dir), serialize({ magic: 'archlint-cache', format: 2, key: 'someone else', files: new Map(), projects: new Map() }));
     const foreign = await check(dir, true);
     expect(reported(foreign)).toEqual(reported(cold));
     expect(foreign.notices.map((n) => n.message).join('\n')).toMatch(/was ignored \(made by another archlint version or config\)/);
 
     // A file with the right key but a damaged entry is not trusted either.
-    const poisoned = { magic: 'archlint-cache', format: 1, key: 'x', files: new Map([['code\0src/domain/money.ts', { hash: 1 }]]), projects: new Map() };
+    const poisoned = { magic: 'archlint-cache', format: 2, key: 'x', files: new Map([['code\0src/domain/money.ts', { hash: 1 }]]), projects: new Map() };
     writeFileSync(cacheFile(dir), serialize(poisoned));
     const damaged = await check(dir, true);
     expect(reported(damaged)).toEqual(reported(cold));

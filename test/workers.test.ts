@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,7 +36,7 @@ describe('worker pool', () => {
       needModel: false,
     }));
     let counted = 0;
-    const outcomes = await poolProcessor(setup, 2, () => false)(tasks, {
+    const outcomes = await poolProcessor(setup, 2, () => false, { shareWithThisThread: false })(tasks, {
       local: () => Promise.reject(new Error('processed in the calling thread')),
       done: (n: number) => (counted += n),
     });

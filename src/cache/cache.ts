@@ -7,7 +7,7 @@ import type { ArtifactKind } from '../core/kinds.js';
 
 const MAGIC = 'archlint-cache';
 // Bumped when the layout of this file changes; the archlint version is part of the key anyway.
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The default cache file, under the root's node_modules/.cache like other tools'. */
 export function defaultCacheLocation(root: string): string {
@@ -19,7 +19,12 @@ interface FileEntry {
   hash: string;
   /** Content hashes of the other files its model was built from ($ref targets), root-relative. */
   refs: [string, string | null][];
-  outcome: Omit<FileOutcome, 'model'>;
+  outcome: Omit<FileOutcome, 'model' | 'facts'>;
+  /**
+   * The outcome's facts, serialized on their own: they are most of the cache, and a run in which
+   * no project rule runs again never reads them.
+   */
+  facts?: Uint8Array;
 }
 
 interface ProjectEntry {
@@ -104,8 +109,16 @@ export class ResultCache {
           return;
         }
         // Stored outcomes are of checked files; a file that is only context keeps its facts.
-        const checked = task.check || (run.only !== undefined && [hit.file, ...hit.refs].some((f) => run.only!.has(f)));
-        outcomes[i] = { ...hit, checked, pending: checked ? hit.pending.map((d) => ({ ...d })) : [] };
+        const checked = task.check || (run.only !== undefined && [hit.outcome.file, ...hit.outcome.refs].some((f) => run.only!.has(f)));
+        const packed = hit.facts;
+        outcomes[i] = {
+          ...hit.outcome,
+          checked,
+          pending: checked ? hit.outcome.pending.map((d) => ({ ...d })) : [],
+          get facts() {
+            return packed ? deserialize(packed) : undefined;
+          },
+        };
       });
       run.done(tasks.length - missing.length);
       if (missing.length > 0) {
@@ -126,11 +139,11 @@ export class ResultCache {
     return `${task.kind}\0${task.source.path}`;
   }
 
-  private lookup(task: FileTask, hash: string): Omit<FileOutcome, 'model'> | undefined {
+  private lookup(task: FileTask, hash: string): FileEntry | undefined {
     const entry = this.data.files.get(this.key(task));
     if (!entry || entry.hash !== hash) return undefined;
     for (const [ref, refHash] of entry.refs) if (this.hashOfRef(ref) !== refHash) return undefined;
-    return entry.outcome;
+    return entry;
   }
 
   private hashOfRef(ref: string): string | null {
@@ -142,11 +155,12 @@ export class ResultCache {
   private store(task: FileTask, outcome: FileOutcome): void {
     // Only whole results are kept: a file that was only context, or on which a rule crashed, is not.
     if (!outcome.checked || outcome.crashed || task.needModel) return;
-    const { model: _model, ...plain } = outcome;
+    const { model: _model, facts, ...plain } = outcome;
     this.data.files.set(this.key(task), {
       hash: this.seen.get(task.kind)!.get(task.source.path)!,
       refs: outcome.refs.map((ref) => [ref, this.hashOfRef(ref)]),
       outcome: plain,
+      ...(facts === undefined ? {} : { facts: serialize(facts) }),
     });
     this.dirty = true;
   }
@@ -208,6 +222,7 @@ function isCacheData(value: unknown): value is CacheData {
   if (!(data.files instanceof Map) || !(data.projects instanceof Map)) return false;
   for (const entry of data.files.values()) {
     if (!entry || typeof entry.hash !== 'string' || !Array.isArray(entry.refs) || !entry.outcome || !Array.isArray(entry.outcome.pending)) return false;
+    if (entry.facts !== undefined && !(entry.facts instanceof Uint8Array)) return false;
   }
   for (const entry of data.projects.values()) {
     if (!entry || !(entry.files instanceof Map) || !Array.isArray(entry.inputs) || !Array.isArray(entry.pending)) return false;

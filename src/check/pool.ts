@@ -14,62 +14,83 @@ const AUTO_MIN_BYTES = 2_000_000;
 // is a few tens of milliseconds of work.
 const BATCH_FILES = 40;
 
-/** Threads to use for a run: none when the work is too small to pay for their start-up. */
+/**
+ * Threads that parse and check files for a run, this one included: `auto` is one per core (up to
+ * 4) when the work is large enough to pay for starting workers, else 1.
+ */
 export function threadsFor(concurrency: Concurrency | undefined, tasks: readonly FileTask[]): number {
-  if (concurrency === undefined || concurrency === 'off') return 0;
-  const cores = os.availableParallelism();
+  if (concurrency === undefined || concurrency === 'off') return 1;
   if (concurrency === 'auto') {
+    const cores = os.availableParallelism();
     let bytes = 0;
     for (const t of tasks) bytes += t.source.text.length;
-    return bytes < AUTO_MIN_BYTES || cores < 2 ? 0 : Math.min(cores, 4);
+    return bytes < AUTO_MIN_BYTES ? 1 : Math.min(cores, 4);
   }
-  return Math.max(0, Math.floor(concurrency));
+  return Math.max(1, Math.floor(concurrency));
 }
 
 /**
- * Runs the file phase in a pool of worker threads (piscina). Each worker loads the same config
- * as this thread and processes batches of files; only plain data crosses: file texts in, outcomes
- * (diagnostics with resolved positions, facts for project rules) out. Tasks whose model this
- * thread needs (a kind with project rules and no `revive`) are processed here meanwhile.
+ * Runs the file phase on several threads: this one and a pool of workers (piscina) take batches
+ * of files from one queue. Each worker loads the same config as this thread; only plain data
+ * crosses: file texts in, outcomes (findings with resolved positions, facts for project rules)
+ * out. Tasks whose model this thread needs (a kind with project rules and no `revive`) stay here.
+ * This thread works too because it has loaded and warmed up everything already, where a new
+ * worker starts cold; on two cores, one worker and this thread beat two workers.
  */
-export function poolProcessor(setup: WorkerSetup, concurrency: Concurrency | undefined, covers: (kind: ArtifactKind) => boolean): FileProcessor {
+export function poolProcessor(
+  setup: WorkerSetup,
+  concurrency: Concurrency | undefined,
+  covers: (kind: ArtifactKind) => boolean,
+  options: { shareWithThisThread?: boolean } = {},
+): FileProcessor {
+  const here = options.shareWithThisThread ?? true;
   return async (tasks, { local, done }) => {
     const threads = threadsFor(concurrency, tasks);
-    const remote = (t: FileTask) => threads > 0 && !t.needModel && (t.check || !covers(t.kind));
+    const workers = here ? threads - 1 : threads;
+    const remote = (t: FileTask) => workers > 0 && !t.needModel && (t.check || !covers(t.kind));
     const outcomes: FileOutcome[] = new Array(tasks.length);
-    const batches: number[][] = [];
+    const queue: number[][] = [];
     for (let i = 0; i < tasks.length; i++) {
       if (!remote(tasks[i])) continue;
-      const last = batches[batches.length - 1];
+      const last = queue[queue.length - 1];
       if (last && last.length < BATCH_FILES) last.push(i);
-      else batches.push([i]);
+      else queue.push([i]);
     }
-    if (batches.length === 0) {
-      for (let i = 0; i < tasks.length; i++) {
+    const runHere = async (indexes: Iterable<number>) => {
+      for (const i of indexes) {
         outcomes[i] = await local(tasks[i]);
         done(1);
       }
+    };
+    if (queue.length === 0) {
+      await runHere(tasks.keys());
       return outcomes;
     }
     const pool = new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
+      minThreads: workers,
+      maxThreads: workers,
       workerData: setup,
       // Workers stay up for the run and close with it.
       idleTimeout: 60_000,
     });
     try {
-      const running = batches.map(async (indexes) => {
-        const batch: WorkerBatch = indexes.map((i) => ({ kind: tasks[i].kind, source: tasks[i].source, check: tasks[i].check }));
-        const results = (await pool.run(batch)) as FileOutcome[];
-        indexes.forEach((i, k) => (outcomes[i] = results[k]));
-        done(indexes.length);
-      });
-      for (let i = 0; i < tasks.length; i++) {
-        if (remote(tasks[i])) continue;
-        outcomes[i] = await local(tasks[i]);
-        done(1);
+      const worker = async () => {
+        for (let indexes = queue.shift(); indexes; indexes = queue.shift()) {
+          const batch: WorkerBatch = indexes.map((i) => ({ kind: tasks[i].kind, source: tasks[i].source, check: tasks[i].check }));
+          const results = (await pool.run(batch)) as FileOutcome[];
+          indexes.forEach((i, k) => (outcomes[i] = results[k]));
+          done(indexes.length);
+        }
+      };
+      const running = Array.from({ length: workers }, worker);
+      await runHere([...tasks.keys()].filter((i) => !remote(tasks[i])));
+      if (here) {
+        for (let indexes = queue.shift(); indexes; indexes = queue.shift()) {
+          await runHere(indexes);
+          // Let the workers' replies in, so they get their next batch while this thread works.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
       await Promise.all(running);
     } finally {

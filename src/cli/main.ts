@@ -145,7 +145,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-progress', 'no progress bar (it shows only on a terminal, never in CI)')
     .option('--cache', 'reuse the results of earlier runs for files that did not change')
     .option('--cache-location <file>', 'the cache file (default: node_modules/.cache/archlint/results.bin under the root)')
-    .addOption(new Option('--concurrency <n>', 'worker threads for parsing and file rules: a number, auto (default: the cores, for large runs) or off').argParser(parseConcurrency))
+    .addOption(new Option('--concurrency <n>', 'threads that parse and check files, this one included: a number, auto (default: one per core for large runs) or off').argParser(parseConcurrency))
     .option('--print-config <file>', 'print the resolved config that applies to a file, then exit')
     .addHelpText(
       'after',

@@ -335,7 +335,8 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     }
   }
 
-  const modelsByKind = new Map<ArtifactKind, { file: string; model: unknown }[]>();
+  // Models are revived from facts only when project rules do run: a warm cached run needs none.
+  const modelsByKind = new Map<ArtifactKind, { file: string; source: SourceFile; outcome: FileOutcome }[]>();
   for (let i = 0; i < outcomes.length; i++) {
     const outcome = outcomes[i];
     const { kind, source } = tasks[i];
@@ -348,18 +349,9 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     const adapter = input.adapters.get(kind)!;
     if (outcome.model !== undefined && adapter.texts) for (const extra of adapter.texts(outcome.model as never)) texts.add(extra);
     if (!outcome.parsed || !projectKinds.has(kind)) continue;
-    let model = outcome.model;
-    if (model === undefined) {
-      try {
-        model = await adapter.revive!(source, outcome.facts, (input.settings[kind] ?? {}) as never, input.root);
-      } catch (error) {
-        crash(`${kind} parser`, source.path, error);
-        continue;
-      }
-    }
     let list = modelsByKind.get(kind);
     if (!list) modelsByKind.set(kind, (list = []));
-    list.push({ file: source.path, model });
+    list.push({ file: source.path, source, outcome });
   }
 
   const projectTotal = projectRules.filter((r) => modelsByKind.has(r.kind) && input.adapters.get(r.kind)?.project).length;
@@ -379,14 +371,23 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       projectDone += kindRules.length;
       input.onProgress?.('project', projectDone, projectTotal);
     } else {
+      const models: unknown[] = [];
+      const inRun = new Set<string>();
+      for (const { file, source, outcome } of list) {
+        try {
+          models.push(outcome.model ?? (await adapter.revive!(source, outcome.facts, settings, input.root)));
+          inRun.add(file);
+        } catch (error) {
+          crash(`${kind} parser`, file, error);
+        }
+      }
       try {
-        project = await adapter.project(list.map((f) => f.model) as never, settings, input.root);
+        project = await adapter.project(models as never, settings, input.root);
       } catch (error) {
         crash(`${kind} project model`, list[0].file, error);
         continue;
       }
       input.onProject?.(kind, project);
-      const inRun = new Set(list.map((f) => f.file));
       let crashed = false;
       for (const rule of kindRules) {
         const config = input.projectRules.get(rule.id)!;
