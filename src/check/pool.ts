@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { FileOutcome, FileProcessor, FileTask } from '../core/engine.js';
 import type { ArtifactKind } from '../core/kinds.js';
@@ -44,9 +46,12 @@ export function poolProcessor(
   options: { shareWithThisThread?: boolean } = {},
 ): FileProcessor {
   const here = options.shareWithThisThread ?? true;
+  const workerFile = new URL('./worker.js', import.meta.url);
+  // Run from TypeScript sources (a test runner), there is no worker file to start: stay in this thread.
+  const canStart = existsSync(fileURLToPath(workerFile));
   return async (tasks, { local, done }) => {
     const threads = threadsFor(concurrency, tasks);
-    const workers = here ? threads - 1 : threads;
+    const workers = !canStart ? 0 : here ? threads - 1 : threads;
     const remote = (t: FileTask) => workers > 0 && !t.needModel && (t.check || !covers(t.kind));
     const outcomes: FileOutcome[] = new Array(tasks.length);
     const queue: number[][] = [];
@@ -67,7 +72,7 @@ export function poolProcessor(
       return outcomes;
     }
     const pool = new Piscina({
-      filename: new URL('./worker.js', import.meta.url).href,
+      filename: workerFile.href,
       minThreads: workers,
       maxThreads: workers,
       workerData: setup,
