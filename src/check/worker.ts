@@ -1,3 +1,4 @@
+import { workerData } from 'piscina';
 import { processFile, type FileOutcome, type FileWorkInput } from '../core/engine.js';
 import type { ArtifactKind, SourceFile } from '../core/kinds.js';
 import { loadFileWork } from './check.js';
@@ -14,14 +15,17 @@ export interface WorkerSetup {
 
 export type WorkerBatch = { kind: ArtifactKind; source: SourceFile; check: boolean }[];
 
+// piscina imports this module when the worker starts: loading the config and packs right away
+// overlaps with the main thread's own work until the first batch arrives.
 let work: Promise<FileWorkInput> | undefined;
+if (workerData) {
+  work = loadFileWork(workerData as WorkerSetup);
+  work.catch(() => undefined); // reported by the first batch that awaits it
+}
 
 /** A piscina task: the file phase for a batch of files. */
 export default async function processBatch(batch: WorkerBatch): Promise<FileOutcome[]> {
-  // piscina hands workerData to the worker module through its own import.
-  const { workerData } = await import('piscina');
-  work ??= loadFileWork(workerData as WorkerSetup);
-  const input = await work;
+  const input = await (work ??= loadFileWork(workerData as WorkerSetup));
   const out: FileOutcome[] = [];
   for (const task of batch) {
     out.push(await processFile(input, { ...task, needModel: false }, { facts: true, keepModel: false }));
