@@ -126,6 +126,28 @@ describe('SQL inside TypeScript migrations', () => {
     expect(parsed.model.statements.map((s) => s.type)).toEqual(['AlterTableStmt', 'DropStmt']);
   });
 
+  it('leaves out substitutions that stand for whole statements, and reads the statements around them', async () => {
+    const text = [
+      'export class Migration20240205 extends Migration {',
+      '  async up() {',
+      '    this.addSql(`',
+      '      ALTER TABLE "region" DROP CONSTRAINT IF EXISTS "fk_a";',
+      '      -- built by a helper',
+      '      ${alterColumnsIfExist("region", ["tax_rate"], "DROP NOT NULL")}',
+      '      ALTER TABLE "region" ADD COLUMN "code" text;',
+      '      ${more}',
+      '    `);',
+      '    this.addSql(`CREATE INDEX "i" ON "${table}" ("x");`);',
+      '  }',
+      '}',
+    ].join('\n');
+    const { model, problems } = await parse('src/migrations/Migration20240205.ts', text);
+    expect(problems).toEqual([]);
+    expect(model.statements.map((s) => s.type)).toEqual(['AlterTableStmt', 'AlterTableStmt', 'IndexStmt']);
+    expect(text.slice(model.statements[1].offset, model.statements[1].endOffset)).toBe('ALTER TABLE "region" ADD COLUMN "code" text');
+    expect(model.statements[2].node.relation).toMatchObject({ relname: 'table' });
+  });
+
   it('reports a syntax error inside a string at its place in the .ts file and keeps the other strings', async () => {
     const text = "export class A1 implements MigrationInterface {\n  async up(q: QueryRunner) {\n    await q.query(`SELECT 1`);\n    await q.query(`ALTER TABLE t ADD COLUMN`);\n  }\n}";
     const { model, problems } = await parse('src/migrations/1-A.ts', text);

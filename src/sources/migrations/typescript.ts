@@ -29,6 +29,8 @@ export interface SqlString {
 
 /** Substitutions (`${table}`) become identifiers so the rest of the statement still parses. */
 const PLACEHOLDER = 'archlint_param';
+/** SQL text that ends where a new statement starts: empty, or after a `;`, whitespace and comments. */
+const STATEMENT_START = /(?:^|;)(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*$/;
 
 function literalSegments(node: TS.Node, cooked: string, source: TS.SourceFile, sqlStart: number, tailLength: number): Segment {
   // Template pieces end in `${` or a backtick; strings end in their quote.
@@ -48,9 +50,11 @@ function evaluate(expr: TS.Expression, source: TS.SourceFile): { sql: string; se
     let sql = expr.head.text;
     const segments: Segment[] = [literalSegments(expr.head, expr.head.text, source, 0, 2)];
     expr.templateSpans.forEach((span, i) => {
-      // `${table}` reads back as `table` in messages; anything else gets a numbered name.
+      // `${table}` reads back as `table` in messages; anything else gets a numbered name. Where a
+      // statement would start, a substitution is statements built elsewhere (a helper's output):
+      // unknown SQL, left out rather than read as a broken statement.
       const written = span.expression.getText(source).replace(/\W+/g, '_');
-      const placeholder = /^[A-Za-z_]\w{0,62}$/.test(written) ? written : `${PLACEHOLDER}${i + 1}`;
+      const placeholder = STATEMENT_START.test(sql) ? '' : /^[A-Za-z_]\w{0,62}$/.test(written) ? written : `${PLACEHOLDER}${i + 1}`;
       segments.push({ sqlStart: sql.length, fileStart: span.expression.getStart(source), length: placeholder.length, exact: false });
       sql += placeholder;
       const tail = ts.isTemplateTail(span.literal) ? 1 : 2;
