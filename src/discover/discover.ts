@@ -12,7 +12,8 @@ const SQL_EXTENSIONS = ['.sql'];
 const ALL_EXTENSIONS = [...CODE_EXTENSIONS, ...GRAPHQL_EXTENSIONS, ...SPEC_EXTENSIONS, ...SQL_EXTENSIONS];
 
 /** Never worth linting, whatever .gitignore says. */
-export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/coverage/**', '**/*.d.ts', '**/*.min.js'];
+// Yarn Berry keeps its own bundled releases and plugins (and the PnP loader) in the repository.
+export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/coverage/**', '**/*.d.ts', '**/*.min.js', '**/.yarn/**', '**/.pnp.cjs', '**/.pnp.loader.mjs'];
 
 export interface DiscoverOptions {
   /** Absolute root; returned paths are relative to it. */
