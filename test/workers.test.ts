@@ -23,6 +23,12 @@ describe('worker pool', () => {
     },
   );
 
+  it('rejects a --concurrency that is not a number of threads, auto or off', () => {
+    const bad = archlint(['check', path.join(REPO, 'fixtures', 'sample-service'), '--concurrency', '0']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--concurrency takes a number of threads, auto or off, got "0"');
+  });
+
   it('processes files in worker threads, not in the calling thread', async () => {
     const { poolProcessor } = await dist('check/pool.js');
     const { loadFileWork } = await dist('check/check.js');
