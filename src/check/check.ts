@@ -135,9 +135,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     for (const id of (filter ? filter(on) : on).keys()) enabled.add(id);
   }
   const kinds = new Set([...enabled].map((id) => registry.get(id)?.rule.kind));
+  const runFiles = files.filter((f) => kinds.has(f.kind));
+  await registry.load(runFiles.map((f) => f.kind));
   const output = await runEngine({
     root: config.root,
-    files: files.filter((f) => kinds.has(f.kind)),
+    files: runFiles,
     adapters: builtinAdapters,
     rules: [...registry.rules.values()].map((r) => r.rule),
     rulesFor,
