@@ -54,7 +54,7 @@ function label(statement: Statement): string {
 /** `SET [LOCAL] lock_timeout = ...` or `SELECT set_config('lock_timeout', ...)`. */
 function setsLockTimeout(statement: Statement): boolean {
   if (statement.type === 'VariableSetStmt') return statement.node.name === 'lock_timeout' && statement.node.kind !== 'VAR_RESET';
-  if (statement.type !== 'SelectStmt') return false;
+  if (statement.type !== 'SelectStmt' || !statement.text.includes('lock_timeout')) return false;
   let found = false;
   walkTree(statement.node, (type, value) => {
     if (type === 'FuncCall' && names(value.funcname).pop() === 'set_config' && /lock_timeout/.test(JSON.stringify(value.args))) found = true;

@@ -17,8 +17,13 @@ export function relationName(relation: RangeVar | undefined): string {
 
 /** `[{String: {sval}}]` lists (qualified names) as plain strings. */
 export function names(list: unknown): string[] {
-  if (!Array.isArray(list)) return [];
-  return list.map((n) => ((n as Obj).String as Obj | undefined)?.sval).filter((s): s is string => typeof s === 'string');
+  const out: string[] = [];
+  if (!Array.isArray(list)) return out;
+  for (const n of list) {
+    const sval = ((n as Obj).String as Obj | undefined)?.sval;
+    if (typeof sval === 'string') out.push(sval);
+  }
+  return out;
 }
 
 export interface ColumnType {
