@@ -1,7 +1,8 @@
 // Writes docs/rules.md, the index of every built-in rule, from the compiled packs.
 import { writeFileSync } from 'node:fs';
 
-const { builtinPacks } = await import('../dist/rules/index.js');
+const { importBuiltinPacks } = await import('../dist/rules/index.js');
+const builtinPacks = await importBuiltinPacks();
 const lines = [
   '# Rules',
   '',

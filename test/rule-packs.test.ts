@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtinPacks } from '../rules/index.js';
+import { importBuiltinPacks } from '../rules/index.js';
 import { REPO } from './cli-helpers.js';
 
+const builtinPacks = await importBuiltinPacks();
 const RULES_DIR = path.join(REPO, 'rules');
 const packDirs = readdirSync(RULES_DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory())

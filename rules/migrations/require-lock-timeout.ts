@@ -26,11 +26,15 @@ function takesLock(statement: Statement): boolean {
 
 /** A new table's foreign keys lock the tables they reference (SHARE ROW EXCLUSIVE) while it is created. */
 function referencesExistingTable(statement: Statement, created: { has(table: string): boolean }): boolean {
-  let found = false;
-  walkTree(statement.node.tableElts, (type, value) => {
-    if (type === 'Constraint' && value.contype === 'CONSTR_FOREIGN' && !created.has(relationName(value.pktable as RangeVar))) found = true;
-  });
-  return found;
+  // Foreign keys sit in the table's constraints or in a column's.
+  const references = (node: unknown) => {
+    const constraint = (node as { Constraint?: { contype?: string; pktable?: RangeVar } }).Constraint;
+    return constraint?.contype === 'CONSTR_FOREIGN' && !created.has(relationName(constraint.pktable));
+  };
+  for (const element of (statement.node.tableElts as { ColumnDef?: { constraints?: unknown[] } }[] | undefined) ?? []) {
+    if (references(element) || element.ColumnDef?.constraints?.some(references)) return true;
+  }
+  return false;
 }
 
 const LABELS: Record<string, string> = {
@@ -54,7 +58,7 @@ function label(statement: Statement): string {
 /** `SET [LOCAL] lock_timeout = ...` or `SELECT set_config('lock_timeout', ...)`. */
 function setsLockTimeout(statement: Statement): boolean {
   if (statement.type === 'VariableSetStmt') return statement.node.name === 'lock_timeout' && statement.node.kind !== 'VAR_RESET';
-  if (statement.type !== 'SelectStmt') return false;
+  if (statement.type !== 'SelectStmt' || !statement.text.includes('lock_timeout')) return false;
   let found = false;
   walkTree(statement.node, (type, value) => {
     if (type === 'FuncCall' && names(value.funcname).pop() === 'set_config' && /lock_timeout/.test(JSON.stringify(value.args))) found = true;

@@ -3,7 +3,7 @@ import { commonFolder, discoverFor } from '../check/check.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { CodeFile, CodeProject } from '../sources/code/index.js';
-import { layersOf } from '../sources/code/index.js';
+import { layersOf } from '../sources/code/layers.js';
 import { mergeOptions } from '../core/options.js';
 import { builtinAdapters } from '../sources/index.js';
 import { buildLayerGraph, type LayerGraph } from './layer-graph.js';

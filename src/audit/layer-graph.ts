@@ -1,7 +1,7 @@
 import { compareStrings } from '../core/diagnostic.js';
 import { matchesAny } from '../core/glob.js';
 import { stronglyConnectedComponents } from '../core/graph.js';
-import { layerOf, type Layer } from '../sources/code/index.js';
+import { layerOf, type Layer } from '../sources/code/layers.js';
 
 /** What the layer graph needs of an import: where it leads, and whether it vanishes at runtime. */
 export interface LayerImport {

@@ -118,6 +118,8 @@ async function loadRun(setup: WorkerSetup, registry?: RuleRegistry) {
     settings: config.settings as unknown as Partial<Record<ArtifactKind, unknown>>,
     base,
     configFile: config.filepath ? path.relative(config.root, config.filepath).split(path.sep).join('/') : undefined,
+    // Pack code loads when a kind's rules first run: a warm cached run may need none of it.
+    loadKind: (kind) => config.registry.load([kind]),
   };
   return { config, filter, work };
 }

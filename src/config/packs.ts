@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { ARTIFACT_KINDS } from '../core/kinds.js';
 import type { AnyRule, PackDefinition } from '../core/rule.js';
 import { ConfigError } from './errors.js';
@@ -47,6 +46,7 @@ export async function loadPack(from: string, name: string, keyPath: string): Pro
   const file = resolveReference(from, name, keyPath, 'pack', ['', '.ts', '.js', '/index.ts', '/index.js']);
   if (/\.(ya?ml|json)$/.test(file)) {
     let data: unknown;
+    const { parse: parseYaml } = await import('yaml');
     try {
       data = parseYaml(readFileSync(file, 'utf8'));
     } catch (error) {

@@ -35,6 +35,11 @@ export interface FileWorkInput {
   base?: BaseRevision;
   /** Root-relative path of the config file, handed to rules. */
   configFile?: string;
+  /**
+   * Makes the rules of a kind runnable (imports their pack's code); called before the first rule
+   * of the kind runs, so a run whose results all come from a cache loads none.
+   */
+  loadKind?(kind: ArtifactKind): Promise<void>;
 }
 
 export interface EngineInput extends FileWorkInput {
@@ -185,6 +190,7 @@ function reporterFor(texts: TextStore, pending: PendingDiagnostic[], rule: AnyRu
 export async function processFile(input: FileWorkInput, task: FileTask, options: { only?: ReadonlySet<string>; facts: boolean; keepModel: boolean }): Promise<FileOutcome> {
   const { kind, source } = task;
   const adapter = input.adapters.get(kind)!;
+  if (input.loadKind) await loadOnce(input, kind);
   const texts = new TextStore(input.root);
   texts.add(source);
   const pending: PendingDiagnostic[] = [];
@@ -272,6 +278,15 @@ export async function processFile(input: FileWorkInput, task: FileTask, options:
   if (options.facts && adapter.facts) outcome.facts = adapter.facts(model as never);
   if (options.keepModel) outcome.model = model;
   return outcome;
+}
+
+const loadedKinds = new WeakMap<FileWorkInput, Map<ArtifactKind, Promise<void>>>();
+function loadOnce(input: FileWorkInput, kind: ArtifactKind): Promise<void> {
+  let kinds = loadedKinds.get(input);
+  if (!kinds) loadedKinds.set(input, (kinds = new Map()));
+  let loading = kinds.get(kind);
+  if (!loading) kinds.set(kind, (loading = input.loadKind!(kind)));
+  return loading;
 }
 
 const ruleIndexes = new WeakMap<readonly AnyRule[], Map<string, AnyRule>>();
@@ -371,6 +386,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       projectDone += kindRules.length;
       input.onProgress?.('project', projectDone, projectTotal);
     } else {
+      if (input.loadKind) await loadOnce(input, kind);
       const models: unknown[] = [];
       const inRun = new Set<string>();
       for (const { file, source, outcome } of list) {

@@ -1,13 +1,42 @@
 import type { ArtifactKind, KindAdapter } from '../core/kinds.js';
-import { codeAdapter } from './code/adapter.js';
-import { graphqlAdapter } from './graphql/adapter.js';
-import { migrationAdapter } from './migrations/adapter.js';
-import { openApiAdapter } from './openapi/adapter.js';
+
+type AsyncHook = 'parse' | 'project' | 'revive';
+type SyncHook = 'walk' | 'affected' | 'covers' | 'ignores' | 'texts' | 'facts' | 'projectInputs';
+type Hook = AsyncHook | SyncHook;
+
+/**
+ * An adapter whose module, and the parser it pulls in (ts-morph, graphql, Spectral, libpg-query),
+ * is imported on its first `parse`, `project` or `revive` call, so a run pays only for the kinds it has files
+ * of. The synchronous hooks are only ever called with models that `parse` or `project` returned.
+ * `hooks` names the optional hooks the real adapter has: the engine reads their presence.
+ */
+export function lazyAdapter<K extends ArtifactKind>(kind: K, hooks: readonly Hook[], load: () => Promise<KindAdapter<K>>): KindAdapter<K> {
+  let loaded: KindAdapter<K> | undefined;
+  let loading: Promise<KindAdapter<K>> | undefined;
+  const ready = async () => (loaded ??= await (loading ??= load()));
+  const adapter: Record<string, unknown> = { kind };
+  for (const hook of hooks) {
+    adapter[hook] =
+      hook === 'parse' || hook === 'project' || hook === 'revive'
+        ? async (...args: unknown[]) => ((await ready())[hook] as (...a: unknown[]) => unknown)(...args)
+        : (...args: unknown[]) => {
+            if (!loaded) throw new Error(`The ${kind} adapter's ${hook}() was called before it parsed anything.`);
+            return (loaded[hook] as (...a: unknown[]) => unknown)(...args);
+          };
+  }
+  return adapter as unknown as KindAdapter<K>;
+}
 
 /** The built-in source kinds, as the engine and the rule tester take them. */
 export const builtinAdapters: ReadonlyMap<ArtifactKind, KindAdapter> = new Map<ArtifactKind, KindAdapter>([
-  ['code', codeAdapter as KindAdapter],
-  ['openapi', openApiAdapter as KindAdapter],
-  ['graphql', graphqlAdapter as KindAdapter],
-  ['migration', migrationAdapter as KindAdapter],
+  ['code', lazyAdapter('code', ['parse', 'project', 'affected', 'walk', 'facts', 'revive', 'projectInputs'], async () => (await import('./code/adapter.js')).codeAdapter) as KindAdapter],
+  [
+    'openapi',
+    lazyAdapter('openapi', ['parse', 'project', 'ignores', 'covers', 'affected', 'texts'], async () => (await import('./openapi/adapter.js')).openApiAdapter) as KindAdapter,
+  ],
+  ['graphql', lazyAdapter('graphql', ['parse', 'project'], async () => (await import('./graphql/adapter.js')).graphqlAdapter) as KindAdapter],
+  [
+    'migration',
+    lazyAdapter('migration', ['parse', 'project', 'affected', 'facts', 'revive'], async () => (await import('./migrations/adapter.js')).migrationAdapter) as KindAdapter,
+  ],
 ]);

@@ -41,7 +41,11 @@ function finish(parsed: { statement: ParsedStatement; direction: Direction }[], 
     const inExplicitTransaction = explicit[direction];
     if (isBegin(statement)) explicit[direction] = true;
     // Completed in place: statements are many, and copies would only feed the garbage collector.
-    return Object.assign(statement, { direction, inTransaction: wrapped || inExplicitTransaction, inExplicitTransaction });
+    const complete = statement as Statement;
+    complete.direction = direction;
+    complete.inTransaction = wrapped || inExplicitTransaction;
+    complete.inExplicitTransaction = inExplicitTransaction;
+    return complete;
   });
 }
 
@@ -51,49 +55,35 @@ function layoutOf(source: SourceFile, settings: MigrationSettings, root: string)
   return detectLayout(source.path, source.text, root);
 }
 
-/** Parses one migration: cheap on purpose (one parser call per SQL text); history is built in `project()`. */
-export async function parseMigration(
-  source: SourceFile,
-  settings: MigrationSettings,
-  root: string,
-): Promise<{ model: MigrationFile; problems: ParseProblem[] }> {
-  const layout = layoutOf(source, settings, root);
-  await loadParsers(source, layout);
-  return parseLoaded(source, settings, layout);
+interface Split {
+  up: Statement[];
+  down: Statement[];
+  problems: ParseProblem[];
+  inTransaction: boolean;
 }
 
-function isTypeScriptMigration(source: SourceFile, layout: Layout): boolean {
-  return TS_LAYOUTS.has(layout) && !source.path.endsWith('.sql');
-}
-
-async function loadParsers(source: SourceFile, layout: Layout): Promise<void> {
-  await loadParser();
-  if (isTypeScriptMigration(source, layout)) await loadTypeScript();
-}
-
-/** `parseMigration` once the parsers it needs are loaded: synchronous, so a revived model can parse lazily. */
-function parseLoaded(source: SourceFile, settings: MigrationSettings, layout: Layout): { model: MigrationFile; problems: ParseProblem[] } {
-  const parts = nameParts(source.path, layout);
+/** Parses a migration's SQL (one parser call per SQL text) into its up and down statements. */
+function splitStatements(path: string, text: string, layout: Layout, role: MigrationFile['role'], assumeInTransaction: boolean | undefined): Split {
   const problems: ParseProblem[] = [];
   const parsed: { statement: ParsedStatement; direction: Direction }[] = [];
 
-  if (isTypeScriptMigration(source, layout)) {
-    for (const chunk of extractSql(source.path, source.text, layout)) {
+  if (TS_LAYOUTS.has(layout) && !path.endsWith('.sql')) {
+    for (const chunk of extractSql(path, text, layout)) {
       const { statements, problem } = parseSql(chunk.sql, chunk.toFile);
       if (problem) problems.push({ message: problem.message, at: { offset: problem.offset } });
       for (const statement of statements ?? []) parsed.push({ statement, direction: chunk.direction });
     }
   } else {
-    const { statements, problem } = parseSql(source.text);
+    const { statements, problem } = parseSql(text);
     if (problem) problems.push({ message: problem.message, at: { offset: problem.offset } });
-    const split = downMarker(layout, source.text);
-    const fileDirection: Direction = parts.role === 'down' ? 'down' : 'up';
+    const split = downMarker(layout, text);
+    const fileDirection: Direction = role === 'down' ? 'down' : 'up';
     for (const statement of statements ?? []) {
       const direction = split !== undefined && statement.offset > split ? 'down' : fileDirection;
       parsed.push({ statement, direction });
     }
     // A goose/dbmate file whose up marker comes after its down marker: order by the up marker.
-    const up = layout === 'goose' ? GOOSE_UP.exec(source.text) : layout === 'dbmate' ? DBMATE_UP.exec(source.text) : null;
+    const up = layout === 'goose' ? GOOSE_UP.exec(text) : layout === 'dbmate' ? DBMATE_UP.exec(text) : null;
     if (up && split !== undefined && up.index > split) {
       for (const p of parsed) p.direction = p.statement.offset > up.index ? 'up' : 'down';
     }
@@ -101,30 +91,95 @@ function parseLoaded(source: SourceFile, settings: MigrationSettings, layout: La
 
   const byDefault = TRANSACTION_DEFAULT[layout];
   const upCount = parsed.filter((p) => p.direction === 'up').length;
-  const wrapped =
-    settings.assumeInTransaction ??
-    ((byDefault === 'multi-statement' ? upCount > 1 : byDefault) && !disablesTransaction(layout, source.text));
-  const statements = finish(parsed, wrapped);
+  const inTransaction = assumeInTransaction ?? ((byDefault === 'multi-statement' ? upCount > 1 : byDefault) && !disablesTransaction(layout, text));
+  const statements = finish(parsed, inTransaction);
   return {
-    model: {
-      path: source.path,
-      text: source.text,
-      dir: setDir(source.path, layout),
-      layout,
-      version: parts.version,
-      name: parts.name,
-      role: parts.role,
-      statements: statements.filter((s) => s.direction === 'up'),
-      down: statements.filter((s) => s.direction === 'down'),
-      inTransaction: wrapped,
-      parsed: problems.length === 0,
-    },
+    up: statements.filter((s) => s.direction === 'up'),
+    down: statements.filter((s) => s.direction === 'down'),
     problems,
+    inTransaction,
   };
 }
 
-/** What history rules read of a migration parsed elsewhere; statements are parsed again on demand. */
-type MigrationFacts = Pick<MigrationFile, 'dir' | 'layout' | 'version' | 'name' | 'role' | 'inTransaction' | 'parsed'>;
+/**
+ * A parsed migration whose statements can be let go once its file rules have run: a run keeps
+ * every model until the project rules, which read names, versions and text, and thousands of
+ * retained parse trees cost most of the garbage collector's time. The statements come back on
+ * demand, parsed again from the text.
+ */
+class ParsedMigration implements MigrationFile {
+  readonly dir: string;
+  readonly version?: string;
+  readonly name?: string;
+  readonly role: MigrationFile['role'];
+  readonly inTransaction: boolean;
+  readonly parsed: boolean;
+  private split: Split | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly layout: Layout,
+    private readonly assumeInTransaction: boolean | undefined,
+    /** Known from a parse made elsewhere (a worker, an earlier run): the statements wait until asked for. */
+    facts?: MigrationFacts,
+  ) {
+    if (facts) {
+      ({ dir: this.dir, version: this.version, name: this.name, role: this.role, inTransaction: this.inTransaction, parsed: this.parsed } = facts);
+      return;
+    }
+    const parts = nameParts(path, layout);
+    this.dir = setDir(path, layout);
+    this.version = parts.version;
+    this.name = parts.name;
+    this.role = parts.role;
+    this.split = splitStatements(path, text, layout, parts.role, assumeInTransaction);
+    this.inTransaction = this.split.inTransaction;
+    this.parsed = this.split.problems.length === 0;
+  }
+
+  get problems(): ParseProblem[] {
+    return this.parts().problems;
+  }
+
+  get statements(): Statement[] {
+    return this.parts().up;
+  }
+
+  get down(): Statement[] {
+    return this.parts().down;
+  }
+
+  private parts(): Split {
+    return (this.split ??= splitStatements(this.path, this.text, this.layout, this.role, this.assumeInTransaction));
+  }
+
+  release(): void {
+    this.split = undefined;
+  }
+}
+
+// The engine parses a file and runs its file rules before it parses the next one: the previous
+// file's statements are released then (and by project()), and parsed again if a rule still asks.
+let lastParsed: ParsedMigration | undefined;
+
+/** Parses one migration; history (sets, order) is built in `project()`. */
+export async function parseMigration(
+  source: SourceFile,
+  settings: MigrationSettings,
+  root: string,
+): Promise<{ model: MigrationFile; problems: ParseProblem[] }> {
+  await loadParser();
+  lastParsed?.release();
+  const layout = layoutOf(source, settings, root);
+  if (TS_LAYOUTS.has(layout) && !source.path.endsWith('.sql')) await loadTypeScript();
+  const model = new ParsedMigration(source.path, source.text, layout, settings.assumeInTransaction);
+  lastParsed = model;
+  return { model, problems: model.problems };
+}
+
+/** What history rules read of a migration, as plain data for workers and the cache. */
+type MigrationFacts = Pick<MigrationFile, 'dir' | 'version' | 'name' | 'role' | 'inTransaction' | 'parsed'> & { layout: Layout };
 
 export const migrationAdapter: KindAdapter<'migration'> = {
   kind: 'migration',
@@ -135,22 +190,14 @@ export const migrationAdapter: KindAdapter<'migration'> = {
   },
   async revive(source, facts, settings) {
     const known = facts as MigrationFacts;
-    await loadParsers(source, known.layout);
-    let full: MigrationFile | undefined;
-    const parse = () => (full ??= parseLoaded(source, settings ?? {}, known.layout).model);
-    return {
-      path: source.path,
-      text: source.text,
-      ...known,
-      get statements() {
-        return parse().statements;
-      },
-      get down() {
-        return parse().down;
-      },
-    };
+    // Statements are parsed again only if a project rule reads them; the parsers must be ready then.
+    await loadParser();
+    if (TS_LAYOUTS.has(known.layout) && !source.path.endsWith('.sql')) await loadTypeScript();
+    return new ParsedMigration(source.path, source.text, known.layout, settings?.assumeInTransaction, known);
   },
   async project(files, settings, root) {
+    lastParsed?.release();
+    lastParsed = undefined;
     return buildProject(files, settings, root);
   },
   affected(project, changed) {

@@ -116,13 +116,66 @@ const WORD = /(?:"[^"]*"|[\w.$])+(?:\s*\([^)]*\))?/y;
 /** A statement before the file-level facts (direction, transaction) are known. */
 export type ParsedStatement = Omit<Statement, 'direction' | 'inTransaction' | 'inExplicitTransaction'>;
 
+/** The SQL text statements were parsed from, and how its offsets map to the file. */
+interface SqlSource {
+  sql: string;
+  /** No multi-byte character: the parser's byte offsets are character offsets. */
+  ascii: boolean;
+  toFile: (offset: number) => number;
+}
+
+function toChar(source: SqlSource, byte: number): number {
+  return source.ascii ? byte : byteToCharOffset(source.sql, byte);
+}
+
+// A class rather than an object with closures: files hold thousands of statements.
+class SqlStatement implements Statement {
+  direction: Direction = 'up';
+  inTransaction = false;
+  inExplicitTransaction = false;
+
+  constructor(
+    readonly type: string,
+    readonly node: Record<string, unknown>,
+    readonly offset: number,
+    readonly endOffset: number,
+    readonly text: string,
+    private readonly source: SqlSource,
+  ) {}
+
+  locate(location: number | undefined, length = 0): Location {
+    const { offset, endOffset } = this;
+    if (location === undefined || location < 0) return { offset, endOffset };
+    const from = toChar(this.source, location);
+    const fileFrom = this.source.toFile(from);
+    return { offset: fileFrom, endOffset: length > 0 ? this.source.toFile(from + length - 1) + 1 : Math.max(fileFrom, endOffset) };
+  }
+
+  locateWord(location: number | undefined): Location {
+    if (location === undefined || location < 0) return { offset: this.offset, endOffset: this.endOffset };
+    const from = toChar(this.source, location);
+    WORD.lastIndex = from;
+    const word = WORD.exec(this.source.sql);
+    const length = word && word.index === from ? word[0].length : 0;
+    return this.locate(location, length);
+  }
+}
+
+/** Whitespace or `;` (what ends a statement's text). */
+function isTrailing(code: number): boolean {
+  if (code > 127) return /\s/.test(String.fromCharCode(code));
+  return code === 59 || code === 32 || (code >= 9 && code <= 13);
+}
+
+const identity = (offset: number) => offset;
+
 /**
  * Parses SQL; `loadParser()` must have resolved. `toFile` maps a character offset in `sql` to an
  * offset in the file (identity for `.sql` files, the literal's place for SQL inside TypeScript).
  */
 export function parseSql(
   sql: string,
-  toFile: (offset: number) => number = (o) => o,
+  toFile: (offset: number) => number = identity,
 ): { statements?: ParsedStatement[]; problem?: { message: string; offset: number } } {
   // Comment-only files (a placeholder for another database's change) hold no statement.
   if (skipTrivia(sql, 0, sql.length) === sql.length) return { statements: [] };
@@ -136,41 +189,27 @@ export function parseSql(
     const at = cursor === undefined || cursor < 0 ? 0 : byteToCharOffset(sql, cursor);
     return { problem: { message: e.message, offset: toFile(at) } };
   }
-  const ascii = !/[^\x00-\x7f]/.test(sql);
-  const toChar = (b: number) => (ascii ? b : byteToCharOffset(sql, b));
+  const source: SqlSource = { sql, ascii: Buffer.byteLength(sql, 'utf8') === sql.length, toFile };
   const statements: ParsedStatement[] = [];
   for (const raw of result.stmts ?? []) {
     if (!raw.stmt) continue;
-    const [type, node] = Object.entries(raw.stmt)[0] as [string, Record<string, unknown>];
+    // A parse node is `{ <TypeName>: fields }`.
+    const wrapper = raw.stmt as unknown as Record<string, Record<string, unknown>>;
+    let type = '';
+    for (const key in wrapper) {
+      type = key;
+      break;
+    }
+    const node = wrapper[type];
     const startByte = raw.stmt_location ?? 0;
-    const rawStart = toChar(startByte);
-    const rawEnd = raw.stmt_len === undefined || raw.stmt_len === 0 ? sql.length : toChar(startByte + raw.stmt_len);
+    const rawStart = toChar(source, startByte);
+    const rawEnd = raw.stmt_len === undefined || raw.stmt_len === 0 ? sql.length : toChar(source, startByte + raw.stmt_len);
     const start = skipTrivia(sql, rawStart, rawEnd);
     let end = rawEnd;
-    while (end > start && /[\s;]/.test(sql[end - 1])) end--;
+    while (end > start && isTrailing(sql.charCodeAt(end - 1))) end--;
     const offset = toFile(start);
     const endOffset = Math.max(offset, toFile(end - 1) + 1);
-    statements.push({
-      type,
-      node,
-      offset,
-      endOffset,
-      text: sql.slice(start, end),
-      locate(location, length = 0) {
-        if (location === undefined || location < 0) return { offset, endOffset };
-        const from = toChar(location);
-        const fileFrom = toFile(from);
-        return { offset: fileFrom, endOffset: length > 0 ? toFile(from + length - 1) + 1 : Math.max(fileFrom, endOffset) };
-      },
-      locateWord(location) {
-        if (location === undefined || location < 0) return { offset, endOffset };
-        const from = toChar(location);
-        WORD.lastIndex = from;
-        const word = WORD.exec(sql);
-        const length = word && word.index === from ? word[0].length : 0;
-        return this.locate(location, length);
-      },
-    });
+    statements.push(new SqlStatement(type, node, offset, endOffset, sql.slice(start, end), source));
   }
   return { statements };
 }

@@ -17,8 +17,13 @@ export function relationName(relation: RangeVar | undefined): string {
 
 /** `[{String: {sval}}]` lists (qualified names) as plain strings. */
 export function names(list: unknown): string[] {
-  if (!Array.isArray(list)) return [];
-  return list.map((n) => ((n as Obj).String as Obj | undefined)?.sval).filter((s): s is string => typeof s === 'string');
+  const out: string[] = [];
+  if (!Array.isArray(list)) return out;
+  for (const n of list) {
+    const sval = ((n as Obj).String as Obj | undefined)?.sval;
+    if (typeof sval === 'string') out.push(sval);
+  }
+  return out;
 }
 
 export interface ColumnType {
@@ -182,14 +187,15 @@ export function statementAnchor(statement: Statement): string {
   return statement.text.length > 240 ? statement.text.slice(0, 240) : statement.text;
 }
 
-/** Characters that end a bare word in SQL text (whitespace and punctuation around names). */
-const SEPARATORS = new Set([...' \t\r\n\'(),;.=:[]+-*/<>|!'].map((c) => c.charCodeAt(0)));
+/** Characters that end a bare word in SQL text (whitespace and punctuation around names), by code. */
+const SEPARATOR = new Uint8Array(128);
+for (const c of ' \t\r\n\'(),;.=:[]+-*/<>|!') SEPARATOR[c.charCodeAt(0)] = 1;
 const QUOTE = 34;
 
 /**
  * Whether a statement may name something past 63 bytes: a bare word or quoted name longer than 63
- * characters, or any multi-byte text (checked in full). One linear pass, so the tree walk is
- * skipped for nearly every statement.
+ * characters, or any multi-byte text (quoted names included). One linear pass, so the tree walk
+ * is skipped for nearly every statement.
  */
 export function mayHaveLongIdentifier(statement: Statement): boolean {
   const text = statement.text;
@@ -199,11 +205,16 @@ export function mayHaveLongIdentifier(statement: Statement): boolean {
     if (c > 127) return true;
     if (c === QUOTE) {
       const close = text.indexOf('"', i + 1);
-      if (close < 0) return false;
+      // A lone quote (inside a string literal) only ends the word it touches.
+      if (close < 0) {
+        run = 0;
+        continue;
+      }
       if (close - i - 1 > MAX_IDENTIFIER_BYTES) return true;
+      for (let j = i + 1; j < close; j++) if (text.charCodeAt(j) > 127) return true;
       i = close;
       run = 0;
-    } else if (SEPARATORS.has(c)) run = 0;
+    } else if (SEPARATOR[c] === 1) run = 0;
     else if (++run > MAX_IDENTIFIER_BYTES) return true;
   }
   return false;

@@ -1,0 +1,143 @@
+// Verdicts side by side: archlint's migrations rules and Squawk's equivalents, both told that every
+// migration runs in a transaction (archlint: migrations.assumeInTransaction, Squawk:
+// --assume-in-transaction), on the corpus migration folders and the migration fixtures.
+// Prints the counts per rule pair, then each file where the two disagree for a pair.
+// Usage: npm run build && node bench/migrations-squawk.mjs [folder...] [--no-assume]
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const assume = !args.includes('--no-assume');
+const given = args.filter((a) => !a.startsWith('--'));
+const corpus = path.join(repo, '../shared/corpus/sql');
+const squawk = path.join(repo, 'node_modules/@squawk-cli/linux-x64/bin/squawk');
+const cli = path.join(repo, 'bin/archlint.js');
+
+// archlint rule -> the Squawk rules that judge the same thing.
+const PAIRS = {
+  'require-concurrent-index': ['require-concurrent-index-creation'],
+  'require-concurrent-index-drop': ['require-concurrent-index-deletion'],
+  'concurrent-index-in-transaction': ['ban-concurrent-index-creation-in-transaction'],
+  'foreign-key-not-valid': ['adding-foreign-key-constraint'],
+  'constraint-not-valid': [],
+  'exclusion-constraint': [],
+  'unique-constraint-via-index': ['disallowed-unique-constraint'],
+  'primary-key-via-index': ['adding-serial-primary-key-field'],
+  'set-not-null': ['adding-not-nullable-field'],
+  'required-column-without-default': ['adding-required-field'],
+  'volatile-default': ['adding-field-with-default'],
+  'column-type-change': ['changing-column-type'],
+  'rename-column': ['renaming-column'],
+  'rename-table': ['renaming-table'],
+  'drop-column': ['ban-drop-column'],
+  'drop-table': ['ban-drop-table'],
+  'drop-database': ['ban-drop-database'],
+  'drop-not-null': ['ban-drop-not-null'],
+  'truncate-cascade': ['ban-truncate-cascade'],
+  // Squawk 2.x splits its require-timeout-settings into require-lock-timeout and require-statement-timeout.
+  'require-lock-timeout': ['require-lock-timeout', 'require-timeout-settings'],
+  'prefer-bigint': ['prefer-bigint-over-int', 'prefer-bigint-over-smallint'],
+  'prefer-text': ['prefer-text-field'],
+  'ban-char': ['ban-char-field'],
+  'prefer-timestamptz': ['prefer-timestamp-tz'],
+  'prefer-identity': ['prefer-identity'],
+  'robust-statements': ['prefer-robust-stmts'],
+  'transaction-nesting': ['transaction-nesting'],
+  'identifier-too-long': ['identifier-too-long'],
+};
+// Squawk's constraint-missing-not-valid covers every added constraint (and repeats what its
+// FOREIGN KEY and UNIQUE rules say); archlint splits them by kind, each with its own fix.
+const GROUPS = [
+  ...Object.entries(PAIRS).map(([rule, theirs]) => ({ name: rule, archlint: [rule], squawk: theirs })),
+  {
+    name: 'constraints (every kind)',
+    archlint: ['constraint-not-valid', 'foreign-key-not-valid', 'unique-constraint-via-index', 'primary-key-via-index', 'exclusion-constraint'],
+    squawk: ['constraint-missing-not-valid'],
+  },
+];
+
+function sqlFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) out.push(...sqlFiles(full));
+    else if (entry.endsWith('.sql') && entry !== 'seed.sql') out.push(full);
+  }
+  return out;
+}
+
+const folders = given.length
+  ? given.map((g) => path.resolve(g))
+  : [
+      ...readdirSync(corpus).flatMap((layout) => readdirSync(path.join(corpus, layout)).map((name) => path.join(corpus, layout, name))),
+      ...readdirSync(path.join(repo, 'fixtures'))
+        .filter((f) => f.startsWith('migrations-'))
+        .map((f) => path.join(repo, 'fixtures', f)),
+    ];
+
+// One copy under a config of our own, so that each folder's own config (layout, dirs) does not
+// change what the two tools are asked to judge.
+const temp = mkdtempSync(path.join(os.tmpdir(), 'archlint-squawk-'));
+const counts = new Map(GROUPS.map((g) => [g.name, { archlint: 0, squawk: 0 }]));
+const disagreements = new Map(); // group -> [file: archlint vs squawk]
+const unpaired = new Map();
+const paired = new Set(GROUPS.flatMap((g) => g.squawk));
+try {
+  writeFileSync(path.join(temp, '.architecturerc.json'), JSON.stringify({ extends: [], migrations: { assumeInTransaction: assume } }));
+  const rules = Object.keys(PAIRS).flatMap((r) => ['--rule', `migrations/${r}`]);
+  for (const [i, folder] of folders.entries()) {
+    const target = path.join(temp, String(i).padStart(2, '0'), path.basename(folder));
+    cpSync(folder, target, { recursive: true, filter: (src) => !path.basename(src).startsWith('.architecturerc') });
+    const files = sqlFiles(target);
+    if (files.length === 0) continue;
+    const ours = JSON.parse(spawnSync(process.execPath, [cli, 'check', ...files, ...rules, '-f', 'json'], { cwd: temp, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout);
+    const theirs = JSON.parse(
+      spawnSync(squawk, ['--reporter', 'json', ...(assume ? ['--assume-in-transaction'] : []), ...files], { cwd: temp, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout,
+    );
+    const perFile = new Map(); // `${group}\0${file}` -> { archlint, squawk }
+    const bump = (rule, file, who) => {
+      for (const group of GROUPS) {
+        if (!group[who].includes(rule)) continue;
+        const key = `${group.name}\0${file}`;
+        const c = perFile.get(key) ?? { archlint: 0, squawk: 0 };
+        c[who]++;
+        perFile.set(key, c);
+        counts.get(group.name)[who]++;
+      }
+    };
+    for (const d of ours.diagnostics) {
+      if (d.ruleId.startsWith('migrations/')) bump(d.ruleId.slice('migrations/'.length), d.file, 'archlint');
+    }
+    for (const d of theirs) {
+      if (!paired.has(d.rule_name)) unpaired.set(d.rule_name, (unpaired.get(d.rule_name) ?? 0) + 1);
+      else bump(d.rule_name, path.relative(temp, path.resolve(temp, d.file)).split(path.sep).join('/'), 'squawk');
+    }
+    for (const [key, c] of perFile) {
+      if (c.archlint === c.squawk) continue;
+      const [group, file] = key.split('\0');
+      const list = disagreements.get(group) ?? [];
+      const label = path.relative(path.dirname(path.dirname(folder)), folder).split(path.sep).join('/');
+      list.push(`${label}/${file.split('/').slice(2).join('/')}: archlint ${c.archlint}, squawk ${c.squawk}`);
+      disagreements.set(group, list);
+    }
+  }
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}
+
+console.log(`${folders.length} folders, squawk ${assume ? 'with' : 'without'} --assume-in-transaction, archlint assumeInTransaction: ${assume}\n`);
+console.log(`${'archlint rule'.padEnd(34)} ${'archlint'.padStart(8)} ${'squawk'.padStart(8)}  squawk rules`);
+for (const group of GROUPS) {
+  const c = counts.get(group.name);
+  console.log(`${group.name.padEnd(34)} ${String(c.archlint).padStart(8)} ${String(c.squawk).padStart(8)}  ${group.squawk.join(', ') || '-'}`);
+}
+for (const [name, n] of unpaired) console.log(`${'-'.padEnd(34)} ${''.padStart(8)} ${String(n).padStart(8)}  ${name}`);
+for (const [pair, list] of disagreements) {
+  console.log(`\n${pair}: ${list.length} file(s) differ`);
+  for (const line of list.slice(0, 15)) console.log(`  ${line}`);
+  if (list.length > 15) console.log(`  ... ${list.length - 15} more`);
+}
