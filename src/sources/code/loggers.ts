@@ -54,8 +54,22 @@ const LEVELS: Record<string, LogLevel> = Object.assign(Object.create(null) as ob
   emerg: 'fatal',
 }) as Record<string, LogLevel>;
 
+// Looked up for every import of every file: a Map, which also knows no `constructor` package.
+const FLAVOR_BY_PACKAGE = new Map(Object.entries(LOGGER_PACKAGES));
+
 const DEFAULT_OBJECTS = ['logger', 'log', 'this.logger', 'this.log', 'this._logger', 'req.log', 'request.log', 'fastify.log', 'app.log', 'server.log', 'ctx.logger', 'context.logger'];
 // `orderLogger`, `this.auditLogger`: a name that says it is a logger.
+const DEFAULT_OBJECT_SET = new Set(DEFAULT_OBJECTS);
+// Settings live for the run; an index is made per file.
+const objectSets = new WeakMap<readonly string[], Set<string>>();
+
+function objectSet(objects: readonly string[] | undefined): Set<string> {
+  if (!objects) return DEFAULT_OBJECT_SET;
+  let set = objectSets.get(objects);
+  if (!set) objectSets.set(objects, (set = new Set(objects)));
+  return set;
+}
+
 const LOGGER_NAME = /^_?(?:[a-z][A-Za-z0-9]*Logger|logger|Logger)$/;
 
 /** Whether a method name is a logging method, and at which level. */
@@ -112,7 +126,7 @@ export class LoggerIndex {
     private readonly settings: LoggingSettings = {},
   ) {
     this.sf = file.ast;
-    this.objects = new Set(settings.objects ?? DEFAULT_OBJECTS);
+    this.objects = objectSet(settings.objects);
     this.modules = settings.modules ?? [];
   }
 
@@ -127,8 +141,9 @@ export class LoggerIndex {
 
   /** The flavor of a module specifier, if it is a logger package or a configured logger module. */
   flavorOfModule(specifier: string): LoggerFlavor | undefined {
-    if (LOGGER_PACKAGES[specifier]) return LOGGER_PACKAGES[specifier];
-    if (this.modules.includes(specifier)) return 'custom';
+    const flavor = FLAVOR_BY_PACKAGE.get(specifier);
+    if (flavor) return flavor;
+    if (this.modules.length > 0 && this.modules.includes(specifier)) return 'custom';
     return undefined;
   }
 
