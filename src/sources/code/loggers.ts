@@ -107,6 +107,8 @@ export class LoggerIndex {
   private readonly modules: string[];
   private consoleShadowed = false;
   private readonly calls = new Map<ts.CallExpression, LogCall | null>();
+  private lastCall: ts.CallExpression | undefined;
+  private lastResult: LogCall | undefined;
 
   // The logging rules of one file are created one after another before its walk, so the last
   // index is the only one worth keeping; holding more would keep released trees alive.
@@ -305,12 +307,16 @@ export class LoggerIndex {
     if (ts.isPropertyAccessExpression(callee) ? !LEVELS[callee.name.text] : !ts.isElementAccessExpression(callee) && !ts.isParenthesizedExpression(callee)) {
       return undefined;
     }
+    // The logging rules ask about the same call one after another in the walk.
+    if (call === this.lastCall) return this.lastResult;
     let hit = this.calls.get(call);
     if (hit === undefined) {
       hit = this.classify(call) ?? null;
       this.calls.set(call, hit);
     }
-    return hit ?? undefined;
+    this.lastCall = call;
+    this.lastResult = hit ?? undefined;
+    return this.lastResult;
   }
 
   private classify(call: ts.CallExpression): LogCall | undefined {
