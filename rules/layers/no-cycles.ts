@@ -111,8 +111,10 @@ export default defineRule({
 /** Breadth-first searches over numbered units; the arrays are shared by every search. */
 class CycleSearch {
   private readonly seenIn: Int32Array;
+  private readonly leadsBackIn: Int32Array;
   private readonly parent: Int32Array;
   private readonly queue: Int32Array;
+  private readonly previous: number[][];
   private stamp = 0;
 
   constructor(
@@ -120,28 +122,38 @@ class CycleSearch {
     private readonly componentOf: Int32Array,
   ) {
     this.seenIn = new Int32Array(next.length);
+    this.leadsBackIn = new Int32Array(next.length);
     this.parent = new Int32Array(next.length);
     this.queue = new Int32Array(next.length);
+    this.previous = next.map(() => []);
+    next.forEach((targets, from) => {
+      for (const to of targets) this.previous[to].push(from);
+    });
   }
 
-  /** The shortest way from `start` back to itself inside its component. */
+  /**
+   * The shortest way from `start` back to itself inside its component: the path to the first
+   * unit, in breadth-first order, with an import of `start`. Units are queued in that order, so
+   * the search stops when it queues one instead of going on to its turn.
+   */
   shortestCycle(start: number, component: number): number[] | undefined {
-    const { next, componentOf, seenIn, parent, queue } = this;
+    const { next, componentOf, seenIn, leadsBackIn, parent, queue } = this;
     const stamp = ++this.stamp;
+    for (const p of this.previous[start]) leadsBackIn[p] = stamp;
+    const pathTo = (node: number): number[] => {
+      const path = [node];
+      for (let p = node; p !== start; ) path.push((p = parent[p]));
+      return path.reverse();
+    };
     seenIn[start] = stamp;
     queue[0] = start;
     for (let head = 0, tail = 1; head < tail; head++) {
       const node = queue[head];
       for (const to of next[node]) {
-        if (componentOf[to] !== component) continue;
-        if (to === start) {
-          const path = [node];
-          for (let p = node; p !== start; ) path.push((p = parent[p]));
-          return path.reverse();
-        }
-        if (seenIn[to] === stamp) continue;
+        if (seenIn[to] === stamp || componentOf[to] !== component) continue;
         seenIn[to] = stamp;
         parent[to] = node;
+        if (leadsBackIn[to] === stamp) return pathTo(to);
         queue[tail++] = to;
       }
     }
