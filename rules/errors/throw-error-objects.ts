@@ -52,6 +52,8 @@ export default defineRule({
 function describe(value: ts.Expression): string | undefined {
   let v = value;
   while (ts.isParenthesizedExpression(v) || ts.isAsExpression(v) || ts.isSatisfiesExpression(v) || ts.isNonNullExpression(v)) v = v.expression;
+  // The usual case, `throw new SomeError()` or `throw make()`: may be an Error, nothing more to ask.
+  if (v.kind === ts.SyntaxKind.NewExpression || v.kind === ts.SyntaxKind.CallExpression) return undefined;
   if (ts.isStringLiteralLike(v) || ts.isTemplateExpression(v)) return 'a string';
   if (ts.isNumericLiteral(v) || ts.isBigIntLiteral(v) || (ts.isPrefixUnaryExpression(v) && ts.isNumericLiteral(v.operand))) return 'a number';
   if (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword) return 'a boolean';

@@ -52,21 +52,31 @@ export default defineRule({
       }
     }
 
-    // Sorted once: every search below walks neighbours in the same order, so output is stable.
+    // Units are numbered in sorted order, so searching neighbours by number walks them in name
+    // order and the output is stable; numbers keep the searches below on typed arrays.
     const adjacency = new Map<string, string[]>();
     for (const [from, out] of edges) adjacency.set(from, [...out.keys()].sort(compareStrings));
+    const names = [...new Set([...adjacency.keys(), ...[...adjacency.values()].flat()])].sort(compareStrings);
+    const idOf = new Map(names.map((n, i) => [n, i]));
+    const next = names.map((n) => (adjacency.get(n) ?? []).map((to) => idOf.get(to)!));
+    const componentOf = new Int32Array(names.length).fill(-1);
+    const search = new CycleSearch(next, componentOf);
+    const components = stronglyConnectedComponents(names, (n) => adjacency.get(n) ?? [])
+      .filter((c) => c.length > 1)
+      .map((c) => c.map((n) => idOf.get(n)!).sort((a, b) => a - b))
+      .sort((a, b) => a[0] - b[0]);
     let reported = 0;
-    for (const component of stronglyConnected(adjacency)) {
+    for (const [c, component] of components.entries()) {
       if (reported >= context.options.maxCycles) break;
-      const members = new Set(component);
-      const covered = new Set<string>();
+      for (const n of component) componentOf[n] = c;
+      const covered = new Set<number>();
       const seen = new Set<string>();
-      for (const start of [...component].sort(compareStrings)) {
+      for (const start of component) {
         if (covered.has(start) || reported >= context.options.maxCycles) continue;
-        const cycle = shortestCycle(start, members, adjacency);
+        const cycle = search.shortestCycle(start, c);
         if (!cycle) continue;
         for (const n of cycle) covered.add(n);
-        const key = canonical(cycle);
+        const key = canonical(cycle).map((n) => names[n]).join('\0');
         if (seen.has(key)) continue;
         seen.add(key);
         const rotated = key.split('\0');
@@ -98,40 +108,62 @@ export default defineRule({
   },
 });
 
-/** Components of more than one file, ordered by their smallest member. */
-function stronglyConnected(edges: Map<string, string[]>): string[][] {
-  const nodes = [...new Set([...edges.keys(), ...[...edges.values()].flat()])].sort(compareStrings);
-  return stronglyConnectedComponents(nodes, (n) => edges.get(n) ?? [])
-    .filter((c) => c.length > 1)
-    .sort((a, b) => compareStrings([...a].sort(compareStrings)[0], [...b].sort(compareStrings)[0]));
-}
+/** Breadth-first searches over numbered units; the arrays are shared by every search. */
+class CycleSearch {
+  private readonly seenIn: Int32Array;
+  private readonly leadsBackIn: Int32Array;
+  private readonly parent: Int32Array;
+  private readonly queue: Int32Array;
+  private readonly previous: number[][];
+  private stamp = 0;
 
-/** Breadth-first: the shortest way from `start` back to itself inside its component. */
-function shortestCycle(start: string, members: Set<string>, edges: Map<string, string[]>): string[] | undefined {
-  const parent = new Map<string, string>();
-  const queue = [start];
-  const visited = new Set([start]);
-  for (let q = 0; q < queue.length; q++) {
-    const node = queue[q];
-    for (const to of edges.get(node) ?? []) {
-      if (!members.has(to)) continue;
-      if (to === start) {
-        const path = [node];
-        for (let p = node; p !== start; ) path.push((p = parent.get(p)!));
-        return path.reverse();
-      }
-      if (visited.has(to)) continue;
-      visited.add(to);
-      parent.set(to, node);
-      queue.push(to);
-    }
+  constructor(
+    private readonly next: readonly (readonly number[])[],
+    private readonly componentOf: Int32Array,
+  ) {
+    this.seenIn = new Int32Array(next.length);
+    this.leadsBackIn = new Int32Array(next.length);
+    this.parent = new Int32Array(next.length);
+    this.queue = new Int32Array(next.length);
+    this.previous = next.map(() => []);
+    next.forEach((targets, from) => {
+      for (const to of targets) this.previous[to].push(from);
+    });
   }
-  return undefined;
+
+  /**
+   * The shortest way from `start` back to itself inside its component: the path to the first
+   * unit, in breadth-first order, with an import of `start`. Units are queued in that order, so
+   * the search stops when it queues one instead of going on to its turn.
+   */
+  shortestCycle(start: number, component: number): number[] | undefined {
+    const { next, componentOf, seenIn, leadsBackIn, parent, queue } = this;
+    const stamp = ++this.stamp;
+    for (const p of this.previous[start]) leadsBackIn[p] = stamp;
+    const pathTo = (node: number): number[] => {
+      const path = [node];
+      for (let p = node; p !== start; ) path.push((p = parent[p]));
+      return path.reverse();
+    };
+    seenIn[start] = stamp;
+    queue[0] = start;
+    for (let head = 0, tail = 1; head < tail; head++) {
+      const node = queue[head];
+      for (const to of next[node]) {
+        if (seenIn[to] === stamp || componentOf[to] !== component) continue;
+        seenIn[to] = stamp;
+        parent[to] = node;
+        if (leadsBackIn[to] === stamp) return pathTo(to);
+        queue[tail++] = to;
+      }
+    }
+    return undefined;
+  }
 }
 
-/** The cycle rotated to start at its smallest member, so each cycle has one spelling. */
-function canonical(cycle: string[]): string {
+/** The cycle rotated to start at its smallest member (numbers follow name order), so each cycle has one spelling. */
+function canonical(cycle: number[]): number[] {
   let best = 0;
-  for (let i = 1; i < cycle.length; i++) if (compareStrings(cycle[i], cycle[best]) < 0) best = i;
-  return [...cycle.slice(best), ...cycle.slice(0, best)].join('\0');
+  for (let i = 1; i < cycle.length; i++) if (cycle[i] < cycle[best]) best = i;
+  return [...cycle.slice(best), ...cycle.slice(0, best)];
 }

@@ -45,17 +45,13 @@ export default defineRule({
   create(context) {
     const layer = layerOf(context.file, layersOf(context.settings ?? {}));
     if (!layer || !context.options.layers.includes(layer.name)) return;
-    const categories: [string, string[]][] = [
-      ...(context.options.useDefaults ? Object.entries(DEFAULT_DENY) : []),
-      ['package', context.options.deny],
-    ];
+    const categoryOf = deniedCategory(context.options);
     const check = (literal: ts.Expression | undefined, typeOnly: boolean) => {
       if (!literal || !ts.isStringLiteralLike(literal) || typeOnly) return;
       const specifier = literal.text;
       if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return;
       const name = specifier.startsWith('node:') ? specifier : packageNameOf(specifier);
-      if (matchesAny(name, context.options.allow) || matchesAny(specifier, context.options.allow)) return;
-      const category = categories.find(([, globs]) => matchesAny(name, globs) || matchesAny(specifier, globs))?.[0];
+      const category = categoryOf(name, specifier);
       if (!category) return;
       context.report({
         messageId: 'denied',
@@ -85,3 +81,33 @@ export default defineRule({
     };
   },
 });
+
+interface DenyOptions {
+  deny: string[];
+  allow: string[];
+  useDefaults: boolean;
+}
+
+// Rules are created per file while their options live for the run: one verdict per specifier and options.
+const judges = new WeakMap<DenyOptions, (name: string, specifier: string) => string | undefined>();
+
+/** The category a package falls in when the options deny it, else undefined. */
+function deniedCategory(options: DenyOptions): (name: string, specifier: string) => string | undefined {
+  let judge = judges.get(options);
+  if (judge) return judge;
+  const categories: [string, string[]][] = [...(options.useDefaults ? Object.entries(DEFAULT_DENY) : []), ['package', options.deny]];
+  const verdicts = new Map<string, string | null>();
+  judge = (name, specifier) => {
+    let verdict = verdicts.get(specifier);
+    if (verdict === undefined) {
+      verdict =
+        matchesAny(name, options.allow) || matchesAny(specifier, options.allow)
+          ? null
+          : (categories.find(([, globs]) => matchesAny(name, globs) || matchesAny(specifier, globs))?.[0] ?? null);
+      verdicts.set(specifier, verdict);
+    }
+    return verdict ?? undefined;
+  };
+  judges.set(options, judge);
+  return judge;
+}

@@ -33,24 +33,7 @@ export default defineRule({
   },
   create(context) {
     const loggers = LoggerIndex.of(context.model, context.settings?.logging);
-    const words = new Set(context.options.words.map((w) => w.toLowerCase()));
-    const phrases = context.options.phrases.map((p) => ` ${p.toLowerCase()} `);
-    const verdicts = new Map<string, boolean>();
-    const isSecret = (name: string): boolean => {
-      let verdict = verdicts.get(name);
-      if (verdict === undefined) verdicts.set(name, (verdict = judge(name)));
-      return verdict;
-    };
-    const judge = (name: string): boolean => {
-      if (matchesAny(name, context.options.allow)) return false;
-      const parts = splitWords(name);
-      if (parts.length === 0) return false;
-      // `hasPassword`, `isTokenValid`, `passwordPolicy`: about a secret, not the secret.
-      if (['has', 'is', 'should', 'require', 'requires', 'needs', 'with'].includes(parts[0]) && parts.length > 1) return false;
-      if (words.has(parts[parts.length - 1])) return true;
-      const joined = ` ${parts.join(' ')} `;
-      return phrases.some((p) => joined.includes(p));
-    };
+    const isSecret = secretJudge(context.options);
     return {
       CallExpression(node) {
         const log = loggers.logCall(node);
@@ -108,6 +91,40 @@ export default defineRule({
     };
   },
 });
+
+interface SecretOptions {
+  words: string[];
+  phrases: string[];
+  allow: string[];
+}
+
+// Rules are created per file while their options live for the run: one judge (and its verdicts) per options.
+const judges = new WeakMap<SecretOptions, (name: string) => boolean>();
+
+function secretJudge(options: SecretOptions): (name: string) => boolean {
+  let judge = judges.get(options);
+  if (judge) return judge;
+  const words = new Set(options.words.map((w) => w.toLowerCase()));
+  const phrases = options.phrases.map((p) => ` ${p.toLowerCase()} `);
+  const verdicts = new Map<string, boolean>();
+  const decide = (name: string): boolean => {
+    if (matchesAny(name, options.allow)) return false;
+    const parts = splitWords(name);
+    if (parts.length === 0) return false;
+    // `hasPassword`, `isTokenValid`, `passwordPolicy`: about a secret, not the secret.
+    if (['has', 'is', 'should', 'require', 'requires', 'needs', 'with'].includes(parts[0]) && parts.length > 1) return false;
+    if (words.has(parts[parts.length - 1])) return true;
+    const joined = ` ${parts.join(' ')} `;
+    return phrases.some((p) => joined.includes(p));
+  };
+  judge = (name: string): boolean => {
+    let verdict = verdicts.get(name);
+    if (verdict === undefined) verdicts.set(name, (verdict = decide(name)));
+    return verdict;
+  };
+  judges.set(options, judge);
+  return judge;
+}
 
 /** `accessToken`, `api_key`, `X-Api-Key` → lower-case words. */
 function splitWords(name: string): string[] {

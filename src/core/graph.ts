@@ -4,44 +4,67 @@
  * singletons included; roots are visited in the order of `nodes`, so the output is deterministic.
  */
 export function stronglyConnectedComponents(nodes: readonly string[], next: (node: string) => readonly string[]): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+  // Nodes are numbered as they are met, so the bookkeeping is on arrays rather than maps and sets.
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const index: number[] = [];
+  const low: number[] = [];
+  const onStack: boolean[] = [];
+  const idOf = (name: string): number => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(name, id);
+      names.push(name);
+      index.push(-1);
+      low.push(0);
+      onStack.push(false);
+    }
+    return id;
+  };
+  const stack: number[] = [];
   const out: string[][] = [];
+  const workNode: number[] = [];
+  const workTargets: (readonly string[])[] = [];
+  const workAt: number[] = [];
   let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { node: string; targets: readonly string[]; i: number }[] = [];
-    const enter = (node: string) => {
-      index.set(node, counter);
-      low.set(node, counter++);
-      stack.push(node);
-      onStack.add(node);
-      work.push({ node, targets: next(node), i: 0 });
-    };
+  const enter = (node: number) => {
+    index[node] = low[node] = counter++;
+    stack.push(node);
+    onStack[node] = true;
+    workNode.push(node);
+    workTargets.push(next(names[node]));
+    workAt.push(0);
+  };
+  for (const rootName of nodes) {
+    const root = idOf(rootName);
+    if (index[root] >= 0) continue;
     enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (frame.i < frame.targets.length) {
-        const to = frame.targets[frame.i++];
-        if (!index.has(to)) enter(to);
-        else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
+    while (workNode.length > 0) {
+      const top = workNode.length - 1;
+      const node = workNode[top];
+      const targets = workTargets[top];
+      if (workAt[top] < targets.length) {
+        const to = idOf(targets[workAt[top]++]);
+        if (index[to] < 0) enter(to);
+        else if (onStack[to]) low[node] = Math.min(low[node], index[to]);
         continue;
       }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      workNode.pop();
+      workTargets.pop();
+      workAt.pop();
+      if (workNode.length > 0) {
+        const parent = workNode[workNode.length - 1];
+        low[parent] = Math.min(low[parent], low[node]);
       }
-      if (low.get(frame.node) === index.get(frame.node)) {
+      if (low[node] === index[node]) {
         const component: string[] = [];
-        let n: string;
+        let n: number;
         do {
           n = stack.pop()!;
-          onStack.delete(n);
-          component.push(n);
-        } while (n !== frame.node);
+          onStack[n] = false;
+          component.push(names[n]);
+        } while (n !== node);
         out.push(component);
       }
     }

@@ -85,7 +85,16 @@ function isMigrationSqlName(rel: string): boolean {
 }
 
 export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
+}
+
+const UNNORMALIZED = /[\\/](?:\.{1,2})?(?:[\\/]|$)/;
+
+/** `path.relative` for the common case of a path under the root, without its general work. */
+function relativeTo(root: string, absPath: string): string {
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  // Only a path already in normal form (no `//`, `/./`, `/../`) may be cut; anything else goes the long way.
+  return absPath.startsWith(prefix) && !UNNORMALIZED.test(absPath) ? toPosix(absPath.slice(prefix.length)) : toPosix(path.relative(root, absPath));
 }
 
 /**
@@ -115,7 +124,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
   const migrationDirs = options.migrationDirs ?? [];
   const out: DiscoveredFile[] = [];
   for (const absPath of [...candidates].sort()) {
-    const rel = toPosix(path.relative(options.root, absPath));
+    const rel = relativeTo(options.root, absPath);
     if (options.include.length > 0 && !matchesAny(rel, options.include)) continue;
     if (matchesAny(rel, options.exclude) || matchesAny(rel, ALWAYS_IGNORED)) continue;
     const ext = extensionOf(absPath);

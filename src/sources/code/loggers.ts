@@ -54,8 +54,22 @@ const LEVELS: Record<string, LogLevel> = Object.assign(Object.create(null) as ob
   emerg: 'fatal',
 }) as Record<string, LogLevel>;
 
+// Looked up for every import of every file: a Map, which also knows no `constructor` package.
+const FLAVOR_BY_PACKAGE = new Map(Object.entries(LOGGER_PACKAGES));
+
 const DEFAULT_OBJECTS = ['logger', 'log', 'this.logger', 'this.log', 'this._logger', 'req.log', 'request.log', 'fastify.log', 'app.log', 'server.log', 'ctx.logger', 'context.logger'];
 // `orderLogger`, `this.auditLogger`: a name that says it is a logger.
+const DEFAULT_OBJECT_SET = new Set(DEFAULT_OBJECTS);
+// Settings live for the run; an index is made per file.
+const objectSets = new WeakMap<readonly string[], Set<string>>();
+
+function objectSet(objects: readonly string[] | undefined): Set<string> {
+  if (!objects) return DEFAULT_OBJECT_SET;
+  let set = objectSets.get(objects);
+  if (!set) objectSets.set(objects, (set = new Set(objects)));
+  return set;
+}
+
 const LOGGER_NAME = /^_?(?:[a-z][A-Za-z0-9]*Logger|logger|Logger)$/;
 
 /** Whether a method name is a logging method, and at which level. */
@@ -93,6 +107,8 @@ export class LoggerIndex {
   private readonly modules: string[];
   private consoleShadowed = false;
   private readonly calls = new Map<ts.CallExpression, LogCall | null>();
+  private lastCall: ts.CallExpression | undefined;
+  private lastResult: LogCall | undefined;
 
   // The logging rules of one file are created one after another before its walk, so the last
   // index is the only one worth keeping; holding more would keep released trees alive.
@@ -112,7 +128,7 @@ export class LoggerIndex {
     private readonly settings: LoggingSettings = {},
   ) {
     this.sf = file.ast;
-    this.objects = new Set(settings.objects ?? DEFAULT_OBJECTS);
+    this.objects = objectSet(settings.objects);
     this.modules = settings.modules ?? [];
   }
 
@@ -127,8 +143,9 @@ export class LoggerIndex {
 
   /** The flavor of a module specifier, if it is a logger package or a configured logger module. */
   flavorOfModule(specifier: string): LoggerFlavor | undefined {
-    if (LOGGER_PACKAGES[specifier]) return LOGGER_PACKAGES[specifier];
-    if (this.modules.includes(specifier)) return 'custom';
+    const flavor = FLAVOR_BY_PACKAGE.get(specifier);
+    if (flavor) return flavor;
+    if (this.modules.length > 0 && this.modules.includes(specifier)) return 'custom';
     return undefined;
   }
 
@@ -290,12 +307,16 @@ export class LoggerIndex {
     if (ts.isPropertyAccessExpression(callee) ? !LEVELS[callee.name.text] : !ts.isElementAccessExpression(callee) && !ts.isParenthesizedExpression(callee)) {
       return undefined;
     }
+    // The logging rules ask about the same call one after another in the walk.
+    if (call === this.lastCall) return this.lastResult;
     let hit = this.calls.get(call);
     if (hit === undefined) {
       hit = this.classify(call) ?? null;
       this.calls.set(call, hit);
     }
-    return hit ?? undefined;
+    this.lastCall = call;
+    this.lastResult = hit ?? undefined;
+    return this.lastResult;
   }
 
   private classify(call: ts.CallExpression): LogCall | undefined {

@@ -53,7 +53,7 @@ interface PackageJson {
 }
 
 function posix(p: string): string {
-  return p.split(path.sep).join('/');
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
 export function packageNameOf(specifier: string): string {
