@@ -10,14 +10,19 @@ import type { ResolvedConfig, RuleEntry } from './types.js';
  */
 export function ruleResolver(config: ResolvedConfig, registry: RuleRegistry): (file: string) => ActiveRules {
   const cache = new Map<string, ActiveRules>();
+  // Asked for the same file many times (once per file, then per project finding and rule).
+  const byFile = new Map<string, ActiveRules>();
   return (file) => {
-    const matching = matchingOverrides(config, file);
+    let rules = byFile.get(file);
+    if (rules) return rules;
+    const matching = config.overrides.length === 0 ? [] : matchingOverrides(config, file);
     const key = matching.join(',');
-    let rules = cache.get(key);
+    rules = cache.get(key);
     if (!rules) {
       rules = activeRules(entriesFor(config, matching), registry);
       cache.set(key, rules);
     }
+    byFile.set(file, rules);
     return rules;
   };
 }

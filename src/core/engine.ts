@@ -370,85 +370,111 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
   }
 
   const projectTotal = projectRules.filter((r) => modelsByKind.has(r.kind) && input.adapters.get(r.kind)?.project).length;
-  let projectDone = 0;
+  const progress = { done: 0, total: projectTotal };
   if (projectTotal > 0) input.onProgress?.('project', 0, projectTotal);
   for (const [kind, list] of modelsByKind) {
-    const adapter = input.adapters.get(kind)!;
     const kindRules = projectRules.filter((r) => r.kind === kind);
-    if (kindRules.length === 0 || !adapter.project) continue;
-    const settings = (input.settings[kind] ?? {}) as never;
-    let project: unknown;
-    const ownStart = pending.length;
-    const reused = input.projectCache?.reuse(kind);
-    // The audit wants the model, and a changed-files run needs it to know what the change reaches.
-    if (reused && reused.changed.size === 0 && !input.onProject && !(input.only && adapter.affected)) {
-      pending.push(...reused.pending.map((d) => ({ ...d })));
-      projectDone += kindRules.length;
-      input.onProgress?.('project', projectDone, projectTotal);
-    } else {
-      if (input.loadKind) await loadOnce(input, kind);
-      const models: unknown[] = [];
-      const inRun = new Set<string>();
-      for (const { file, source, outcome } of list) {
-        try {
-          models.push(outcome.model ?? (await adapter.revive!(source, outcome.facts, settings, input.root)));
-          inRun.add(file);
-        } catch (error) {
-          crash(`${kind} parser`, file, error);
-        }
-      }
-      try {
-        project = await adapter.project(models as never, settings, input.root);
-      } catch (error) {
-        crash(`${kind} project model`, list[0].file, error);
-        continue;
-      }
-      input.onProject?.(kind, project);
-      let crashed = false;
-      for (const rule of kindRules) {
-        const config = input.projectRules.get(rule.id)!;
-        try {
-          await rule.create({
-            ruleId: rule.id,
-            options: config.options,
-            root: input.root,
-            severity: config.severity,
-            base: input.base,
-            configFile: input.configFile,
-            project: project as never,
-            settings,
-            isEnabledFor: (file: string) => inRun.has(file) && input.rulesFor(file).has(rule.id),
-            report: reporterFor(texts, pending, rule, config.severity, undefined),
-          } as never);
-        } catch (error) {
-          crash(rule.id, list[0].file, error);
-          crashed = true;
-        }
-        input.onProgress?.('project', ++projectDone, projectTotal);
-      }
-      if (reused && reused.changed.size > 0) {
-        // Findings of files no change can reach come from the earlier run.
-        const recompute = adapter.affected?.(project as never, reused.changed) ?? reused.changed;
-        const fresh = pending.splice(ownStart).filter((d) => d.ruleId === INTERNAL_ERROR || recompute.has(d.file));
-        pending.push(...fresh, ...reused.pending.filter((d) => !recompute.has(d.file)).map((d) => ({ ...d })));
-      }
-      if (!crashed) input.projectCache?.store(kind, pending.slice(ownStart).map((d) => ({ ...d })), adapter.projectInputs?.(project as never) ?? []);
-    }
-    const affected = input.only && project !== undefined ? (adapter.affected?.(project as never, input.only) ?? input.only) : input.only;
-    // Overrides apply per file to project rules too: drop or re-grade what they turned off or changed.
-    for (let i = ownStart; i < pending.length; i++) {
-      const d = pending[i];
-      if (d.ruleId === INTERNAL_ERROR) continue;
-      const config = input.projectRules.get(d.ruleId);
-      if (!config) continue;
-      const own = input.rulesFor(d.file).get(d.ruleId);
-      if (!own || (affected && !affected.has(d.file) && !input.only!.has(d.file))) {
-        pending.splice(i--, 1);
-      } else if (!(d.severity === 'warn' && config.severity === 'error')) d.severity = own.severity; // a finding the rule lowered stays lowered
-    }
+    if (kindRules.length === 0 || !input.adapters.get(kind)!.project) continue;
+    const found = await projectPhase(input, kind, kindRules, list, texts, progress);
+    if (found.crashed) internalError = true;
+    for (const d of found.pending) pending.push(d);
   }
 
   return { diagnostics: finalize(pending, texts), files, internalError, ignores };
+}
+
+/**
+ * Project-scoped rules of one kind: on the model built from every file's model (or facts), or
+ * from a cache of an earlier run. Per-file overrides apply to their findings afterwards.
+ */
+async function projectPhase(
+  input: EngineInput,
+  kind: ArtifactKind,
+  kindRules: readonly AnyRule[],
+  list: readonly { file: string; source: SourceFile; outcome: FileOutcome }[],
+  texts: TextStore,
+  progress: { done: number; total: number },
+): Promise<{ pending: PendingDiagnostic[]; crashed: boolean }> {
+  const adapter = input.adapters.get(kind)!;
+  const settings = (input.settings[kind] ?? {}) as never;
+  let pending: PendingDiagnostic[] = [];
+  let crashed = false;
+  const crash = (ruleId: string, file: string, error: unknown) => {
+    crashed = true;
+    pending.push(crashDiagnostic(ruleId, file, error));
+  };
+  let project: unknown;
+  const reused = input.projectCache?.reuse(kind);
+  // The audit wants the model, and a changed-files run needs it to know what the change reaches.
+  if (reused && reused.changed.size === 0 && !input.onProject && !(input.only && adapter.affected)) {
+    pending = reused.pending.map((d) => ({ ...d }));
+    progress.done += kindRules.length;
+    input.onProgress?.('project', progress.done, progress.total);
+  } else {
+    if (input.loadKind) await loadOnce(input, kind);
+    const models: unknown[] = [];
+    const inRun = new Set<string>();
+    for (const { file, source, outcome } of list) {
+      try {
+        models.push(outcome.model ?? (await adapter.revive!(source, outcome.facts, settings, input.root)));
+        inRun.add(file);
+      } catch (error) {
+        crash(`${kind} parser`, file, error);
+      }
+    }
+    try {
+      project = await adapter.project!(models as never, settings, input.root);
+    } catch (error) {
+      crash(`${kind} project model`, list[0].file, error);
+      return { pending, crashed };
+    }
+    input.onProject?.(kind, project);
+    for (const rule of kindRules) {
+      const config = input.projectRules.get(rule.id)!;
+      try {
+        await rule.create({
+          ruleId: rule.id,
+          options: config.options,
+          root: input.root,
+          severity: config.severity,
+          base: input.base,
+          configFile: input.configFile,
+          project: project as never,
+          settings,
+          isEnabledFor: (file: string) => inRun.has(file) && input.rulesFor(file).has(rule.id),
+          report: reporterFor(texts, pending, rule, config.severity, undefined),
+        } as never);
+      } catch (error) {
+        crash(rule.id, list[0].file, error);
+      }
+      input.onProgress?.('project', ++progress.done, progress.total);
+    }
+    if (reused && reused.changed.size > 0) {
+      // Findings of files no change can reach come from the earlier run.
+      const recompute = adapter.affected?.(project as never, reused.changed) ?? reused.changed;
+      pending = [
+        ...pending.filter((d) => d.ruleId === INTERNAL_ERROR || recompute.has(d.file)),
+        ...reused.pending.filter((d) => !recompute.has(d.file)).map((d) => ({ ...d })),
+      ];
+    }
+    // A crash is not worth keeping: the next run tries again.
+    if (!crashed) input.projectCache?.store(kind, pending.map((d) => ({ ...d })), adapter.projectInputs?.(project as never) ?? []);
+  }
+  const affected = input.only && project !== undefined ? (adapter.affected?.(project as never, input.only) ?? input.only) : input.only;
+  // Overrides apply per file to project rules too: drop or re-grade what they turned off or changed.
+  const kept: PendingDiagnostic[] = [];
+  for (const d of pending) {
+    const config = d.ruleId === INTERNAL_ERROR ? undefined : input.projectRules.get(d.ruleId);
+    if (!config) {
+      kept.push(d);
+      continue;
+    }
+    const own = input.rulesFor(d.file).get(d.ruleId);
+    if (!own || (affected && !affected.has(d.file) && !input.only!.has(d.file))) continue;
+    if (!(d.severity === 'warn' && config.severity === 'error')) d.severity = own.severity; // a finding the rule lowered stays lowered
+    kept.push(d);
+  }
+  return { pending: kept, crashed };
 }
 
 /** Sorts, fingerprints and attaches code snippets. */
