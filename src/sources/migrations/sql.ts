@@ -61,17 +61,22 @@ export interface ColumnDefinition {
   location?: number;
 }
 
-// Several rules read the same columns and commands of each statement: work them out once.
-const columnCache = new WeakMap<Statement, ColumnDefinition[]>();
-const commandCache = new WeakMap<Statement, AlterCommand[]>();
+// Several rules read the same columns and commands of each statement: work them out once. The
+// results are kept on the statement, not in WeakMaps, whose entries the young-generation garbage
+// collector keeps alive longer: with thousands of files, WeakMaps made scavenges markedly slower.
+const COLUMNS = Symbol('columns');
+const COMMANDS = Symbol('commands');
+const CREATED = Symbol('created');
+type WithColumns = Statement & { [COLUMNS]?: ColumnDefinition[]; [COMMANDS]?: AlterCommand[] };
+type WithCreated = Statement[] & { [CREATED]?: Map<string, number> };
 
 /** Columns defined by `CREATE TABLE` and `ALTER TABLE ... ADD COLUMN`, and the type of `ALTER COLUMN ... TYPE`. */
 export function columnDefinitions(statement: Statement): ColumnDefinition[] {
   if (statement.type !== 'CreateStmt' && statement.type !== 'AlterTableStmt') return [];
-  const cached = columnCache.get(statement);
+  const cached = (statement as WithColumns)[COLUMNS];
   if (cached) return cached;
   const out: ColumnDefinition[] = [];
-  columnCache.set(statement, out);
+  (statement as WithColumns)[COLUMNS] = out;
   const fromDef = (table: string, def: Obj, added: boolean, ifNotExists: boolean) => {
     out.push({
       table,
@@ -113,14 +118,14 @@ export function alterCommands(statement: Statement): AlterCommand[] {
   if (statement.type !== 'AlterTableStmt') return [];
   const objtype = statement.node.objtype;
   if (objtype !== undefined && objtype !== 'OBJECT_TABLE' && objtype !== 'OBJECT_FOREIGN_TABLE') return [];
-  let commands = commandCache.get(statement);
+  let commands = (statement as WithColumns)[COMMANDS];
   if (!commands) {
     const table = relationName(statement.node.relation as RangeVar);
     commands = ((statement.node.cmds as Obj[] | undefined) ?? []).map((c) => {
       const cmd = c.AlterTableCmd as Obj;
       return { table, subtype: cmd.subtype as string, cmd };
     });
-    commandCache.set(statement, commands);
+    (statement as WithColumns)[COMMANDS] = commands;
   }
   return commands;
 }
@@ -132,10 +137,8 @@ export function addedConstraint(command: AlterCommand): Obj | undefined {
 }
 
 /** Tables some statement of a list creates, with the index of the first one that does. */
-const creations = new WeakMap<Statement[], Map<string, number>>();
-
 function createdAt(statements: Statement[]): Map<string, number> {
-  let created = creations.get(statements);
+  let created = (statements as WithCreated)[CREATED];
   if (!created) {
     created = new Map();
     statements.forEach((s, i) => {
@@ -144,7 +147,7 @@ function createdAt(statements: Statement[]): Map<string, number> {
       const name = relationName(relation);
       if (!created!.has(name)) created!.set(name, i);
     });
-    creations.set(statements, created);
+    (statements as WithCreated)[CREATED] = created;
   }
   return created;
 }
