@@ -68,7 +68,14 @@ const COLUMNS = Symbol('columns');
 const COMMANDS = Symbol('commands');
 const CREATED = Symbol('created');
 type WithColumns = Statement & { [COLUMNS]?: ColumnDefinition[]; [COMMANDS]?: AlterCommand[] };
-type WithCreated = Statement[] & { [CREATED]?: Map<string, number> };
+type WithCreated = Statement[] & { [CREATED]?: Creations };
+
+interface Creations {
+  /** Each created table, with the index of the first statement that creates it. */
+  at: Map<string, number>;
+  /** What `tablesCreatedBefore` answers, per statement index: shared by every rule that asks. */
+  before: { has(table: string): boolean }[];
+}
 
 /** Columns defined by `CREATE TABLE` and `ALTER TABLE ... ADD COLUMN`, and the type of `ALTER COLUMN ... TYPE`. */
 export function columnDefinitions(statement: Statement): ColumnDefinition[] {
@@ -137,19 +144,20 @@ export function addedConstraint(command: AlterCommand): Obj | undefined {
 }
 
 /** Tables some statement of a list creates, with the index of the first one that does. */
-function createdAt(statements: Statement[]): Map<string, number> {
-  let created = (statements as WithCreated)[CREATED];
-  if (!created) {
-    created = new Map();
+function creations(statements: Statement[]): Creations {
+  let found = (statements as WithCreated)[CREATED];
+  if (!found) {
+    const at = new Map<string, number>();
     statements.forEach((s, i) => {
       if (s.type !== 'CreateStmt' && s.type !== 'CreateTableAsStmt') return;
       const relation = (s.type === 'CreateStmt' ? s.node.relation : (s.node.into as Obj | undefined)?.rel) as RangeVar;
       const name = relationName(relation);
-      if (!created!.has(name)) created!.set(name, i);
+      if (!at.has(name)) at.set(name, i);
     });
-    (statements as WithCreated)[CREATED] = created;
+    found = { at, before: [] };
+    (statements as WithCreated)[CREATED] = found;
   }
-  return created;
+  return found;
 }
 
 /**
@@ -157,8 +165,8 @@ function createdAt(statements: Statement[]): Map<string, number> {
  * rules leave them alone. Computed once per migration, whichever rule asks first.
  */
 export function tablesCreatedBefore(statements: Statement[], index: number): { has(table: string): boolean } {
-  const created = createdAt(statements);
-  return { has: (table) => (created.get(table) ?? Infinity) < index };
+  const { at, before } = creations(statements);
+  return (before[index] ??= { has: (table) => (at.get(table) ?? Infinity) < index });
 }
 
 /** Calls `visit` on every object node of a parse tree, depth first, with its type name when it has one. */
