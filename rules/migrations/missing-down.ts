@@ -10,7 +10,8 @@ function hasDownPart(file: MigrationFile): boolean {
       return /^--\s*migrate:down\b/im.test(file.text);
     default:
       // TypeORM, MikroORM, Knex: a `down` method or export (it may use the schema builder, not SQL).
-      return file.down.length > 0 || /\b(?:async\s+)?down\s*\(|exports\.down\b|\bdown\s*[:=]/.test(file.text);
+      // The text first: the statements of a file whose rules have run are parsed again on demand.
+      return /\b(?:async\s+)?down\s*\(|exports\.down\b|\bdown\s*[:=]/.test(file.text) || file.down.length > 0;
   }
 }
 

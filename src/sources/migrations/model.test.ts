@@ -85,6 +85,16 @@ describe('parsing a migration', () => {
     const { model } = await parse('db/migrations/001_x.sql', text);
     expect(text.slice(model.statements[1].offset, model.statements[1].endOffset)).toBe('CREATE INDEX i ON t (a)');
   });
+
+  it('maps every statement of a long multi-byte file, across surrogate pairs', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `INSERT INTO villes (nom) VALUES ('Zürich 🏔 n°${i}');`);
+    const text = `-- données\n${lines.join('\n')}\nCREATE INDEX villes_nom ON villes (nom);`;
+    const { model } = await parse('db/migrations/001_seed.sql', text);
+    expect(model.statements.map((s) => text.slice(s.offset, s.endOffset))).toEqual([...lines.map((l) => l.slice(0, -1)), 'CREATE INDEX villes_nom ON villes (nom)']);
+    const index = model.statements.at(-1)!;
+    const relation = (index.node.relation as { location: number }).location;
+    expect(index.locate(relation, 'villes'.length)).toEqual({ offset: text.lastIndexOf('villes ('), endOffset: text.lastIndexOf('villes (') + 6 });
+  });
 });
 
 describe('SQL inside TypeScript migrations', () => {

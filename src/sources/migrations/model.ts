@@ -116,16 +116,68 @@ const WORD = /(?:"[^"]*"|[\w.$])+(?:\s*\([^)]*\))?/y;
 /** A statement before the file-level facts (direction, transaction) are known. */
 export type ParsedStatement = Omit<Statement, 'direction' | 'inTransaction' | 'inExplicitTransaction'>;
 
+/**
+ * The parser's byte offsets as character offsets, for text with multi-byte characters: a
+ * checkpoint every 256 characters and a short scan from the nearest one, where counting from the
+ * start for each of thousands of statements would take seconds on a large seed file.
+ */
+class ByteOffsets {
+  private readonly chars: number[] = [];
+  private readonly bytes: number[] = [];
+
+  constructor(private readonly text: string) {
+    let bytes = 0;
+    let next = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (i >= next) {
+        this.chars.push(i);
+        this.bytes.push(bytes);
+        next = i + 256;
+      }
+      const c = text.charCodeAt(i);
+      if (c < 0x80) bytes += 1;
+      else if (c < 0x800) bytes += 2;
+      else if (c >= 0xd800 && c <= 0xdbff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    }
+  }
+
+  toChar(byteOffset: number): number {
+    let lo = 0;
+    let hi = this.bytes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.bytes[mid] <= byteOffset) lo = mid;
+      else hi = mid - 1;
+    }
+    let bytes = this.bytes[lo] ?? 0;
+    const text = this.text;
+    for (let i = this.chars[lo] ?? 0; i < text.length; i++) {
+      if (bytes >= byteOffset) return i;
+      const c = text.charCodeAt(i);
+      if (c < 0x80) bytes += 1;
+      else if (c < 0x800) bytes += 2;
+      else if (c >= 0xd800 && c <= 0xdbff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    }
+    return text.length;
+  }
+}
+
 /** The SQL text statements were parsed from, and how its offsets map to the file. */
 interface SqlSource {
   sql: string;
-  /** No multi-byte character: the parser's byte offsets are character offsets. */
-  ascii: boolean;
+  /** Absent when the text has no multi-byte character: byte offsets are then character offsets. */
+  offsets?: ByteOffsets;
   toFile: (offset: number) => number;
 }
 
 function toChar(source: SqlSource, byte: number): number {
-  return source.ascii ? byte : byteToCharOffset(source.sql, byte);
+  return source.offsets ? source.offsets.toChar(byte) : byte;
 }
 
 // A class rather than an object with closures: files hold thousands of statements.
@@ -189,7 +241,7 @@ export function parseSql(
     const at = cursor === undefined || cursor < 0 ? 0 : byteToCharOffset(sql, cursor);
     return { problem: { message: e.message, offset: toFile(at) } };
   }
-  const source: SqlSource = { sql, ascii: Buffer.byteLength(sql, 'utf8') === sql.length, toFile };
+  const source: SqlSource = { sql, offsets: Buffer.byteLength(sql, 'utf8') === sql.length ? undefined : new ByteOffsets(sql), toFile };
   const statements: ParsedStatement[] = [];
   for (const raw of result.stmts ?? []) {
     if (!raw.stmt) continue;

@@ -61,17 +61,29 @@ export interface ColumnDefinition {
   location?: number;
 }
 
-// Several rules read the same columns and commands of each statement: work them out once.
-const columnCache = new WeakMap<Statement, ColumnDefinition[]>();
-const commandCache = new WeakMap<Statement, AlterCommand[]>();
+// Several rules read the same columns and commands of each statement: work them out once. The
+// results are kept on the statement, not in WeakMaps, whose entries the young-generation garbage
+// collector keeps alive longer: with thousands of files, WeakMaps made scavenges markedly slower.
+const COLUMNS = Symbol('columns');
+const COMMANDS = Symbol('commands');
+const CREATED = Symbol('created');
+type WithColumns = Statement & { [COLUMNS]?: ColumnDefinition[]; [COMMANDS]?: AlterCommand[] };
+type WithCreated = Statement[] & { [CREATED]?: Creations };
+
+interface Creations {
+  /** Each created table, with the index of the first statement that creates it. */
+  at: Map<string, number>;
+  /** What `tablesCreatedBefore` answers, per statement index: shared by every rule that asks. */
+  before: { has(table: string): boolean }[];
+}
 
 /** Columns defined by `CREATE TABLE` and `ALTER TABLE ... ADD COLUMN`, and the type of `ALTER COLUMN ... TYPE`. */
 export function columnDefinitions(statement: Statement): ColumnDefinition[] {
   if (statement.type !== 'CreateStmt' && statement.type !== 'AlterTableStmt') return [];
-  const cached = columnCache.get(statement);
+  const cached = (statement as WithColumns)[COLUMNS];
   if (cached) return cached;
   const out: ColumnDefinition[] = [];
-  columnCache.set(statement, out);
+  (statement as WithColumns)[COLUMNS] = out;
   const fromDef = (table: string, def: Obj, added: boolean, ifNotExists: boolean) => {
     out.push({
       table,
@@ -113,14 +125,14 @@ export function alterCommands(statement: Statement): AlterCommand[] {
   if (statement.type !== 'AlterTableStmt') return [];
   const objtype = statement.node.objtype;
   if (objtype !== undefined && objtype !== 'OBJECT_TABLE' && objtype !== 'OBJECT_FOREIGN_TABLE') return [];
-  let commands = commandCache.get(statement);
+  let commands = (statement as WithColumns)[COMMANDS];
   if (!commands) {
     const table = relationName(statement.node.relation as RangeVar);
     commands = ((statement.node.cmds as Obj[] | undefined) ?? []).map((c) => {
       const cmd = c.AlterTableCmd as Obj;
       return { table, subtype: cmd.subtype as string, cmd };
     });
-    commandCache.set(statement, commands);
+    (statement as WithColumns)[COMMANDS] = commands;
   }
   return commands;
 }
@@ -132,21 +144,20 @@ export function addedConstraint(command: AlterCommand): Obj | undefined {
 }
 
 /** Tables some statement of a list creates, with the index of the first one that does. */
-const creations = new WeakMap<Statement[], Map<string, number>>();
-
-function createdAt(statements: Statement[]): Map<string, number> {
-  let created = creations.get(statements);
-  if (!created) {
-    created = new Map();
+function creations(statements: Statement[]): Creations {
+  let found = (statements as WithCreated)[CREATED];
+  if (!found) {
+    const at = new Map<string, number>();
     statements.forEach((s, i) => {
       if (s.type !== 'CreateStmt' && s.type !== 'CreateTableAsStmt') return;
       const relation = (s.type === 'CreateStmt' ? s.node.relation : (s.node.into as Obj | undefined)?.rel) as RangeVar;
       const name = relationName(relation);
-      if (!created!.has(name)) created!.set(name, i);
+      if (!at.has(name)) at.set(name, i);
     });
-    creations.set(statements, created);
+    found = { at, before: [] };
+    (statements as WithCreated)[CREATED] = found;
   }
-  return created;
+  return found;
 }
 
 /**
@@ -154,8 +165,8 @@ function createdAt(statements: Statement[]): Map<string, number> {
  * rules leave them alone. Computed once per migration, whichever rule asks first.
  */
 export function tablesCreatedBefore(statements: Statement[], index: number): { has(table: string): boolean } {
-  const created = createdAt(statements);
-  return { has: (table) => (created.get(table) ?? Infinity) < index };
+  const { at, before } = creations(statements);
+  return (before[index] ??= { has: (table) => (at.get(table) ?? Infinity) < index });
 }
 
 /** Calls `visit` on every object node of a parse tree, depth first, with its type name when it has one. */
