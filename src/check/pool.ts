@@ -9,24 +9,27 @@ import type { WorkerBatch, WorkerSetup } from './worker.js';
 /** `--concurrency`: a number of worker threads, `auto`, or `off` (everything in this thread). */
 export type Concurrency = number | 'auto' | 'off';
 
-// Below this much source text, starting workers (each loads the config and the packs) costs more
-// than it saves. Measured with bench/code.mjs: break-even is around 1 MB of TypeScript.
+// Below this much source text, starting workers costs more than it saves: a worker loads the
+// config, the packs and the parser, and warms up, which takes about as long as this thread needs
+// to check ~1,000 files (0.5-0.7 s here).
 const AUTO_MIN_BYTES = 2_000_000;
 // Small batches balance the load between workers; large ones save messages. A batch of ~40 files
 // is a few tens of milliseconds of work.
 const BATCH_FILES = 40;
 
 /**
- * Threads that parse and check files for a run, this one included: `auto` is one per core (up to
- * 4) when the work is large enough to pay for starting workers, else 1.
+ * Threads that parse and check files for a run, this one included. `auto`: when the work is large
+ * enough to pay for starting workers, one thread per 1.5 cores (at most 4). Each V8 isolate brings
+ * background compiler and garbage-collector threads that keep about half a core busy on a parse-
+ * heavy run, so on two cores a second thread only competes with them (measured with
+ * bench/code.mjs: slower, not faster).
  */
 export function threadsFor(concurrency: Concurrency | undefined, tasks: readonly FileTask[]): number {
   if (concurrency === undefined || concurrency === 'off') return 1;
   if (concurrency === 'auto') {
-    const cores = os.availableParallelism();
     let bytes = 0;
     for (const t of tasks) bytes += t.source.text.length;
-    return bytes < AUTO_MIN_BYTES ? 1 : Math.min(cores, 4);
+    return bytes < AUTO_MIN_BYTES ? 1 : Math.max(1, Math.min(4, Math.floor(os.availableParallelism() / 1.5)));
   }
   return Math.max(1, Math.floor(concurrency));
 }
