@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { discover } from '../src/discover/discover.js';
 import { tempProject } from './cli-helpers.js';
@@ -19,5 +20,25 @@ describe('discovery', () => {
     });
     const files = await discover({ root, paths: [root], include: [], exclude: [] });
     expect(files.map((f) => `${f.kind} ${f.source.path}`)).toEqual(['migration db/migrations/001_init.sql', 'code src/app.ts']);
+  });
+
+  it('honours .gitignore files, nested ones and negations included', async () => {
+    const root = tempProject({
+      '.gitignore': 'generated/\n*.gen.ts\n!keep.gen.ts\n',
+      'src/app.ts': 'export const a = 1;\n',
+      'src/api.gen.ts': 'export const g = 1;\n',
+      'src/keep.gen.ts': 'export const k = 1;\n',
+      'generated/client.ts': 'export const c = 1;\n',
+      'packages/web/.gitignore': 'local.ts\n',
+      'packages/web/local.ts': 'export const l = 1;\n',
+      'packages/web/index.ts': 'export const w = 1;\n',
+    });
+    // A repository: .gitignore files above a checked folder apply up to the repository's root.
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    const files = await discover({ root, paths: [root], include: [], exclude: [] });
+    expect(files.map((f) => f.source.path)).toEqual(['packages/web/index.ts', 'src/app.ts', 'src/keep.gen.ts']);
+    // Checking a subfolder still applies the root's .gitignore.
+    const sub = await discover({ root, paths: [`${root}/src`], include: [], exclude: [] });
+    expect(sub.map((f) => f.source.path)).toEqual(['src/app.ts', 'src/keep.gen.ts']);
   });
 });
