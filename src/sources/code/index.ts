@@ -5,4 +5,3 @@ export type { ImportBinding, ImportKind, ImportReference, ModuleDeclarations } f
 export { packageNameOf, type Resolution, type WorkspacePackage } from './resolver.js';
 export { layersOf, layerOf, moduleOf, layerConfigSpan, layerHasFiles, type Layer, type ModuleFolder } from './layers.js';
 export { LoggerIndex, LOGGER_PACKAGES, isStringLike, levelOf, type LogCall, type LoggerFlavor, type LogLevel } from './loggers.js';
-export { erasedImports } from './elision.js';
