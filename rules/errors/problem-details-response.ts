@@ -34,14 +34,16 @@ export default defineRule({
     defaults: { factories: [] as string[] },
   },
   create(context) {
-    const factories = new Set([
-      'problem', 'problemDetails', 'toProblem', 'createProblem', 'ProblemDetails', 'ProblemDocument',
-      ...(context.settings?.errors?.problemFactories ?? []),
-      ...context.options.factories,
-    ]);
+    // Built on the first error response: most files have none.
+    let factories: Set<string> | undefined;
     const sf = context.model.ast;
     const check = (status: number | undefined, body: ts.Expression | undefined, node: ts.Node) => {
       if (status === undefined || status < 400 || !body) return;
+      factories ??= new Set([
+        'problem', 'problemDetails', 'toProblem', 'createProblem', 'ProblemDetails', 'ProblemDocument',
+        ...(context.settings?.errors?.problemFactories ?? []),
+        ...context.options.factories,
+      ]);
       const verdict = judge(body, factories);
       if (!verdict) return;
       context.report({
