@@ -100,7 +100,7 @@ export class ModuleResolver {
   }
 
   private resolveRelative(fromDir: string, specifier: string): Resolution {
-    const target = path.posix.normalize(path.posix.join(fromDir, specifier));
+    const target = path.posix.join(fromDir, specifier); // join normalises
     const found = this.probe(target);
     return found ? { type: 'file', path: found } : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
   }
