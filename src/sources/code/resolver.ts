@@ -71,7 +71,7 @@ export class ModuleResolver {
   private readonly exists = new Map<string, boolean>();
   private readonly tsconfigByDir = new Map<string, PathsConfig | undefined>();
   private readonly packageByDir = new Map<string, { dir: string; json: PackageJson } | undefined>();
-  private readonly cache = new Map<string, Resolution>();
+  private readonly cache = new Map<string, Map<string, Resolution>>();
   readonly workspaces: WorkspacePackage[];
   private readonly workspaceByName: Map<string, WorkspacePackage>;
   private readonly fixedTsconfig?: PathsConfig;
@@ -87,14 +87,19 @@ export class ModuleResolver {
   }
 
   resolve(fromFile: string, specifier: string): Resolution {
-    const fromDir = path.posix.dirname(fromFile);
-    const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+    return this.resolveIn(path.posix.dirname(fromFile), specifier);
+  }
+
+  /** `resolve` for a file in root-relative folder `fromDir`. */
+  resolveIn(fromDir: string, specifier: string): Resolution {
     // Relative results depend on the folder only; others on the folder's tsconfig and package.json.
-    const key = `${fromDir}\0${specifier}`;
-    let hit = this.cache.get(key);
+    let inDir = this.cache.get(fromDir);
+    if (!inDir) this.cache.set(fromDir, (inDir = new Map()));
+    let hit = inDir.get(specifier);
     if (!hit) {
+      const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
       hit = relative ? this.resolveRelative(fromDir, specifier) : this.resolveBare(fromDir, specifier);
-      this.cache.set(key, hit);
+      inDir.set(specifier, hit);
     }
     return hit;
   }
