@@ -16,6 +16,11 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a method spelled with a unicode escape',
+      code: "res.status(404).js\\u006Fn({ error: 'not found' });",
+      errors: [{ messageId: 'notProblem', line: 1 }],
+    },
+    {
       name: 'Express',
       code: "app.get('/orders/:id', (req, res) => {\n  return res.status(404).json({ error: 'not found' });\n});",
       errors: [{ messageId: 'notProblem', data: { status: 404, what: 'an ad-hoc object', missing: ' (missing type, title, status)' }, line: 2, column: 31, endColumn: 53 }],

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
 
 /** Named statuses of NestJS `HttpStatus` and `http-status-codes` `StatusCodes`, for the common errors. */
 const NAMED_STATUS: Record<string, number> = {
@@ -34,14 +34,16 @@ export default defineRule({
     defaults: { factories: [] as string[] },
   },
   create(context) {
-    const factories = new Set([
-      'problem', 'problemDetails', 'toProblem', 'createProblem', 'ProblemDetails', 'ProblemDocument',
-      ...(context.settings?.errors?.problemFactories ?? []),
-      ...context.options.factories,
-    ]);
+    // Built on the first error response: most files have none.
+    let factories: Set<string> | undefined;
     const sf = context.model.ast;
     const check = (status: number | undefined, body: ts.Expression | undefined, node: ts.Node) => {
       if (status === undefined || status < 400 || !body) return;
+      factories ??= new Set([
+        'problem', 'problemDetails', 'toProblem', 'createProblem', 'ProblemDetails', 'ProblemDocument',
+        ...(context.settings?.errors?.problemFactories ?? []),
+        ...context.options.factories,
+      ]);
       const verdict = judge(body, factories);
       if (!verdict) return;
       context.report({
@@ -52,7 +54,12 @@ export default defineRule({
         help: 'Send { type, title, status, detail } with Content-Type application/problem+json, or build the body with the project problem factory (code.errors.problemFactories).',
       });
     };
-    return {
+    // Each listener needs a name in the text (written out unless spelled with \u escapes): a file
+    // without it does not get the listener, and most files need none of them.
+    const text = context.model.text;
+    const escaped = text.includes('\\u');
+    const mentions = (...names: string[]) => escaped || names.some((n) => text.includes(n));
+    const listeners: CodeListeners = {
       CallExpression(node) {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee)) return;
@@ -91,6 +98,10 @@ export default defineRule({
         check(status, node.right, node);
       },
     };
+    if (!mentions('json', 'send')) delete listeners.CallExpression;
+    if (!mentions('HttpException')) delete listeners.NewExpression;
+    if (!mentions('body')) delete listeners.BinaryExpression;
+    return listeners;
   },
 });
 

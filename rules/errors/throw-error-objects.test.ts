@@ -18,5 +18,6 @@ new RuleTester().run(rule, {
     { code: 'throw { status: 404, message: "nope" };', errors: [{ messageId: 'throwValue', data: { what: 'a plain object' } }] },
     { code: 'if (x) throw 42;\nthrow null;', errors: [{ messageId: 'throwValue', data: { what: 'a number' }, line: 1 }, { messageId: 'throwValue', data: { what: 'null' }, line: 2 }] },
     { code: "export const load = () => Promise.reject('timeout');", errors: [{ messageId: 'rejectValue', data: { what: 'a string' }, column: 42 }] },
+    { name: 'a name spelled with a unicode escape', code: "Promise.rej\\u0065ct('timeout');", errors: [{ messageId: 'rejectValue', data: { what: 'a string' } }] },
   ],
 });

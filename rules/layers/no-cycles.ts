@@ -1,4 +1,4 @@
-import { compareStrings, defineRule, LineIndex, stronglyConnectedComponents, type RelatedNote } from '../../src/core/index.js';
+import { defineRule, LineIndex, stronglyConnectedComponents, type RelatedNote } from '../../src/core/index.js';
 import { moduleOf, type ModuleImport } from '../../src/sources/code/index.js';
 
 export default defineRule({
@@ -34,9 +34,11 @@ export default defineRule({
       return moduleOf(file, settings)?.dir;
     };
 
-    // Edges between units, each with the first import (in file order) that creates it.
+    // Edges between units, each with the first import (in file order) that creates it. Plain
+    // `sort()` orders strings by code unit (as compareStrings does) without a call per comparison.
     const edges = new Map<string, Map<string, ModuleImport>>();
-    const files = [...context.project.graph.importsOf.keys()].sort(compareStrings);
+    const units = new Set<string>();
+    const files = [...context.project.graph.importsOf.keys()].sort();
     for (const file of files) {
       const from = nodeOf(file);
       if (from === undefined) continue;
@@ -48,20 +50,27 @@ export default defineRule({
         if (to === undefined || to === from) continue;
         let out = edges.get(from);
         if (!out) edges.set(from, (out = new Map()));
-        if (!out.has(to)) out.set(to, imp);
+        if (!out.has(to)) {
+          out.set(to, imp);
+          units.add(from);
+          units.add(to);
+        }
       }
     }
 
     // Units are numbered in sorted order, so searching neighbours by number walks them in name
     // order and the output is stable; numbers keep the searches below on typed arrays.
-    const adjacency = new Map<string, string[]>();
-    for (const [from, out] of edges) adjacency.set(from, [...out.keys()].sort(compareStrings));
-    const names = [...new Set([...adjacency.keys(), ...[...adjacency.values()].flat()])].sort(compareStrings);
+    const names = [...units].sort();
     const idOf = new Map(names.map((n, i) => [n, i]));
-    const next = names.map((n) => (adjacency.get(n) ?? []).map((to) => idOf.get(to)!));
+    const next: number[][] = names.map(() => []);
+    for (const [from, out] of edges) {
+      const list = next[idOf.get(from)!];
+      for (const to of out.keys()) list.push(idOf.get(to)!);
+      list.sort((a, b) => a - b);
+    }
     const componentOf = new Int32Array(names.length).fill(-1);
     const search = new CycleSearch(next, componentOf);
-    const components = stronglyConnectedComponents(names, (n) => adjacency.get(n) ?? [])
+    const components = stronglyConnectedComponents(names, (n) => next[idOf.get(n)!].map((to) => names[to]))
       .filter((c) => c.length > 1)
       .map((c) => c.map((n) => idOf.get(n)!).sort((a, b) => a - b))
       .sort((a, b) => a[0] - b[0]);

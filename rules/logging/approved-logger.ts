@@ -45,12 +45,13 @@ export default defineRule({
     const customModules = settings.logging?.modules ?? [];
     const approvedGlobs = (list: string[]) => list.filter((l) => l.includes('/') && !l.startsWith('@') && !l.startsWith('#'));
     const allApproved = [...context.options.loggers, ...Object.values(context.options.layers).flat()];
+    const allApprovedGlobs = approvedGlobs(allApproved);
 
     const isLoggerImport = (imp: ModuleImport): boolean => {
       const r = imp.resolution;
       if (r.type === 'package' && LOGGER_PACKAGES[r.name]) return true;
       if (customModules.includes(imp.specifier) || allApproved.includes(imp.specifier)) return true;
-      if (imp.target && matchesAny(imp.target, approvedGlobs(allApproved))) return true;
+      if (imp.target && matchesAny(imp.target, allApprovedGlobs)) return true;
       return imp.specifier === '@nestjs/common' && imp.bindings.some((b) => b.imported === 'Logger');
     };
     const approves = (list: string[], imp: ModuleImport): boolean =>
@@ -61,7 +62,7 @@ export default defineRule({
     for (const [from, imports] of context.project.graph.importsOf) {
       if (!context.isEnabledFor(from) || matchesAny(from, context.options.allowFiles)) continue;
       // The approved logger module itself wraps a logging library.
-      if (matchesAny(from, approvedGlobs(allApproved))) continue;
+      if (matchesAny(from, allApprovedGlobs)) continue;
       const layer = layerOf(from, layers);
       const layerList = layer ? context.options.layers[layer.name] : undefined;
       const list = layerList ?? context.options.loggers;

@@ -30,5 +30,10 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'console', data: { method: 'debug' }, column: 21 }],
     },
     { code: 'const x = () => console.info("x");', filename: 'src/app.mjs', errors: 1 },
+    {
+      name: 'a name spelled with a unicode escape is still console',
+      code: 'cons\\u006Fle.log("x");',
+      errors: [{ messageId: 'console', data: { method: 'log' }, line: 1, column: 1 }],
+    },
   ],
 });

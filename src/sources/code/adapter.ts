@@ -2,6 +2,7 @@ import type { KindAdapter } from '../../core/kinds.js';
 import path from 'node:path';
 import { buildModuleGraph } from './graph.js';
 import { summarizeModule, type ImportReference, type ModuleDeclarations, type ModuleSummary } from './imports.js';
+import { LoggerIndex } from './loggers.js';
 import { ts, type CodeFile, type CodeListeners } from './model.js';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
@@ -127,6 +128,9 @@ export const codeAdapter: KindAdapter<'code'> = {
   walk(model, listeners, onError) {
     walkCode(model, listeners, onError);
     if (model instanceof ParsedCodeFile) model.release();
+    // The next file is parsed while this one's tree would still be reachable from the shared
+    // logger index: young-generation GC would then copy the whole tree.
+    LoggerIndex.forget();
   },
 };
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CodeSettings } from '../../config/settings/code.js';
 import type { ImportReference } from './imports.js';
 import type { CodeFile } from './model.js';
@@ -33,8 +34,9 @@ export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSetti
   const importers = new Map<string, ModuleImport[]>();
   for (const file of files) {
     const list: ModuleImport[] = [];
+    const fromDir = path.posix.dirname(file.path);
     for (const ref of file.imports) {
-      const resolution = resolver.resolve(file.path, ref.specifier);
+      const resolution = resolver.resolveIn(fromDir, ref.specifier);
       const target = resolution.type === 'file' ? resolution.path : resolution.type === 'package' ? resolution.path : undefined;
       // Written out rather than spread: a spread with a conditional key makes a slow dictionary object per import.
       const entry: ModuleImport = {

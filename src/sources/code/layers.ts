@@ -89,25 +89,32 @@ const DEFAULT_PUBLIC = ['index.*', '*.module.*'];
  * The module a path is inside, from `code.modules`: the folder matched by a module glob that is
  * an ancestor of the path.
  */
-const moduleOfCache = new WeakMap<CodeSettings, Map<string, ModuleFolder | null>>();
+// Per settings: the module definitions with their globs trimmed, and the answer for each folder
+// (the module of a file depends only on its folder, and files share folders).
+const moduleOfCache = new WeakMap<CodeSettings, { defs: { glob: string; publicFiles: string[] }[]; byFolder: Map<string, ModuleFolder | null> }>();
 
 export function moduleOf(file: string, settings: CodeSettings): ModuleFolder | undefined {
   let cache = moduleOfCache.get(settings);
-  if (!cache) moduleOfCache.set(settings, (cache = new Map()));
-  let hit = cache.get(file);
-  if (hit === undefined) cache.set(file, (hit = findModule(file, settings) ?? null));
+  if (!cache) {
+    const defs = (settings.modules ?? [])
+      .map((m): ModuleDefinition => (typeof m === 'string' ? { path: m } : m))
+      .map((def) => ({ glob: def.path.replace(/\/+$/, ''), publicFiles: def.publicFiles ?? DEFAULT_PUBLIC }));
+    moduleOfCache.set(settings, (cache = { defs, byFolder: new Map() }));
+  }
+  if (cache.defs.length === 0) return undefined;
+  const folder = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+  let hit = cache.byFolder.get(folder);
+  if (hit === undefined) cache.byFolder.set(folder, (hit = findModule(file, cache.defs) ?? null));
   return hit ?? undefined;
 }
 
-function findModule(file: string, settings: CodeSettings): ModuleFolder | undefined {
-  const defs = (settings.modules ?? []).map((m): ModuleDefinition => (typeof m === 'string' ? { path: m } : m));
-  if (defs.length === 0) return undefined;
+function findModule(file: string, defs: { glob: string; publicFiles: string[] }[]): ModuleFolder | undefined {
   const parts = file.split('/');
   // Deepest ancestor first, so nested modules win over their parents.
   for (let i = parts.length - 1; i >= 1; i--) {
     const dir = parts.slice(0, i).join('/');
     for (const def of defs) {
-      if (matchesAny(dir, def.path.replace(/\/+$/, ''))) return { dir, publicFiles: def.publicFiles ?? DEFAULT_PUBLIC };
+      if (matchesAny(dir, def.glob)) return { dir, publicFiles: def.publicFiles };
     }
   }
   return undefined;

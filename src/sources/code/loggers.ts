@@ -115,6 +115,11 @@ export class LoggerIndex {
   private static last: LoggerIndex | undefined;
   private readonly sf: ts.SourceFile;
 
+  /** Lets go of the last index once its file is walked: it holds that file's tree. */
+  static forget(): void {
+    LoggerIndex.last = undefined;
+  }
+
   /** The index of a file, shared by the logging rules that run in the same walk. */
   static of(file: CodeFile, settings?: LoggingSettings): LoggerIndex {
     const sf = file.ast;

@@ -71,7 +71,7 @@ export class ModuleResolver {
   private readonly exists = new Map<string, boolean>();
   private readonly tsconfigByDir = new Map<string, PathsConfig | undefined>();
   private readonly packageByDir = new Map<string, { dir: string; json: PackageJson } | undefined>();
-  private readonly cache = new Map<string, Resolution>();
+  private readonly cache = new Map<string, Map<string, Resolution>>();
   readonly workspaces: WorkspacePackage[];
   /**
    * Absolute paths of the files outside the run that resolution read or probed (tsconfig.json,
@@ -92,20 +92,25 @@ export class ModuleResolver {
   }
 
   resolve(fromFile: string, specifier: string): Resolution {
-    const fromDir = path.posix.dirname(fromFile);
-    const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+    return this.resolveIn(path.posix.dirname(fromFile), specifier);
+  }
+
+  /** `resolve` for a file in root-relative folder `fromDir`. */
+  resolveIn(fromDir: string, specifier: string): Resolution {
     // Relative results depend on the folder only; others on the folder's tsconfig and package.json.
-    const key = `${fromDir}\0${specifier}`;
-    let hit = this.cache.get(key);
+    let inDir = this.cache.get(fromDir);
+    if (!inDir) this.cache.set(fromDir, (inDir = new Map()));
+    let hit = inDir.get(specifier);
     if (!hit) {
+      const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
       hit = relative ? this.resolveRelative(fromDir, specifier) : this.resolveBare(fromDir, specifier);
-      this.cache.set(key, hit);
+      inDir.set(specifier, hit);
     }
     return hit;
   }
 
   private resolveRelative(fromDir: string, specifier: string): Resolution {
-    const target = path.posix.normalize(path.posix.join(fromDir, specifier));
+    const target = path.posix.join(fromDir, specifier); // join normalises
     const found = this.probe(target);
     return found ? { type: 'file', path: found } : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
   }
