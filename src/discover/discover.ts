@@ -1,4 +1,4 @@
-import { globby } from 'globby';
+import { globby, isGitIgnored } from 'globby';
 import { existsSync, readFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -97,6 +97,15 @@ function relativeTo(root: string, absPath: string): string {
   return absPath.startsWith(prefix) && !UNNORMALIZED.test(absPath) ? toPosix(absPath.slice(prefix.length)) : toPosix(path.relative(root, absPath));
 }
 
+/** A folder whose .gitignore files all lie inside it: a repository's root, or a folder outside any repository. */
+function isRepositoryRoot(folder: string): boolean {
+  if (existsSync(path.join(folder, '.git'))) return true;
+  for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return false;
+    if (path.dirname(dir) === dir) return true;
+  }
+}
+
 /**
  * Walks the given paths (honouring .gitignore, include and exclude) and sorts files into kinds.
  * Files named explicitly (as lint-staged passes them) are taken unless excluded, silently.
@@ -110,15 +119,17 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
       candidates.add(p);
       continue;
     }
-    const found = await globby(`**/*{${ALL_EXTENSIONS.join(',')}}`, {
-      cwd: p,
-      absolute: true,
-      dot: true,
-      gitignore: true,
-      ignore: ALWAYS_IGNORED,
-      followSymbolicLinks: false,
-    });
-    for (const f of found) candidates.add(path.normalize(f));
+    const pattern = `**/*{${ALL_EXTENSIONS.join(',')}}`;
+    const options = { cwd: p, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false };
+    if (isRepositoryRoot(p)) {
+      // The .gitignore files under the folder are all there are: apply them to the results here.
+      // globby's `gitignore` option would stat every file found, to ask whether it is a folder.
+      const [isIgnored, found] = await Promise.all([isGitIgnored({ cwd: p }), globby(pattern, options)]);
+      for (const f of found) if (!isIgnored(f)) candidates.add(path.normalize(f));
+    } else {
+      // Inside a repository, the .gitignore files of the folders above apply too; globby finds them.
+      for (const f of await globby(pattern, { ...options, gitignore: true })) candidates.add(path.normalize(f));
+    }
   }
 
   const migrationDirs = options.migrationDirs ?? [];
