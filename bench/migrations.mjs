@@ -63,6 +63,7 @@ function compare(label, root, folders) {
   const relative = folders.map((f) => path.relative(root, f));
   const commands = {
     'archlint CLI': [process.execPath, [cli, 'check', ...relative, ...rules, '-f', 'json']],
+    'archlint, 2 threads': [process.execPath, [cli, 'check', ...relative, ...rules, '-f', 'json', '--concurrency', '2']],
     'migrations pack alone': [process.execPath, [packOnly, ...relative]],
     squawk: [squawk, ['--reporter', 'json', ...files]],
   };
