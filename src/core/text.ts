@@ -59,11 +59,11 @@ export class LineIndex {
 
 /**
  * Byte offsets (as C parsers such as libpg_query report them) to string offsets. Pure ASCII text
- * takes the fast path.
+ * takes the fast path. Counting starts at `from`, a known pair of offsets at or before the answer.
  */
-export function byteToCharOffset(text: string, byteOffset: number): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+export function byteToCharOffset(text: string, byteOffset: number, from: { char: number; byte: number } = { char: 0, byte: 0 }): number {
+  let bytes = from.byte;
+  for (let i = from.char; i < text.length; i++) {
     if (bytes >= byteOffset) return i;
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;

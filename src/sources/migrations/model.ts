@@ -152,19 +152,7 @@ class ByteOffsets {
       if (this.bytes[mid] <= byteOffset) lo = mid;
       else hi = mid - 1;
     }
-    let bytes = this.bytes[lo] ?? 0;
-    const text = this.text;
-    for (let i = this.chars[lo] ?? 0; i < text.length; i++) {
-      if (bytes >= byteOffset) return i;
-      const c = text.charCodeAt(i);
-      if (c < 0x80) bytes += 1;
-      else if (c < 0x800) bytes += 2;
-      else if (c >= 0xd800 && c <= 0xdbff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    }
-    return text.length;
+    return byteToCharOffset(this.text, byteOffset, { char: this.chars[lo] ?? 0, byte: this.bytes[lo] ?? 0 });
   }
 }
 
