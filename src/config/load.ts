@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { cosmiconfig, type Loader } from 'cosmiconfig';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { resolveReference } from './references.js';
 import { builtinRegistry, RuleRegistry } from './registry.js';
 import { loadPack } from './packs.js';
 import type { PackDefinition } from '../core/rule.js';
-import { configSchema } from './schema.js';
+import { configSchema, fileSchema } from './schema.js';
 import type { ConfigFile, KindSettingsMap, ResolvedConfig, RuleEntry } from './types.js';
 
 export const MODULE_NAME = 'architecture';
@@ -62,28 +62,22 @@ function explorer() {
   });
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-// Rule settings are checked by hand below, for messages that name the rule and its own schema.
-const validateFile = ajv.compile({
-  ...configSchema,
-  properties: {
-    ...(configSchema.properties as object),
-    rules: { type: 'object' },
-    overrides: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['files'],
-        properties: {
-          files: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
-          excludedFiles: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
-          rules: { type: 'object' },
-        },
-      },
-    },
-  },
-});
+/** Options of the config file's validator; the build compiles it with the same ones. */
+export const FILE_VALIDATOR_OPTIONS = { allErrors: true, strict: false } as const;
+/** The standalone validator `npm run build` writes next to this module. */
+export const FILE_VALIDATOR = 'validate-file.js';
+
+let validateFile: Promise<ValidateFunction> | undefined;
+/**
+ * The config file's validator: the one compiled at build time, or, run from the TypeScript
+ * sources, compiled here (Ajv takes ~60 ms to compile the schema).
+ */
+function fileValidator(): Promise<ValidateFunction> {
+  return (validateFile ??= import(new URL(FILE_VALIDATOR, import.meta.url).href).then(
+    (m: { default: ValidateFunction }) => m.default,
+    async () => new (await import('ajv')).Ajv(FILE_VALIDATOR_OPTIONS).compile(fileSchema),
+  ));
+}
 
 export interface LoadOptions {
   /** `--config`: a file to use instead of searching. */
@@ -164,7 +158,7 @@ async function loadChain(filepath: string, raw: unknown, registry: RuleRegistry,
   if (seen.includes(filepath)) {
     throw new ConfigError(filepath, 'extends', `extends itself through ${seen.map((s) => path.basename(s)).join(' -> ')}`);
   }
-  const config = checkShape(filepath, raw);
+  const config = checkShape(filepath, raw, await fileValidator());
   const out: Loaded[] = [];
   const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   for (const [i, name] of parents.entries()) {
@@ -187,12 +181,12 @@ async function loadChain(filepath: string, raw: unknown, registry: RuleRegistry,
   return out;
 }
 
-function checkShape(filepath: string, raw: unknown): ConfigFile {
+function checkShape(filepath: string, raw: unknown, validate: ValidateFunction): ConfigFile {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError(filepath, '', 'expected an object of settings');
   }
-  if (!validateFile(raw)) {
-    throw toConfigError(filepath, validateFile.errors ?? []);
+  if (!validate(raw)) {
+    throw toConfigError(filepath, validate.errors ?? []);
   }
   return raw as ConfigFile;
 }

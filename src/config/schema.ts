@@ -89,3 +89,29 @@ export const configSchema: JSONSchema = {
 
 /** Top-level keys, for "did you mean" suggestions. */
 export const configKeys = Object.keys((configSchema as { properties: object }).properties);
+
+/**
+ * What a config file is checked against: the shipped schema, with rule settings left to the
+ * per-rule checks (whose messages name the rule and its own schema). The build compiles it into
+ * a standalone validator, so runs do not compile it again.
+ */
+export const fileSchema = {
+  ...configSchema,
+  properties: {
+    ...(configSchema.properties as object),
+    rules: { type: 'object' },
+    overrides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: {
+          files: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+          excludedFiles: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+          rules: { type: 'object' },
+        },
+      },
+    },
+  },
+};

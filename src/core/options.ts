@@ -1,7 +1,13 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { AnyRule } from './rule.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+// Loaded on first use: a run whose config sets no rule options never needs Ajv (~40 ms to load).
+const require = createRequire(import.meta.url);
+let ajv: Ajv | undefined;
+function compiler(): Ajv {
+  return (ajv ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, useDefaults: false }));
+}
 const compiled = new WeakMap<AnyRule, ValidateFunction>();
 
 export interface OptionProblem {
@@ -18,7 +24,7 @@ export function validateRuleOptions(rule: AnyRule, options: unknown): OptionProb
   }
   let validate = compiled.get(rule);
   if (!validate) {
-    validate = ajv.compile(rule.options.schema);
+    validate = compiler().compile(rule.options.schema);
     compiled.set(rule, validate);
   }
   if (validate(options ?? {})) return [];
