@@ -5,13 +5,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrationFolders } from './corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(process.argv[2] ?? path.join(repo, '../shared/corpus/sql'));
 const squawk = path.join(repo, 'node_modules/@squawk-cli/linux-x64/bin/squawk');
 const cli = path.join(repo, 'bin/archlint.js');
 
-const folders = readdirSync(corpus).flatMap((layout) => readdirSync(path.join(corpus, layout)).map((name) => path.join(corpus, layout, name)));
+const folders = migrationFolders(corpus);
 // `--rule` turns each rule on whatever the presets say.
 const rules = readdirSync(path.join(repo, 'rules/migrations'))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')

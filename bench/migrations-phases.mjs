@@ -3,8 +3,8 @@
 // first phase found on its stack (parser, rules, engine, garbage collector...).
 // Usage: npm run build && node bench/migrations-phases.mjs [corpus/sql folder] [--copies 20]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFolders, migrationFolders } from './corpus.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,17 +53,9 @@ function phases(profile) {
   return { total, totals };
 }
 
-const folders = readdirSync(corpus).flatMap((layout) => readdirSync(path.join(corpus, layout)).map((name) => path.join(corpus, layout, name)));
-const temp = mkdtempSync(path.join(os.tmpdir(), 'archlint-bench-phases-'));
+const { temp, copied: absolute } = copyFolders(corpus, migrationFolders(corpus), copies, 'archlint-bench-phases-');
 try {
-  const copied = [];
-  for (let i = 0; i < copies; i++) {
-    for (const folder of folders) {
-      const target = path.join(temp, `copy-${String(i).padStart(2, '0')}`, path.relative(corpus, folder));
-      cpSync(folder, target, { recursive: true });
-      copied.push(path.relative(temp, target));
-    }
-  }
+  const copied = absolute.map((target) => path.relative(temp, target));
   const profiles = path.join(temp, 'profiles');
   const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, path.join(repo, 'bench/migrations-run.mjs'), ...copied], {
     cwd: temp,

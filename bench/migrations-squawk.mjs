@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrationFolders } from './corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -73,7 +74,7 @@ function sqlFiles(dir) {
 const folders = given.length
   ? given.map((g) => path.resolve(g))
   : [
-      ...readdirSync(corpus).flatMap((layout) => readdirSync(path.join(corpus, layout)).map((name) => path.join(corpus, layout, name))),
+      ...migrationFolders(corpus),
       ...readdirSync(path.join(repo, 'fixtures'))
         .filter((f) => f.startsWith('migrations-'))
         .map((f) => path.join(repo, 'fixtures', f)),

@@ -5,7 +5,8 @@
 //   2. the same folders copied 20 times into a temporary folder, so start-up does not dominate.
 // Usage: npm run build && node bench/migrations.mjs [corpus/sql folder] [--runs 5] [--copies 20]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFolders, migrationFolders } from './corpus.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,20 +95,12 @@ function compare(label, root, folders) {
   }
 }
 
-const folders = readdirSync(corpus).flatMap((layout) => readdirSync(path.join(corpus, layout)).map((name) => path.join(corpus, layout, name)));
+const folders = migrationFolders(corpus);
 console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.release()}`);
 compare('corpus migration folders, whole process', corpus, folders);
 
-const temp = mkdtempSync(path.join(os.tmpdir(), 'archlint-bench-migrations-'));
+const { temp, copied } = copyFolders(corpus, folders, copies, 'archlint-bench-migrations-');
 try {
-  const copied = [];
-  for (let i = 0; i < copies; i++) {
-    for (const folder of folders) {
-      const target = path.join(temp, `copy-${String(i).padStart(2, '0')}`, path.relative(corpus, folder));
-      cpSync(folder, target, { recursive: true });
-      copied.push(target);
-    }
-  }
   compare(`the same folders copied ${copies} times`, temp, copied);
 } finally {
   rmSync(temp, { recursive: true, force: true });
