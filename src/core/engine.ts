@@ -337,8 +337,9 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     filesDone += count;
     input.onProgress?.('files', filesDone, tasks.length);
   };
+  // Facts matter only to a processor that keeps outcomes (the cache); a model kept here is used as is.
   const local = (task: FileTask) =>
-    processFile(input, task, { only: input.only, facts: true, keepModel: projectKinds.has(task.kind) });
+    processFile(input, task, { only: input.only, facts: input.processFiles !== undefined, keepModel: projectKinds.has(task.kind) });
   let outcomes: FileOutcome[];
   if (input.processFiles) {
     outcomes = await input.processFiles(tasks, { local, done, only: input.only });
