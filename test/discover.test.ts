@@ -41,4 +41,22 @@ describe('discovery', () => {
     const sub = await discover({ root, paths: [`${root}/src`], include: [], exclude: [] });
     expect(sub.map((f) => f.source.path)).toEqual(['src/app.ts', 'src/keep.gen.ts']);
   });
+
+  it('walks many folders at once, each with its own .gitignore, names with glob characters included', async () => {
+    const root = tempProject({
+      'a/migrations/001_init.sql': 'CREATE TABLE a (id bigint);\n',
+      'a/.gitignore': 'scratch/\n',
+      'a/scratch/note.ts': 'export const n = 1;\n',
+      'b [v2] (old)/src/app.ts': 'export const b = 1;\n',
+      'b [v2] (old)/.gitignore': 'app.gen.ts\n',
+      'b [v2] (old)/src/app.gen.ts': 'export const g = 1;\n',
+      // Not named: outside the folders checked, so not found, and its .gitignore does not apply.
+      'c/scratch/other.ts': 'export const o = 1;\n',
+      'c/.gitignore': 'app.ts\n',
+      'single.ts': 'export const s = 1;\n',
+    });
+    const paths = ['a', 'b [v2] (old)', 'a/migrations', 'single.ts'].map((p) => `${root}/${p}`);
+    const files = await discover({ root, paths, include: [], exclude: [] });
+    expect(files.map((f) => `${f.kind} ${f.source.path}`)).toEqual(['migration a/migrations/001_init.sql', 'code b [v2] (old)/src/app.ts', 'code single.ts']);
+  });
 });

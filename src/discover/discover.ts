@@ -1,4 +1,4 @@
-import { globby, isGitIgnored } from 'globby';
+import { convertPathToPattern, globby, isIgnoredByIgnoreFiles } from 'globby';
 import { existsSync, readFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -106,31 +106,89 @@ function isRepositoryRoot(folder: string): boolean {
   }
 }
 
+// An extglob compiles to one regular expression; braces would expand into one pattern per extension,
+// each tested against every entry.
+const FILE_PATTERN = `**/*.@(${ALL_EXTENSIONS.map((e) => e.slice(1)).join('|')})`;
+const GITIGNORE_SPECIAL = /[[\]()*?!{}\\#]/;
+const GLOB_OPTIONS = { absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false };
+
+/** The deepest folder containing every folder given, or undefined when they share none (Windows drives). */
+function commonAncestor(folders: string[]): string | undefined {
+  let common = folders[0];
+  for (const f of folders.slice(1)) {
+    while (f !== common && !f.startsWith(common.endsWith(path.sep) ? common : common + path.sep)) {
+      const parent = path.dirname(common);
+      if (parent === common) return undefined;
+      common = parent;
+    }
+  }
+  return common;
+}
+
+/**
+ * Files under folders whose .gitignore files all lie inside them, those applied. One walk for
+ * the files and one for the .gitignore files, however many folders: a glob call per folder costs
+ * a few milliseconds of set-up, which a list of a hundred folders multiplies. globby's `gitignore`
+ * option is not used because it stats every file found, to ask whether it is a folder.
+ */
+async function walkRepositoryRoots(roots: string[], add: (found: Iterable<string>) => void): Promise<void> {
+  if (roots.length === 0) return;
+  const base = commonAncestor(roots);
+  if (base === undefined) {
+    await Promise.all(roots.map((root) => walkRepositoryRoots([root], add)));
+    return;
+  }
+  const prefixes: string[] = [];
+  const alone: string[] = [];
+  for (const root of roots) {
+    const rel = toPosix(path.relative(base, root));
+    // globby prefixes the patterns of a .gitignore with its folder's path, unescaped: a folder named
+    // like a pattern (`[id]`, `(group)`) is walked from itself, where that prefix is empty.
+    if (rel !== '' && GITIGNORE_SPECIAL.test(rel)) alone.push(root);
+    else prefixes.push(rel === '' ? '' : `${convertPathToPattern(rel)}/`);
+  }
+  await Promise.all([...alone.map((root) => walkRepositoryRoots([root], add)), walkPrefixes(base, prefixes, add)]);
+}
+
+async function walkPrefixes(base: string, prefixes: string[], add: (found: Iterable<string>) => void): Promise<void> {
+  if (prefixes.length === 0) return;
+  const [isIgnored, found] = await Promise.all([
+    isIgnoredByIgnoreFiles(
+      prefixes.map((prefix) => `${prefix}**/.gitignore`),
+      { cwd: base },
+    ),
+    globby(
+      prefixes.map((prefix) => prefix + FILE_PATTERN),
+      { ...GLOB_OPTIONS, cwd: base },
+    ),
+  ]);
+  add(found.filter((f) => !isIgnored(f)));
+}
+
 /**
  * Walks the given paths (honouring .gitignore, include and exclude) and sorts files into kinds.
  * Files named explicitly (as lint-staged passes them) are taken unless excluded, silently.
  */
 export async function discover(options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const candidates = new Set<string>();
-  for (const p of options.paths) {
-    const info = await stat(p).catch(() => undefined);
+  const folders: string[] = [];
+  const infos = await Promise.all(options.paths.map((p) => stat(p).catch(() => undefined)));
+  options.paths.forEach((p, i) => {
+    const info = infos[i];
     if (!info) throw new Error(`No such file or folder: ${p}`);
-    if (info.isFile()) {
-      candidates.add(p);
-      continue;
-    }
-    const pattern = `**/*{${ALL_EXTENSIONS.join(',')}}`;
-    const options = { cwd: p, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false };
-    if (isRepositoryRoot(p)) {
-      // The .gitignore files under the folder are all there are: apply them to the results here.
-      // globby's `gitignore` option would stat every file found, to ask whether it is a folder.
-      const [isIgnored, found] = await Promise.all([isGitIgnored({ cwd: p }), globby(pattern, options)]);
-      for (const f of found) if (!isIgnored(f)) candidates.add(path.normalize(f));
-    } else {
-      // Inside a repository, the .gitignore files of the folders above apply too; globby finds them.
-      for (const f of await globby(pattern, { ...options, gitignore: true })) candidates.add(path.normalize(f));
-    }
-  }
+    if (info.isFile()) candidates.add(p);
+    else folders.push(path.normalize(p));
+  });
+  const roots = new Set(folders.filter(isRepositoryRoot));
+  const inRepository = new Set(folders.filter((f) => !roots.has(f)));
+  const add = (found: Iterable<string>) => {
+    for (const f of found) candidates.add(path.normalize(f));
+  };
+  await Promise.all([
+    walkRepositoryRoots([...roots], add),
+    // Inside a repository, the .gitignore files of the folders above apply too; globby finds them.
+    ...[...inRepository].map(async (p) => add(await globby(FILE_PATTERN, { ...GLOB_OPTIONS, cwd: p, gitignore: true }))),
+  ]);
 
   const migrationDirs = options.migrationDirs ?? [];
   const out: DiscoveredFile[] = [];
