@@ -85,7 +85,7 @@ async function main() {
   for (const root of roots) {
     const parse = measure('parse', root, runs);
     const full = measure('full', root, runs);
-    const threads = measure('threads', root, runs);
+    const threads = process.env.NO_THREADS ? full : measure('threads', root, runs);
     console.log(`\n${root}`);
     const row = (name, r) =>
       `  ${name.padEnd(20)} ${String(r.files).padStart(5)} files  wall ${r.ms.toFixed(0).padStart(6)} ms  cpu ${r.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB`;

@@ -47,7 +47,7 @@ describe('worker pool', () => {
       done: (n: number) => (counted += n),
     });
     expect(counted).toBe(3);
-    const work = await loadFileWork(setup);
+    const { work } = await loadFileWork(setup);
     for (const [i, task] of tasks.entries()) {
       const here = await processFile(work, task, { facts: true, keepModel: false });
       expect(outcomes[i]).toEqual(here);

@@ -124,9 +124,21 @@ async function loadRun(setup: WorkerSetup, registry?: RuleRegistry) {
   return { config, filter, work };
 }
 
-/** The file phase's input, as a worker thread builds it. */
-export async function loadFileWork(setup: WorkerSetup): Promise<FileWorkInput> {
-  return (await loadRun(setup)).work;
+/** Rules on anywhere in the run: for the base config, or for some files through an override. */
+function enabledRules(config: ResolvedConfig, filter: ReturnType<typeof selectionFilter>, rulesFor: FileWorkInput['rulesFor']): Set<string> {
+  const enabled = new Set(rulesFor('\0').keys());
+  for (const o of config.overrides) {
+    const on = new Map([...o.rules].filter(([, e]) => e.severity !== 'off').map(([id]) => [id, { severity: 'warn' as const, options: {} }]));
+    for (const id of (filter ? filter(on) : on).keys()) enabled.add(id);
+  }
+  return enabled;
+}
+
+/** The file phase's input as a worker thread builds it, and the kinds its enabled rules check. */
+export async function loadFileWork(setup: WorkerSetup): Promise<{ work: FileWorkInput; kinds: ArtifactKind[] }> {
+  const { config, filter, work } = await loadRun(setup);
+  const kinds = new Set([...enabledRules(config, filter, work.rulesFor)].map((id) => config.registry.get(id)?.rule.kind));
+  return { work, kinds: [...kinds].filter((k): k is ArtifactKind => k !== undefined) };
 }
 
 /** cli -> config -> discover -> sources -> engine: one run of `archlint check`. */
@@ -140,6 +152,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     onlyPacks: options.onlyPacks,
     base: options.base,
   };
+  // Workers rebuild the registry from the config, so a registry handed in by code stays in this thread.
+  const concurrency = options.registry ? 'off' : (options.concurrency ?? 'off');
+  const pool = concurrency === 'off' ? undefined : poolProcessor(setup, concurrency, (kind) => builtinAdapters.get(kind)?.covers !== undefined);
+  pool?.start();
+  try {
+    return await checkWith(options, absPaths, setup, pool);
+  } finally {
+    await pool?.stop();
+  }
+}
+
+async function checkWith(options: CheckOptions, absPaths: string[], setup: WorkerSetup, pool: FileProcessor | undefined): Promise<CheckResult> {
   const { config, filter, work } = await loadRun(setup, options.registry);
   const registry = config.registry;
   const notices: RunNotice[] = [];
@@ -174,17 +198,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
 
   // A kind no enabled rule looks at is not parsed at all.
-  // Rules on anywhere in the run: for the base config, or for some files through an override.
-  const enabled = new Set(projectRules.keys());
-  for (const o of config.overrides) {
-    const on = new Map([...o.rules].filter(([, e]) => e.severity !== 'off').map(([id]) => [id, { severity: 'warn' as const, options: {} }]));
-    for (const id of (filter ? filter(on) : on).keys()) enabled.add(id);
-  }
+  const enabled = enabledRules(config, filter, rulesFor);
   const kinds = new Set([...enabled].map((id) => registry.get(id)?.rule.kind));
-  // Workers rebuild the registry from the config, so a registry handed in by code stays in this thread.
-  const concurrency = options.registry ? 'off' : (options.concurrency ?? 'off');
-  let processFiles: FileProcessor | undefined =
-    concurrency === 'off' ? undefined : poolProcessor(setup, concurrency, (kind) => builtinAdapters.get(kind)?.covers !== undefined);
+  let processFiles = pool;
   let cache: ResultCache | undefined;
   if (options.cache) {
     const location = options.cacheLocation ? path.resolve(options.cwd, options.cacheLocation) : defaultCacheLocation(config.root);

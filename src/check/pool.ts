@@ -47,14 +47,31 @@ export function poolProcessor(
   concurrency: Concurrency | undefined,
   covers: (kind: ArtifactKind) => boolean,
   options: { shareWithThisThread?: boolean } = {},
-): FileProcessor {
+): FileProcessor & { start(): void; stop(): Promise<void> } {
   const here = options.shareWithThisThread ?? true;
   const workerFile = new URL('./worker.js', import.meta.url);
   // Run from TypeScript sources (a test runner), there is no worker file to start: stay in this thread.
   const canStart = existsSync(fileURLToPath(workerFile));
-  return async (tasks, { local, done }) => {
-    const threads = threadsFor(concurrency, tasks);
-    const workers = !canStart ? 0 : here ? threads - 1 : threads;
+  let started: { pool: Piscina; workers: number } | undefined;
+  const startPool = (workers: number) =>
+    (started ??= {
+      workers,
+      pool: new Piscina({
+        filename: workerFile.href,
+        minThreads: workers,
+        maxThreads: workers,
+        workerData: setup,
+        // Workers stay up for the run and close with it.
+        idleTimeout: 60_000,
+      }),
+    });
+  const stop = async () => {
+    const pool = started?.pool;
+    started = undefined;
+    await pool?.destroy();
+  };
+  const processor = async (...[tasks, { local, done }]: Parameters<FileProcessor>) => {
+    const workers = started?.workers ?? (!canStart ? 0 : threadsFor(concurrency, tasks) - (here ? 1 : 0));
     const remote = (t: FileTask) => workers > 0 && !t.needModel && (t.check || !covers(t.kind));
     const outcomes: FileOutcome[] = new Array(tasks.length);
     const queue: number[][] = [];
@@ -71,17 +88,11 @@ export function poolProcessor(
       }
     };
     if (queue.length === 0) {
+      await stop();
       await runHere(tasks.keys());
       return outcomes;
     }
-    const pool = new Piscina({
-      filename: workerFile.href,
-      minThreads: workers,
-      maxThreads: workers,
-      workerData: setup,
-      // Workers stay up for the run and close with it.
-      idleTimeout: 60_000,
-    });
+    const { pool } = startPool(workers);
     try {
       const worker = async () => {
         for (let indexes = queue.shift(); indexes; indexes = queue.shift()) {
@@ -102,8 +113,20 @@ export function poolProcessor(
       }
       await Promise.all(running);
     } finally {
+      started = undefined;
       await pool.destroy();
     }
     return outcomes;
   };
+  return Object.assign(processor, {
+    /**
+     * With a set number of threads, starts the workers now: they load the config, packs and
+     * parsers while this thread loads its own and discovers files. (`auto` needs the files first.)
+     */
+    start() {
+      if (canStart && typeof concurrency === 'number' && concurrency > (here ? 1 : 0)) startPool(Math.floor(concurrency) - (here ? 1 : 0));
+    },
+    /** Closes workers started early that the run did not use (it failed first, or had nothing for them). */
+    stop,
+  });
 }

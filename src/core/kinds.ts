@@ -62,6 +62,8 @@ export interface ParseOutcome<M> {
 export interface KindAdapter<K extends ArtifactKind = ArtifactKind> {
   kind: K;
   parse(file: SourceFile, settings: KindSettings<K>, root: string): Promise<ParseOutcome<FileModel<K>>>;
+  /** Loads the parser ahead of the first file: a worker thread does it while the main thread discovers files. */
+  prepare?(): Promise<void>;
   /** Builds the cross-file model for project-scoped rules; called only when one is enabled. */
   project?(files: FileModel<K>[], settings: KindSettings<K>, root: string): Promise<ProjectModel<K>>;
   /** Walks a file once, calling every rule's listeners; kinds without listeners omit it. */

@@ -14,7 +14,12 @@ export function lazyAdapter<K extends ArtifactKind>(kind: K, hooks: readonly Hoo
   let loaded: KindAdapter<K> | undefined;
   let loading: Promise<KindAdapter<K>> | undefined;
   const ready = async () => (loaded ??= await (loading ??= load()));
-  const adapter: Record<string, unknown> = { kind };
+  const adapter: Record<string, unknown> = {
+    kind,
+    prepare: async () => {
+      await (await ready()).prepare?.();
+    },
+  };
   for (const hook of hooks) {
     adapter[hook] =
       hook === 'parse' || hook === 'project' || hook === 'revive'

@@ -184,6 +184,7 @@ type MigrationFacts = Pick<MigrationFile, 'dir' | 'version' | 'name' | 'role' | 
 export const migrationAdapter: KindAdapter<'migration'> = {
   kind: 'migration',
   parse: parseMigration,
+  prepare: loadParser,
   facts(model): MigrationFacts {
     const { dir, layout, version, name, role, inTransaction, parsed } = model;
     return { dir, layout, version, name, role, inTransaction, parsed };
