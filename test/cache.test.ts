@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlink
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
+import { FORMAT } from '../src/cache/cache.js';
 import { runCheck } from '../src/check/check.js';
 import type { CheckResult } from '../src/core/result.js';
 import { REPO } from './cli-helpers.js';
@@ -106,7 +107,7 @@ describe('result cache', () => {
     expect(reported(corrupt)).toEqual(reported(cold));
     expect(corrupt.notices.map((n) => n.message).join('\n')).toMatch(/was ignored \(unreadable\)/);
 
-    writeFileSync(cacheFile(dir), serialize({ magic: 'archlint-cache', format: 2, key: 'someone else', files: new Map(), projects: new Map() }));
+    writeFileSync(cacheFile(dir), serialize({ magic: 'archlint-cache', format: FORMAT, key: 'someone else', files: new Map(), projects: new Map() }));
     const foreign = await check(dir, true);
     expect(reported(foreign)).toEqual(reported(cold));
     expect(foreign.notices.map((n) => n.message).join('\n')).toMatch(/was ignored \(made by another archlint version or config\)/);

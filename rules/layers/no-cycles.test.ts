@@ -19,6 +19,20 @@ new RuleTester().run(rule, {
       },
     },
     {
+      name: 'a cycle closed by a value import whose names only an interface uses is ignored (TypeScript drops that import)',
+      files: {
+        'src/order.ts': "import { Line } from './line';\nexport interface Order { lines: Line[] }\nexport const EMPTY = 0;",
+        'src/line.ts': "import { EMPTY } from './order';\nexport class Line { quantity = EMPTY; }",
+      },
+    },
+    {
+      name: 'a cycle closed by an import whose name only a signature uses is ignored',
+      files: {
+        'src/order.ts': "import { Line } from './line';\nexport function total(line: Line): number { return 0; }",
+        'src/line.ts': "import { total } from './order';\nexport class Line { sum = total; }",
+      },
+    },
+    {
       name: 'import() breaks a cycle',
       files: {
         'src/a.ts': "export const load = () => import('./b');",
@@ -45,6 +59,23 @@ new RuleTester().run(rule, {
       errors: [
         { messageId: 'cycle', data: { unit: 'file', cycle: 'src/a.ts -> src/b.ts -> src/a.ts' }, file: 'src/a.ts', line: 2, column: 19, endColumn: 24 },
       ],
+    },
+    {
+      name: 'a name used as a value closes the cycle, a type annotation elsewhere notwithstanding',
+      files: {
+        'src/order.ts': "import { Line } from './line';\nexport function total(line: Line): number { return Line.length; }",
+        'src/line.ts': "import { total } from './order';\nexport class Line { sum = total; }",
+      },
+      errors: [{ messageId: 'cycle', data: { unit: 'file', cycle: 'src/line.ts -> src/order.ts -> src/line.ts' }, file: 'src/line.ts' }],
+    },
+    {
+      name: 'imports only types use count when includeTypeImports is on',
+      settings: { cycles: { includeTypeImports: true } },
+      files: {
+        'src/order.ts': "import { Line } from './line';\nexport interface Order { lines: Line[] }\nexport const EMPTY = 0;",
+        'src/line.ts': "import { EMPTY } from './order';\nexport class Line { quantity = EMPTY; }",
+      },
+      errors: [{ messageId: 'cycle', data: { unit: 'file', cycle: 'src/line.ts -> src/order.ts -> src/line.ts' }, file: 'src/line.ts' }],
     },
     {
       name: 'type-only edges count when includeTypeImports is on',

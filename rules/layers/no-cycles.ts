@@ -43,8 +43,9 @@ export default defineRule({
       const from = nodeOf(file);
       if (from === undefined) continue;
       for (const imp of context.project.graph.importsOf.get(file)!) {
-        // import() loads lazily and is the usual way to break a cycle; type imports are erased.
-        if (!imp.target || imp.kind === 'dynamic' || (imp.typeOnly && !includeTypes)) continue;
+        // import() loads lazily and is the usual way to break a cycle; type imports are erased, and
+        // so are value imports whose names only types use.
+        if (!imp.target || imp.kind === 'dynamic' || ((imp.typeOnly || imp.erased) && !includeTypes)) continue;
         if (!context.project.byPath.has(imp.target)) continue;
         const to = nodeOf(imp.target);
         if (to === undefined || to === from) continue;

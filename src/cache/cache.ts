@@ -6,8 +6,9 @@ import type { FileOutcome, FileProcessor, FileTask, PendingDiagnostic, ProjectCa
 import type { ArtifactKind } from '../core/kinds.js';
 
 const MAGIC = 'archlint-cache';
-// Bumped when the layout of this file changes; the archlint version is part of the key anyway.
-const FORMAT = 2;
+// Bumped when the layout of this file or of the facts in it changes (3: imports marked `erased`);
+// the archlint version is part of the key anyway.
+export const FORMAT = 3;
 
 /** The default cache file, under the root's node_modules/.cache like other tools'. */
 export function defaultCacheLocation(root: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { globbySync } from 'globby';
 import { codeAdapter, parseCode } from './adapter.js';
@@ -94,5 +95,29 @@ describe('module graph', () => {
     expect(project.graph.importsOf.get('src/a.ts')!.map((i) => i.kind)).toEqual([
       'import', 'import', 'import', 'import', 'import', 'import', 'export', 'dynamic', 'require', 'import-type',
     ]);
+  });
+
+  it('keeps imports only types use as runtime edges where the tsconfig says TypeScript keeps them', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-erased-'));
+    try {
+      const files: Record<string, string> = {
+        'src/order.ts': "import { Line } from './line';\nexport interface Order { lines: Line[] }\n",
+        'src/line.ts': 'export class Line {}\n',
+        'verbatim/tsconfig.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }',
+        'verbatim/order.ts': "import { Line } from '../src/line';\nexport interface Order { lines: Line[] }\n",
+      };
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      }
+      const parsed = Object.keys(files)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => parseCode(f, files[f]).file!);
+      const project = await codeAdapter.project!(parsed, {}, root);
+      expect(project.graph.importsOf.get('src/order.ts')!.map((i) => i.erased)).toEqual([true]);
+      expect(project.graph.importsOf.get('verbatim/order.ts')!.map((i) => i.erased)).toEqual([false]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -35,6 +35,7 @@ export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSetti
   for (const file of files) {
     const list: ModuleImport[] = [];
     const fromDir = path.posix.dirname(file.path);
+    const keeps = file.imports.some((ref) => ref.erased) && resolver.keepsTypeOnlyImports(fromDir);
     for (const ref of file.imports) {
       const resolution = resolver.resolveIn(fromDir, ref.specifier);
       const target = resolution.type === 'file' ? resolution.path : resolution.type === 'package' ? resolution.path : undefined;
@@ -43,6 +44,7 @@ export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSetti
         specifier: ref.specifier,
         kind: ref.kind,
         typeOnly: ref.typeOnly,
+        erased: ref.erased === true && !keeps,
         offset: ref.offset,
         endOffset: ref.endOffset,
         bindings: ref.bindings,

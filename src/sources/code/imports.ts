@@ -6,6 +6,8 @@ export type ImportKind = 'import' | 'export' | 'dynamic' | 'require' | 'import-e
 export interface ImportBinding {
   local: string;
   imported: string;
+  /** `import { type A }`: this name alone is type-only. */
+  typeOnly?: boolean;
 }
 
 /** One module reference in a file, before resolution. Plain data: it holds no AST node. */
@@ -14,6 +16,11 @@ export interface ImportReference {
   kind: ImportKind;
   /** Erased at compile time: `import type`, `export type`, all-`type` specifiers, `typeof import()`. */
   typeOnly: boolean;
+  /**
+   * Written as a value import, but none of its names is used outside type declarations: TypeScript
+   * drops it from the JavaScript it emits (unless the tsconfig keeps such imports), so it loads nothing.
+   */
+  erased?: boolean;
   /** Span of the specifier string, quotes included: where import findings point. */
   offset: number;
   endOffset: number;
@@ -86,7 +93,88 @@ export function summarizeModule(sf: ts.SourceFile, text: string): ModuleSummary 
     }
     imports.sort((a, b) => a.offset - b.offset);
   }
+  if (TYPESCRIPT_FILE.test(sf.fileName)) markErased(sf, text, imports);
   return { imports, declarations };
+}
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+
+/**
+ * Marks the value imports whose names are used only in types: in type-level statements
+ * (interfaces, type aliases, `declare`d things, imports and re-exports) or in type positions
+ * (annotations, `as`, type arguments, `implements`). A statement that mentions the name is walked
+ * only then, and only until a use as a value turns up. Property names (`{ Line: 1 }`) and local
+ * names that shadow the import count as uses, and so does any mention in a class with decorators
+ * (`emitDecoratorMetadata` turns parameter types into values): the mark may miss an import
+ * TypeScript drops, never claim one it keeps. JavaScript keeps every import, so only TypeScript
+ * files are marked.
+ */
+function markErased(sf: ts.SourceFile, text: string, imports: ImportReference[]): void {
+  let statements: ts.Statement[] | undefined;
+  for (const ref of imports) {
+    if (ref.kind !== 'import' || ref.typeOnly || ref.bindings.length === 0) continue;
+    statements ??= sf.statements.filter((st) => !isTypeLevel(st));
+    if (!ref.bindings.some((b) => !b.typeOnly && statements!.some((st) => mentionedIn(st, sf, text, b.local)))) {
+      ref.erased = true;
+    }
+  }
+}
+
+function isTypeLevel(statement: ts.Statement): boolean {
+  switch (statement.kind) {
+    case ts.SyntaxKind.ImportDeclaration:
+    case ts.SyntaxKind.InterfaceDeclaration:
+    case ts.SyntaxKind.TypeAliasDeclaration:
+    case ts.SyntaxKind.EmptyStatement:
+      return true;
+    case ts.SyntaxKind.ExportDeclaration: {
+      // `export { a } from './x'` names the other module's exports, not this file's bindings.
+      const node = statement as ts.ExportDeclaration;
+      return node.isTypeOnly || node.moduleSpecifier !== undefined;
+    }
+    case ts.SyntaxKind.ImportEqualsDeclaration:
+      return ts.isExternalModuleReference((statement as ts.ImportEqualsDeclaration).moduleReference);
+    default:
+      // `declare const`, `declare function`, `declare global { }`: ambient, no code is emitted.
+      return ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false);
+  }
+}
+
+function mentionedIn(statement: ts.Statement, sf: ts.SourceFile, text: string, name: string): boolean {
+  // From the first token: a doc comment in front that names a type is not a use.
+  const start = statement.getStart(sf);
+  return mentioned(text, start, statement.end, name) && usedAsValue(statement, start, text, name);
+}
+
+/** Whether `name` occurs as a whole word between `start` and `end`, other than as a property (`a.name`). */
+function mentioned(text: string, start: number, end: number, name: string): boolean {
+  for (let at = text.indexOf(name, start); at >= 0 && at + name.length <= end; at = text.indexOf(name, at + 1)) {
+    if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
+    // `a.name` is a property; `...name` spreads the binding.
+    if (text.charCodeAt(at - 1) === 46 && text.charCodeAt(at - 2) !== 46) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Whether a statement uses `name` outside types, or might (a decorated class). */
+function usedAsValue(statement: ts.Statement, start: number, text: string, name: string): boolean {
+  const at = text.indexOf('@', start);
+  if (at >= 0 && at < statement.end) return true;
+  const visit = (node: ts.Node): true | undefined => {
+    const kind = node.kind;
+    if (kind === ts.SyntaxKind.Identifier) return (node as ts.Identifier).text === name ? true : undefined;
+    if (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) return undefined;
+    if (kind === ts.SyntaxKind.InterfaceDeclaration || kind === ts.SyntaxKind.TypeAliasDeclaration) return undefined;
+    if (kind === ts.SyntaxKind.HeritageClause && (node as ts.HeritageClause).token === ts.SyntaxKind.ImplementsKeyword) return undefined;
+    if (kind === ts.SyntaxKind.PropertyAccessExpression) return visit((node as ts.PropertyAccessExpression).expression);
+    return ts.forEachChild(node, visit);
+  };
+  return visit(statement) === true;
+}
+
+function isIdentifierChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code > 127;
 }
 
 function importBindings(clause: ts.ImportClause | undefined): ImportBinding[] {
@@ -95,7 +183,13 @@ function importBindings(clause: ts.ImportClause | undefined): ImportBinding[] {
   if (clause.name) out.push({ local: clause.name.text, imported: 'default' });
   const bindings = clause.namedBindings;
   if (bindings && ts.isNamespaceImport(bindings)) out.push({ local: bindings.name.text, imported: '*' });
-  else if (bindings) for (const e of bindings.elements) out.push({ local: e.name.text, imported: (e.propertyName ?? e.name).text });
+  else if (bindings) {
+    for (const e of bindings.elements) {
+      const binding: ImportBinding = { local: e.name.text, imported: (e.propertyName ?? e.name).text };
+      if (e.isTypeOnly) binding.typeOnly = true;
+      out.push(binding);
+    }
+  }
   return out;
 }
 

@@ -40,6 +40,8 @@ interface PathsConfig {
   base?: string;
   baseUrl?: string;
   paths: { prefix: string; suffix: string; wildcard: boolean; targets: string[] }[];
+  /** `verbatimModuleSyntax`, `preserveValueImports` or `importsNotUsedAsValues`: TypeScript keeps imports used only as types. */
+  keepsImports: boolean;
 }
 
 interface PackageJson {
@@ -107,6 +109,11 @@ export class ModuleResolver {
       inDir.set(specifier, hit);
     }
     return hit;
+  }
+
+  /** Whether the tsconfig that governs a folder keeps imports whose names are only used as types. */
+  keepsTypeOnlyImports(fromDir: string): boolean {
+    return this.tsconfigFor(fromDir)?.keepsImports ?? false;
   }
 
   private resolveRelative(fromDir: string, specifier: string): Resolution {
@@ -261,8 +268,13 @@ export class ModuleResolver {
         ? { prefix: pattern, suffix: '', wildcard: false, targets }
         : { prefix: pattern.slice(0, star), suffix: pattern.slice(star + 1), wildcard: true, targets };
     });
-    if (paths.length === 0 && !options.baseUrl) return undefined;
-    return { base, baseUrl: options.baseUrl, paths };
+    const keepsImports =
+      options.verbatimModuleSyntax === true ||
+      options.preserveValueImports === true ||
+      options.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Preserve ||
+      options.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Error;
+    if (paths.length === 0 && !options.baseUrl && !keepsImports) return undefined;
+    return { base, baseUrl: options.baseUrl, paths, keepsImports };
   }
 
   private packageFor(dir: string): { dir: string; json: PackageJson } | undefined {

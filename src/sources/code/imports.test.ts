@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ts } from 'ts-morph';
+import { summarizeModule } from './imports.js';
+
+function erased(text: string, file = 'src/a.ts'): Record<string, boolean> {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  return Object.fromEntries(summarizeModule(sf, text).imports.map((i) => [i.specifier, i.erased === true]));
+}
+
+describe('imports whose names only types use', () => {
+  it('are marked when every name appears only in type-level statements', () => {
+    const marks = erased(
+      [
+        "import { Line } from './line';",
+        "import Money, { Currency } from './money';",
+        "import * as events from './events';",
+        "import { Order, type Status } from './order';",
+        "export { Order as PlacedOrder } from './placed';",
+        'export interface Cart { lines: Line[]; total: Money; currency: Currency }',
+        'export type Handler = (e: events.OrderPlaced) => void;',
+        'declare const current: Order;',
+        'declare global { interface Window { status: Status } }',
+        '/** A Line, or nothing. */',
+        'export const none = 0;',
+      ].join('\n'),
+    );
+    expect(marks).toEqual({ './line': true, './money': true, './events': true, './order': true, './placed': false });
+  });
+
+  it('are marked when code uses the names only in type positions', () => {
+    const marks = erased(
+      [
+        "import { Line } from './line';",
+        "import { Money } from './money';",
+        "import { Repo } from './repo';",
+        "import { Port } from './port';",
+        'export function total(line: Line): Money { return [] as unknown as Money; }',
+        'export class Service implements Port { constructor(readonly repo: Repo) {} find() { return load<Repo>(); } }',
+      ].join('\n'),
+    );
+    expect(marks).toEqual({ './line': true, './money': true, './repo': true, './port': true });
+  });
+
+  it('are not marked when a name is used as a value, or might be', () => {
+    const marks = erased(
+      [
+        "import { Money } from './money';",
+        "import { spread } from './spread';",
+        "import { Status } from './status';",
+        "import { Repo } from './repo';",
+        "import { Base } from './base';",
+        "import { Line } from './line';",
+        'export const zero = new Money(0);',
+        'export const all = [...spread];',
+        'export { Status };',
+        // With emitDecoratorMetadata, a decorated class emits its parameters' types as values.
+        '@Injectable() export class Service { constructor(readonly repo: Repo) {} }',
+        'export class Child extends Base {}',
+        'export const table = { Line: 1 };',
+      ].join('\n'),
+    );
+    expect(marks).toEqual({ './money': false, './spread': false, './status': false, './repo': false, './base': false, './line': false });
+  });
+
+  it('does not count a property of the same name as a use', () => {
+    expect(erased("import { Line } from './line';\nexport interface A { l: Line }\nexport const n = order.Line;")).toEqual({ './line': true });
+  });
+
+  it('leaves side-effect, type-only and only-`type` imports alone, and every import of a JavaScript file', () => {
+    expect(erased("import './polyfill';\nimport type { A } from './a';\nimport { type B } from './b';\nexport interface X { a: A; b: B }")).toEqual({
+      './polyfill': false,
+      './a': false,
+      './b': false,
+    });
+    expect(erased("import { Line } from './line';\n/** @type {Line} */\nexport const l = null;", 'src/a.js')).toEqual({ './line': false });
+  });
+});
