@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
@@ -89,6 +89,18 @@ describe('result cache', () => {
     writeFileSync(tsconfig, JSON.stringify(json));
     const after = await expectSameAsUncached(dir);
     expect(brief(after)).toContain('layers/allowed-dependencies src/domain/alias.ts');
+  });
+
+  it('parses a migration again when a layout marker next to it appears', async () => {
+    mkdirSync(path.join(dir, 'db/reports/migrations'), { recursive: true });
+    writeFileSync(path.join(dir, 'db/reports/migrations/0001_index.sql'), 'CREATE INDEX CONCURRENTLY idx_reports_day ON reports (day);\n');
+    const plain = await expectSameAsUncached(dir);
+    expect(brief(plain)).not.toContain('migrations/concurrent-index-in-transaction db/reports/migrations/0001_index.sql');
+    // Drizzle's journal: the folder is Drizzle's, whose migrations run in a transaction.
+    mkdirSync(path.join(dir, 'db/reports/migrations/meta'));
+    writeFileSync(path.join(dir, 'db/reports/migrations/meta/_journal.json'), '{ "version": "7", "dialect": "postgresql", "entries": [] }\n');
+    const drizzle = await expectSameAsUncached(dir);
+    expect(brief(drizzle)).toContain('migrations/concurrent-index-in-transaction db/reports/migrations/0001_index.sql');
   });
 
   it('starts over when the config changes', async () => {

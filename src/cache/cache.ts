@@ -18,7 +18,7 @@ export function defaultCacheLocation(root: string): string {
 interface FileEntry {
   /** Content hash of the file. */
   hash: string;
-  /** Content hashes of the other files its model was built from ($ref targets), root-relative. */
+  /** Content hashes of the other files its model was built from ($ref targets) or looked for (null: absent), root-relative. */
   refs: [string, string | null][];
   outcome: Omit<FileOutcome, 'model' | 'facts'>;
   /**
@@ -159,7 +159,7 @@ export class ResultCache {
     const { model: _model, facts, ...plain } = outcome;
     this.data.files.set(this.key(task), {
       hash: this.seen.get(task.kind)!.get(task.source.path)!,
-      refs: outcome.refs.map((ref) => [ref, this.hashOfRef(ref)]),
+      refs: [...outcome.refs, ...(outcome.inputs ?? [])].map((ref) => [ref, this.hashOfRef(ref)]),
       outcome: plain,
       ...(facts === undefined ? {} : { facts: serialize(facts) }),
     });

@@ -95,6 +95,8 @@ export interface FileOutcome {
   parsed: boolean;
   /** Other files the model was built from (`$ref` targets): a change to them is a change to this file. */
   refs: string[];
+  /** Other files the parse looked for (a layout's marker file): a cached outcome holds while they stay as they were. */
+  inputs?: string[];
   /** The adapter's plain-data summary of the model, from which `revive` rebuilds it for project rules. */
   facts?: unknown;
   /** A rule or the parser crashed: the run exits 2, and the outcome is not worth keeping. */
@@ -212,6 +214,10 @@ export async function processFile(input: FileWorkInput, task: FileTask, options:
         texts.add(extra);
         outcome.refs.push(extra.path);
       }
+    }
+    if (adapter.inputs) {
+      const inputs = adapter.inputs(model as never);
+      if (inputs.length > 0) outcome.inputs = [...inputs];
     }
     if (!outcome.checked && options.only && adapter.covers?.(model as never, options.only)) outcome.checked = true;
   }

@@ -62,6 +62,11 @@ export interface ParseOutcome<M> {
 export interface KindAdapter<K extends ArtifactKind = ArtifactKind> {
   kind: K;
   parse(file: SourceFile, settings: KindSettings<K>, root: string): Promise<ParseOutcome<FileModel<K>>>;
+  /**
+   * Root-relative paths of other files a parse read or looked for (a layout's marker file): a cache
+   * reuses the result only while they are unchanged, or still absent.
+   */
+  inputs?(model: FileModel<K>): readonly string[];
   /** Loads the parser ahead of the first file: a worker thread does it while the main thread discovers files. */
   prepare?(): Promise<void>;
   /** Builds the cross-file model for project-scoped rules; called only when one is enabled. */

@@ -69,8 +69,7 @@ const MIGRATION_MARKER = /^--\s*(?:\+goose\s+Up|migrate:up)\b/im;
 const TS_MIGRATION = /\b(?:MigrationInterface|queryRunner|addSql|exports\.up|export\s+(?:async\s+)?function\s+up|async\s+up\s*\()/;
 
 /** Drizzle and Atlas folders are named freely; the journal or checksum file next to the SQL says what they are. */
-const markerDirs = new Map<string, boolean>();
-function inMarkedFolder(absPath: string): boolean {
+function inMarkedFolder(absPath: string, markerDirs: Map<string, boolean>): boolean {
   const dir = path.dirname(absPath);
   let marked = markerDirs.get(dir);
   if (marked === undefined) {
@@ -191,6 +190,8 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
   ]);
 
   const migrationDirs = options.migrationDirs ?? [];
+  // Per walk: a marker file may appear between two runs of one process.
+  const markerDirs = new Map<string, boolean>();
   const out: DiscoveredFile[] = [];
   for (const absPath of [...candidates].sort()) {
     const rel = relativeTo(options.root, absPath);
@@ -208,7 +209,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
       }
     } else if (GRAPHQL_EXTENSIONS.includes(ext)) kinds.push('graphql');
     else if (SQL_EXTENSIONS.includes(ext)) {
-      if (inMigrationFolder(rel, migrationDirs) || isMigrationSqlName(rel) || inMarkedFolder(absPath)) kinds.push('migration');
+      if (inMigrationFolder(rel, migrationDirs) || isMigrationSqlName(rel) || inMarkedFolder(absPath, markerDirs)) kinds.push('migration');
       else if (/\/\d+_[^/]*\.sql$|^\d+_[^/]*\.sql$/.test(rel)) {
         text = readFileSync(absPath, 'utf8');
         if (MIGRATION_MARKER.test(text)) kinds.push('migration');

@@ -49,10 +49,10 @@ function finish(parsed: { statement: ParsedStatement; direction: Direction }[], 
   });
 }
 
-function layoutOf(source: SourceFile, settings: MigrationSettings, root: string): Layout {
+function layoutOf(source: SourceFile, settings: MigrationSettings, root: string, probed?: string[]): Layout {
   const configured = settings.layout;
   if (configured && configured !== 'auto') return configured;
-  return detectLayout(source.path, source.text, root);
+  return detectLayout(source.path, source.text, root, probed);
 }
 
 interface Split {
@@ -114,6 +114,8 @@ class ParsedMigration implements MigrationFile {
   readonly role: MigrationFile['role'];
   readonly inTransaction: boolean;
   readonly parsed: boolean;
+  /** Marker files layout detection looked for (Drizzle's journal, Atlas's checksum file). */
+  markers: readonly string[] = [];
   private split: Split | undefined;
 
   constructor(
@@ -171,9 +173,11 @@ export async function parseMigration(
 ): Promise<{ model: MigrationFile; problems: ParseProblem[] }> {
   await loadParser();
   lastParsed?.release();
-  const layout = layoutOf(source, settings, root);
+  const probed: string[] = [];
+  const layout = layoutOf(source, settings, root, probed);
   if (TS_LAYOUTS.has(layout) && !source.path.endsWith('.sql')) await loadTypeScript();
   const model = new ParsedMigration(source.path, source.text, layout, settings.assumeInTransaction);
+  model.markers = probed;
   lastParsed = model;
   return { model, problems: model.problems };
 }
@@ -185,6 +189,9 @@ export const migrationAdapter: KindAdapter<'migration'> = {
   kind: 'migration',
   parse: parseMigration,
   prepare: loadParser,
+  inputs(model) {
+    return (model as ParsedMigration).markers;
+  },
   facts(model): MigrationFacts {
     const { dir, layout, version, name, role, inTransaction, parsed } = model;
     return { dir, layout, version, name, role, inTransaction, parsed };

@@ -66,19 +66,17 @@ export function looksLikeMigrationName(base: string): boolean {
   return FLYWAY.test(base) || FLYWAY_REPEATABLE.test(base) || UP_DOWN.test(base);
 }
 
-const markerCache = new Map<string, boolean>();
+// Not remembered across calls: a long-lived process (an editor, a watch mode) must see a marker
+// file appear. Only SQL files that no name or text identifies get this far.
 function hasFile(root: string, dir: string, name: string): boolean {
-  const key = `${root}\0${dir}\0${name}`;
-  let found = markerCache.get(key);
-  if (found === undefined) {
-    found = existsSync(path.join(root, dir, name));
-    markerCache.set(key, found);
-  }
-  return found;
+  return existsSync(path.join(root, dir, name));
 }
 
-/** Recognises the tool that owns a migration file from its path, its text and marker files next to it. */
-export function detectLayout(file: string, text: string, root: string): Layout {
+/**
+ * Recognises the tool that owns a migration file from its path, its text and marker files next to
+ * it. `probed` collects the root-relative marker paths looked for, so a cache can tell when the answer may change.
+ */
+export function detectLayout(file: string, text: string, root: string, probed?: string[]): Layout {
   const base = path.posix.basename(file);
   const dir = path.posix.dirname(file);
   if (/\.[cm]?[jt]s$/.test(base)) {
@@ -92,7 +90,9 @@ export function detectLayout(file: string, text: string, root: string): Layout {
   if (/(^|\/)supabase\/migrations$/.test(dir)) return 'supabase';
   if (UP_DOWN.test(base)) return 'golang-migrate';
   if (FLYWAY.test(base) || FLYWAY_REPEATABLE.test(base)) return 'flyway';
+  probed?.push(path.posix.join(dir, 'meta/_journal.json'));
   if (hasFile(root, dir, 'meta/_journal.json') || text.includes('--> statement-breakpoint')) return 'drizzle';
+  probed?.push(path.posix.join(dir, 'atlas.sum'));
   if (hasFile(root, dir, 'atlas.sum')) return 'atlas';
   return 'plain';
 }
