@@ -62,6 +62,39 @@ describe('custom packs', () => {
       expect(result.stderr).toMatch(message);
     }
   });
+
+  it('keys the result cache on the pack\'s code, helpers it imports by relative path included', () => {
+    const rule = `import { advice } from './advice.mjs';
+export default {
+  id: 'acme/no-eval',
+  kind: 'code',
+  scope: 'file',
+  meta: { description: 'No eval.', severity: 'error' },
+  messages: { evil: 'eval: {{advice}}' },
+  create(context) {
+    return {
+      CallExpression(node) {
+        if (node.expression.getText(context.model.ast) === 'eval') context.report({ messageId: 'evil', data: { advice }, at: { offset: node.getStart(context.model.ast), endOffset: node.getEnd() } });
+      },
+    };
+  },
+};
+`;
+    const dir = tempProject({
+      'rules/pack.mjs': "import noEval from './no-eval.mjs';\nexport default { id: 'acme', rules: [noEval] };\n",
+      'rules/no-eval.mjs': rule,
+      'rules/advice.mjs': "export const advice = 'parse the input instead';\n",
+      'src/run.ts': 'eval(input);\n',
+      '.architecturerc.yaml': 'packs: [./rules/pack.mjs]\nrules:\n  acme/no-eval: error\n',
+    });
+    const messages = () => {
+      const run = archlint(['check', '--cache', '-f', 'json', '--rule', 'acme/no-eval'], dir);
+      return (JSON.parse(run.stdout) as { diagnostics: { message: string }[] }).diagnostics.map((d) => d.message);
+    };
+    expect(messages()).toEqual(['eval: parse the input instead']);
+    writeFileSync(path.join(dir, 'rules/advice.mjs'), "export const advice = 'use JSON.parse';\n");
+    expect(messages()).toEqual(['eval: use JSON.parse']);
+  });
 });
 
 describe('archlint new-rule', () => {

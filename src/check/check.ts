@@ -305,13 +305,15 @@ async function checkWith(options: CheckOptions, absPaths: string[], setup: Worke
 /**
  * What cached results depend on besides file contents: archlint's version, the resolved config
  * (rules, options, overrides, settings), the rule selection, the base commit and the code of
- * custom rules. Anything else that changes results calls for a new cache file.
+ * custom packs (their files and the files those import by relative path). Anything else that
+ * changes results calls for a new cache file.
  */
 function cacheKey(config: ResolvedConfig, work: FileWorkInput, options: CheckOptions): string {
   const rules = (map: ReadonlyMap<string, { severity: string; options?: unknown }>) => [...map].map(([id, e]) => [id, e.severity, e.options]);
   const custom = config.registry.packs
     .filter((p) => !config.registry.isBuiltin(p))
-    .map((p) => [p.id, p.rules.map((r) => [r.id, String(r.create)])]);
+    // A pack defined in code (the API) has no file to hash: its rules' own code stands in.
+    .map((p) => [p.id, p.codeHash ?? p.rules.map((r) => [r.id, String(r.create)])]);
   return `${VERSION}:${hashText(
     JSON.stringify({
       root: config.root,

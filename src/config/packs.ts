@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,7 +55,8 @@ export async function loadPack(from: string, name: string, keyPath: string): Pro
     }
     // Loaded on use: declarative packs bring Spectral, which most runs never need.
     const { declarativePack } = await import('../declarative/pack.js');
-    return declarativePack(data, file, (problem) => new ConfigError(from, keyPath, `the pack "${name}" (${path.basename(file)}) ${problem}`));
+    const pack = declarativePack(data, file, (problem) => new ConfigError(from, keyPath, `the pack "${name}" (${path.basename(file)}) ${problem}`));
+    return { ...pack, codeHash: codeHash(file) };
   }
   if (/\.(m|c)?ts$/.test(file)) enableTypeScript();
   let mod: { default?: unknown; pack?: unknown };
@@ -65,5 +67,39 @@ export async function loadPack(from: string, name: string, keyPath: string): Pro
   }
   const exported = (mod.default as { default?: unknown } | undefined)?.default ?? mod.default ?? mod.pack;
   const pack = checkPack(exported, name, from, keyPath);
-  return { ...pack, docsDir: pack.docsDir ?? path.dirname(file) };
+  return { ...pack, docsDir: pack.docsDir ?? path.dirname(file), codeHash: codeHash(file) };
+}
+
+// `from './x'`, `import './x'`, `import('./x')`, `require('./x')`, `export * from './x'`.
+const RELATIVE_IMPORT = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"])(\.{1,2}\/[^'"\n]+)\1/g;
+const PROBES = ['', '.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
+
+/**
+ * A hash of a pack module and every file it reaches through relative imports, read as text (a
+ * helper edited next to a rule changes results as much as the rule does). Imports of packages
+ * are not followed: their code changes with their version, and so does the lockfile.
+ */
+function codeHash(entry: string): string {
+  const hash = createHash('sha1');
+  const seen = new Set<string>();
+  const queue = [entry];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    hash.update(file).update('\0').update(text).update('\0');
+    for (const match of text.matchAll(RELATIVE_IMPORT)) {
+      const target = localModule(path.dirname(file), match[2]);
+      if (target) queue.push(target);
+    }
+  }
+  return hash.digest('hex');
+}
+
+function localModule(dir: string, specifier: string): string | undefined {
+  const base = path.resolve(dir, specifier);
+  // TypeScript sources import `./x.js` for `./x.ts`.
+  const candidates = PROBES.map((probe) => base + probe);
+  if (/\.[cm]?js$/.test(base)) candidates.push(base.replace(/\.([cm]?)js$/, '.$1ts'));
+  return candidates.find((file) => statSync(file, { throwIfNoEntry: false })?.isFile());
 }

@@ -129,6 +129,11 @@ export interface PackDefinition {
   docsDir?: string;
   /** Base URL of doc pages; a rule's page is `<docsUrl>/<rule>.md`. */
   docsUrl?: string;
+  /**
+   * Set by archlint when it loads a pack from a file: a hash of its code (the module and the files
+   * it imports by relative path), which keys the result cache.
+   */
+  codeHash?: string;
 }
 
 export function definePack(pack: PackDefinition): PackDefinition {
