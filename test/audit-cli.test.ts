@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { archlint, REPO, tempProject } from './cli-helpers.js';
@@ -102,6 +102,23 @@ describe('archlint audit (html)', () => {
     const plain = archlint(['audit', '--no-baseline', '-o', 'plain.html'], dir);
     expect(plain.status, plain.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'plain.html'), 'utf8')).toContain('No baseline file');
+  });
+
+  it('reuses the check cache with --cache, and reports the same', () => {
+    const dir = tempProject({
+      '.architecturerc.yaml': 'extends: [archlint:recommended]\ncode:\n  layers:\n    - { name: domain, files: "src/domain/**" }\n    - { name: app, files: "src/app/**", dependsOn: [domain] }\n',
+      'src/domain/order.ts': "import { run } from '../app/run.js';\nexport const order = run;\n",
+      'src/app/run.ts': "import { order } from '../domain/order.js';\nexport const run = () => order;\n",
+    });
+    const page = (file: string) => readFileSync(path.join(dir, file), 'utf8').replace(/\d{4}-\d\d-\d\dT[\d:]+Z/g, 'TIME');
+    const cold = archlint(['audit', '--cache', '-o', 'cold.html'], dir);
+    expect(cold.status, cold.stderr).toBe(0);
+    const cacheFile = path.join(dir, 'node_modules/.cache/archlint/results.bin');
+    expect(existsSync(cacheFile)).toBe(true);
+    const warm = archlint(['audit', '--cache', '-o', 'warm.html'], dir);
+    expect(warm.status, warm.stderr).toBe(0);
+    expect(page('warm.html')).toEqual(page('cold.html'));
+    expect(page('warm.html')).toContain('layers/allowed-dependencies');
   });
 
   it('audits the sample service', () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readBaseline } from '../baseline/baseline.js';
 import { runCheck, UsageError } from '../check/check.js';
+import type { Concurrency } from '../check/pool.js';
 import { collectLayerGraph } from './collect.js';
 import { layerGraphToDot } from './dot.js';
 import { layerGraphToMermaid } from './mermaid.js';
@@ -26,6 +27,10 @@ export interface AuditOptions {
   topFiles?: number;
   /** When the report says it was made; a parameter so tests can fix it. */
   now?: Date;
+  /** `--cache`, `--cache-location`, `--concurrency`: as for `archlint check` (the HTML report's check). */
+  cache?: boolean;
+  cacheLocation?: string;
+  concurrency?: Concurrency;
 }
 
 /** What the HTML report shows (src/reporters/audit-html.ts renders it). */
@@ -66,6 +71,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutput> {
     paths: options.paths,
     configPath: options.configPath,
     baseline: options.baseline,
+    cache: options.cache,
+    cacheLocation: options.cacheLocation,
+    concurrency: options.concurrency,
     onProject: (kind, model) => {
       if (kind === 'code') project = model as CodeProject;
     },

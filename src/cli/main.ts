@@ -145,7 +145,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-progress', 'no progress bar (it shows only on a terminal, never in CI)')
     .option('--cache', 'reuse the results of earlier runs for files that did not change')
     .option('--cache-location <file>', 'the cache file (default: node_modules/.cache/archlint/results.bin under the root)')
-    .addOption(new Option('--concurrency <n>', 'threads that parse and check files, this one included: a number, auto (default: one per core for large runs) or off').argParser(parseConcurrency))
+    .addOption(new Option('--concurrency <n>', 'threads that parse and check files, this one included: a number, auto (default: one per 1.5 cores, up to 4, for runs over about 2 MB of source) or off').argParser(parseConcurrency))
     .option('--print-config <file>', 'print the resolved config that applies to a file, then exit')
     .addHelpText(
       'after',
@@ -381,6 +381,9 @@ Examples:
     .option('-o, --output <file>', 'write to this file (html default: archlint-audit.html; mermaid and dot default: stdout)')
     .option('--baseline <file>', 'baseline to compare with (default: .archlint-baseline.json next to the config)')
     .option('--no-baseline', 'ignore the baseline: no trends, every finding counted as new')
+    .option('--cache', 'reuse the results of earlier runs (archlint check --cache) for files that did not change')
+    .option('--cache-location <file>', 'the cache file (default: node_modules/.cache/archlint/results.bin under the root)')
+    .addOption(new Option('--concurrency <n>', 'threads that parse and check files, this one included: a number, auto (default) or off').argParser(parseConcurrency))
     .addOption(new Option('--top <n>', 'how many files to list under "most findings"').default(20).argParser((v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new UsageError(`--top takes a whole number above 0, got "${v}"`);
@@ -396,8 +399,18 @@ Examples:
 
 Exit codes: 0 written (findings do not fail an audit), 2 bad usage, bad config or a crash.`,
     )
-    .action(async (paths: string[], flags: { config?: string; format: AuditFormat; output?: string; baseline?: string | false; top: number }) => {
-      const audit = await runAudit({ cwd: io.cwd, paths, configPath: flags.config, format: flags.format, baseline: flags.baseline, topFiles: flags.top });
+    .action(async (paths: string[], flags: { config?: string; format: AuditFormat; output?: string; baseline?: string | false; top: number; cache?: boolean; cacheLocation?: string; concurrency?: Concurrency }) => {
+      const audit = await runAudit({
+        cwd: io.cwd,
+        paths,
+        configPath: flags.config,
+        format: flags.format,
+        baseline: flags.baseline,
+        topFiles: flags.top,
+        cache: flags.cache,
+        cacheLocation: flags.cacheLocation,
+        concurrency: flags.concurrency ?? 'auto',
+      });
       const text = audit.report ? renderAuditHtml(audit.report, audit.svg) : (audit.text ?? '');
       const file = flags.output ?? (flags.format === 'html' ? 'archlint-audit.html' : undefined);
       if (file) {
