@@ -111,13 +111,42 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
  */
 function markErased(sf: ts.SourceFile, text: string, imports: ImportReference[]): void {
   let statements: ts.Statement[] | undefined;
+  let starts: number[] | undefined;
   for (const ref of imports) {
     if (ref.kind !== 'import' || ref.typeOnly || ref.bindings.length === 0) continue;
-    statements ??= sf.statements.filter((st) => !isTypeLevel(st));
-    if (!ref.bindings.some((b) => !b.typeOnly && statements!.some((st) => mentionedIn(st, sf, text, b.local)))) {
-      ref.erased = true;
+    if (!statements) {
+      statements = sf.statements.filter((st) => !isTypeLevel(st));
+      // From the first token: a doc comment in front that names a type is not a use.
+      starts = statements.map((st) => st.getStart(sf));
     }
+    if (!ref.bindings.some((b) => !b.typeOnly && usedInCode(text, statements!, starts!, b.local))) ref.erased = true;
   }
+}
+
+/**
+ * Whether a name is used as a value in one of the statements (sorted, with their first tokens'
+ * offsets): one pass over its whole-word occurrences, each placed in its statement by binary search.
+ */
+function usedInCode(text: string, statements: readonly ts.Statement[], starts: readonly number[], name: string): boolean {
+  if (statements.length === 0) return false;
+  let walked = -1;
+  for (let at = text.indexOf(name, starts[0]); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
+    // `a.name` is a property; `...name` spreads the binding.
+    if (text.charCodeAt(at - 1) === 46 && text.charCodeAt(at - 2) !== 46) continue;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const statement = statements[lo];
+    if (starts[lo] > at || at >= statement.end || lo === walked) continue;
+    walked = lo;
+    if (usedAsValue(statement, starts[lo], text, name)) return true;
+  }
+  return false;
 }
 
 function isTypeLevel(statement: ts.Statement): boolean {
@@ -138,23 +167,6 @@ function isTypeLevel(statement: ts.Statement): boolean {
       // `declare const`, `declare function`, `declare global { }`: ambient, no code is emitted.
       return ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false);
   }
-}
-
-function mentionedIn(statement: ts.Statement, sf: ts.SourceFile, text: string, name: string): boolean {
-  // From the first token: a doc comment in front that names a type is not a use.
-  const start = statement.getStart(sf);
-  return mentioned(text, start, statement.end, name) && usedAsValue(statement, start, text, name);
-}
-
-/** Whether `name` occurs as a whole word between `start` and `end`, other than as a property (`a.name`). */
-function mentioned(text: string, start: number, end: number, name: string): boolean {
-  for (let at = text.indexOf(name, start); at >= 0 && at + name.length <= end; at = text.indexOf(name, at + 1)) {
-    if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
-    // `a.name` is a property; `...name` spreads the binding.
-    if (text.charCodeAt(at - 1) === 46 && text.charCodeAt(at - 2) !== 46) continue;
-    return true;
-  }
-  return false;
 }
 
 /** Whether a statement uses `name` outside types, or might (a decorated class). */
