@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrationFolders } from './corpus.mjs';
+import { SQUAWK_RULES } from '../dist/src/sources/migrations/squawk.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -18,38 +19,14 @@ const corpus = path.join(repo, '../shared/corpus/sql');
 const squawk = path.join(repo, 'node_modules/@squawk-cli/linux-x64/bin/squawk');
 const cli = path.join(repo, 'bin/archlint.js');
 
-// archlint rule -> the Squawk rules that judge the same thing.
-const PAIRS = {
-  'require-concurrent-index': ['require-concurrent-index-creation'],
-  'require-concurrent-index-drop': ['require-concurrent-index-deletion'],
-  'concurrent-index-in-transaction': ['ban-concurrent-index-creation-in-transaction'],
-  'foreign-key-not-valid': ['adding-foreign-key-constraint'],
-  'constraint-not-valid': [],
-  'exclusion-constraint': [],
-  'unique-constraint-via-index': ['disallowed-unique-constraint'],
-  'primary-key-via-index': ['adding-serial-primary-key-field'],
-  'set-not-null': ['adding-not-nullable-field'],
-  'required-column-without-default': ['adding-required-field'],
-  'volatile-default': ['adding-field-with-default'],
-  'column-type-change': ['changing-column-type'],
-  'rename-column': ['renaming-column'],
-  'rename-table': ['renaming-table'],
-  'drop-column': ['ban-drop-column'],
-  'drop-table': ['ban-drop-table'],
-  'drop-database': ['ban-drop-database'],
-  'drop-not-null': ['ban-drop-not-null'],
-  'truncate-cascade': ['ban-truncate-cascade'],
-  // Squawk 2.x splits its require-timeout-settings into require-lock-timeout and require-statement-timeout.
-  'require-lock-timeout': ['require-lock-timeout', 'require-timeout-settings'],
-  'prefer-bigint': ['prefer-bigint-over-int', 'prefer-bigint-over-smallint'],
-  'prefer-text': ['prefer-text-field'],
-  'ban-char': ['ban-char-field'],
-  'prefer-timestamptz': ['prefer-timestamp-tz'],
-  'prefer-identity': ['prefer-identity'],
-  'robust-statements': ['prefer-robust-stmts'],
-  'transaction-nesting': ['transaction-nesting'],
-  'identifier-too-long': ['identifier-too-long'],
-};
+// archlint rule -> the Squawk rules that judge the same thing: the pairs that let squawk-ignore
+// comments suppress archlint findings, read the other way round. constraint-missing-not-valid is
+// compared as a group below.
+const PAIRS = { 'constraint-not-valid': [], 'exclusion-constraint': [] };
+for (const [theirs, ours] of Object.entries(SQUAWK_RULES)) {
+  if (theirs === 'constraint-missing-not-valid' || theirs === 'prefer-big-int') continue;
+  for (const id of ours) (PAIRS[id.slice('migrations/'.length)] ??= []).push(theirs);
+}
 // Squawk's constraint-missing-not-valid covers every added constraint (and repeats what its
 // FOREIGN KEY and UNIQUE rules say); archlint splits them by kind, each with its own fix.
 const GROUPS = [

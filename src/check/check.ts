@@ -248,9 +248,10 @@ async function checkWith(options: CheckOptions, absPaths: string[], setup: Worke
       file: range.file,
       line: range.line,
       column: range.column,
-      endColumn: range.column + 'x-archlint-ignore'.length,
+      endColumn: range.column + (range.marker ?? 'x-archlint-ignore').length,
       startLine: range.startLine,
       endLine: range.endLine,
+      ...(range.foreign ? { foreign: true } : {}),
     });
     directives.set(range.file, list);
   }

@@ -42,6 +42,13 @@ export interface IgnoreRange {
   rules: string[];
   reason?: string;
   until?: string;
+  /** How it is written (default `x-archlint-ignore`). */
+  marker?: string;
+  /**
+   * Written for another tool (Squawk's `squawk-ignore`): applied, but never reported as unused or
+   * invalid, and needs no reason, since that tool may still read it.
+   */
+  foreign?: boolean;
 }
 
 export interface ParseProblem {

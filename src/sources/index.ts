@@ -42,6 +42,6 @@ export const builtinAdapters: ReadonlyMap<ArtifactKind, KindAdapter> = new Map<A
   ['graphql', lazyAdapter('graphql', ['parse', 'project'], async () => (await import('./graphql/adapter.js')).graphqlAdapter) as KindAdapter],
   [
     'migration',
-    lazyAdapter('migration', ['parse', 'project', 'affected', 'facts', 'revive', 'inputs'], async () => (await import('./migrations/adapter.js')).migrationAdapter) as KindAdapter,
+    lazyAdapter('migration', ['parse', 'project', 'affected', 'facts', 'revive', 'inputs', 'ignores'], async () => (await import('./migrations/adapter.js')).migrationAdapter) as KindAdapter,
   ],
 ]);

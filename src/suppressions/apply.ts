@@ -66,7 +66,7 @@ export function applySuppressions(
 
   for (const list of directives.values()) {
     for (const d of list) {
-      if (d.kind === 'enable') continue;
+      if (d.kind === 'enable' || d.foreign) continue;
       const unknown = d.rules.filter((r) => !options.isKnownRule(r));
       if (d.problem) invalid.set(d, d.problem);
       else if (unknown.length > 0) invalid.set(d, `names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`);
@@ -109,7 +109,7 @@ export function applySuppressions(
     const severity = options.report;
     for (const list of directives.values()) {
       for (const d of list) {
-        if (d.kind === 'enable') continue;
+        if (d.kind === 'enable' || d.foreign) continue;
         const problem = invalid.get(d);
         if (problem) {
           kept.push(meta(INVALID_SUPPRESSION, severity, d, `This archlint-${d.kind} comment ${problem}, so it suppresses nothing.`));

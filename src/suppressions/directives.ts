@@ -19,6 +19,8 @@ export interface Directive {
   endLine?: number;
   /** Problems with the directive itself: a malformed date. */
   problem?: string;
+  /** Another tool's comment (`squawk-ignore`): applied, never reported, no reason needed. */
+  foreign?: boolean;
 }
 
 /** Comment openers per file type: a directive is only recognised inside a comment of that language. */

@@ -14,6 +14,7 @@ import {
   setDir,
   type Layout,
 } from './layout.js';
+import { squawkIgnores } from './squawk.js';
 import { loadParser, parseSql, type Direction, type MigrationFile, type ParsedStatement, type Statement } from './model.js';
 import { extractSql, loadTypeScript } from './typescript.js';
 
@@ -191,6 +192,9 @@ export const migrationAdapter: KindAdapter<'migration'> = {
   prepare: loadParser,
   inputs(model) {
     return (model as ParsedMigration).markers;
+  },
+  ignores(model) {
+    return squawkIgnores(model.path, model.text);
   },
   facts(model): MigrationFacts {
     const { dir, layout, version, name, role, inTransaction, parsed } = model;
