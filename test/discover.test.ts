@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { discover } from '../src/discover/discover.js';
+import { discover, ignoredFolders } from '../src/discover/discover.js';
 import { tempProject } from './cli-helpers.js';
 
 describe('discovery', () => {
@@ -58,5 +58,26 @@ describe('discovery', () => {
     const paths = ['a', 'b [v2] (old)', 'a/migrations', 'single.ts'].map((p) => `${root}/${p}`);
     const files = await discover({ root, paths, include: [], exclude: [] });
     expect(files.map((f) => `${f.kind} ${f.source.path}`)).toEqual(['migration a/migrations/001_init.sql', 'code b [v2] (old)/src/app.ts', 'code single.ts']);
+  });
+
+  it('never walks into the folders a root .gitignore names plainly, and keeps git\'s answer for the rest', async () => {
+    const root = tempProject({
+      '.gitignore': '# build output\n.next/\n/build\n*.log\npackages/*/tmp\n',
+      'src/app.ts': 'export const a = 1;\n',
+      '.next/server/chunk.js': 'exports.c = 1;\n',
+      'build/out.js': 'exports.b = 1;\n',
+      'src/build/kept.ts': 'export const k = 1;\n',
+      'packages/a/tmp/x.ts': 'export const x = 1;\n',
+    });
+    expect(ignoredFolders(root, '')).toEqual(['**/.next/**', 'build/**']);
+    const files = await discover({ root, paths: [root], include: [], exclude: [] });
+    // `/build` is anchored: src/build stays; packages/*/tmp is left to the exact filter.
+    expect(files.map((f) => f.source.path)).toEqual(['src/app.ts', 'src/build/kept.ts']);
+
+    // With a negation anywhere, nothing is skipped during the walk, and git's rules still decide.
+    const negated = tempProject({ '.gitignore': 'build/\n!build/keep.ts\n', 'build/keep.ts': 'export const k = 1;\n', 'src/a.ts': 'export const a = 1;\n' });
+    expect(ignoredFolders(negated, '')).toEqual([]);
+    const kept = await discover({ root: negated, paths: [negated], include: [], exclude: [] });
+    expect(kept.map((f) => f.source.path)).toEqual(['src/a.ts']);
   });
 });

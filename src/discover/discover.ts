@@ -158,10 +158,39 @@ async function walkPrefixes(base: string, prefixes: string[], add: (found: Itera
     ),
     globby(
       prefixes.map((prefix) => prefix + FILE_PATTERN),
-      { ...GLOB_OPTIONS, cwd: base },
+      { ...GLOB_OPTIONS, cwd: base, ignore: [...ALWAYS_IGNORED, ...prefixes.flatMap((prefix) => ignoredFolders(base, prefix))] },
     ),
   ]);
   add(found.filter((f) => !isIgnored(f)));
+}
+
+// `build/`, `/out`, `.next`: a bare name, anchored or not, that may be a folder.
+const FOLDER_RULE = /^(\/?)([\w.-]+)\/?$/;
+
+/**
+ * Glob patterns for the folders a root's own .gitignore excludes by bare name (`.next/`, `/build`),
+ * so the walk never enters them: a framework's build output can hold tens of thousands of files.
+ * Git cannot re-include a file inside an excluded folder, so skipping them changes nothing; a
+ * file with any negation (`!`) is left to the exact filter that follows the walk, as are nested
+ * .gitignore files and rules with wildcards or inner slashes.
+ */
+export function ignoredFolders(base: string, prefix: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path.join(base, prefix, '.gitignore'), 'utf8');
+  } catch {
+    return [];
+  }
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  if (lines.some((l) => l.startsWith('!'))) return [];
+  const out: string[] = [];
+  for (const line of lines) {
+    const rule = FOLDER_RULE.exec(line);
+    if (!rule || rule[2] === '.' || rule[2] === '..') continue;
+    const name = convertPathToPattern(rule[2]);
+    out.push(rule[1] ? `${prefix}${name}/**` : `${prefix}**/${name}/**`);
+  }
+  return out;
 }
 
 /**
