@@ -142,7 +142,8 @@ export class RuleTester {
       rules: [rule],
       rulesFor: () => active,
       projectRules: active,
-      settings: { [rule.kind]: test.settings ?? {} },
+      // As a run does for a rule that reads doc comments (see check.ts).
+      settings: { [rule.kind]: rule.meta.jsDoc ? { ...test.settings, parseJsDoc: true } : (test.settings ?? {}) },
       base: test.base ? memoryBase(test.base) : undefined,
     });
     const broken = output.diagnostics.filter((d) => d.ruleId === PARSE_ERROR || d.ruleId === INTERNAL_ERROR);

@@ -53,6 +53,8 @@ export interface CodeSettings {
   logging?: LoggingSettings;
   errors?: ErrorSettings;
   cycles?: CycleSettings;
+  /** Set by archlint, not in the config file: an enabled rule reads JSDoc (its meta says `jsDoc`). */
+  parseJsDoc?: boolean;
 }
 
 const globs = (description: string): JSONSchema => ({

@@ -40,6 +40,7 @@ class ParsedCodeFile implements CodeFile {
     readonly text: string,
     ast: ts.SourceFile | undefined,
     summary: ModuleSummary = summarizeModule(ast!, text),
+    private readonly jsDoc = false,
   ) {
     this.tree = ast;
     this.imports = summary.imports;
@@ -47,7 +48,7 @@ class ParsedCodeFile implements CodeFile {
   }
 
   get ast(): ts.SourceFile {
-    return (this.tree ??= ts.createSourceFile(this.path, this.text, ts.ScriptTarget.Latest, true, scriptKindOf(this.path)));
+    return (this.tree ??= ts.createSourceFile(this.path, this.text, sourceOptions(this.jsDoc), true, scriptKindOf(this.path)));
   }
 
   release(): void {
@@ -55,9 +56,18 @@ class ParsedCodeFile implements CodeFile {
   }
 }
 
-export function parseCode(path: string, text: string): { file?: CodeFile; problems: { message: string; offset: number; endOffset: number }[] } {
+/** Doc comments are parsed only when a rule reads them (`meta.jsDoc`). */
+function sourceOptions(jsDoc: boolean): ts.CreateSourceFileOptions {
+  return { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: jsDoc ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone };
+}
+
+export function parseCode(
+  path: string,
+  text: string,
+  jsDoc = false,
+): { file?: CodeFile; problems: { message: string; offset: number; endOffset: number }[] } {
   // No parent pointers here: the engine's walk sets them as it goes, which saves a whole pass.
-  const ast = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+  const ast = ts.createSourceFile(path, text, sourceOptions(jsDoc), false, scriptKindOf(path));
   const diagnostics = (ast as unknown as WithParseDiagnostics).parseDiagnostics ?? [];
   if (diagnostics.length > 0) {
     return {
@@ -68,7 +78,7 @@ export function parseCode(path: string, text: string): { file?: CodeFile; proble
       })),
     };
   }
-  return { file: new ParsedCodeFile(path, text, ast), problems: [] };
+  return { file: new ParsedCodeFile(path, text, ast, undefined, jsDoc), problems: [] };
 }
 
 // The engine parses and walks files one after another; a tree not walked (no file rule is on)
@@ -77,9 +87,9 @@ let lastParsed: ParsedCodeFile | undefined;
 
 export const codeAdapter: KindAdapter<'code'> = {
   kind: 'code',
-  async parse(source) {
+  async parse(source, settings) {
     lastParsed?.release();
-    const { file, problems } = parseCode(source.path, source.text);
+    const { file, problems } = parseCode(source.path, source.text, settings?.parseJsDoc === true);
     lastParsed = file as ParsedCodeFile | undefined;
     return {
       model: file,
@@ -102,10 +112,10 @@ export const codeAdapter: KindAdapter<'code'> = {
   facts(model): ModuleSummary {
     return { imports: model.imports as ImportReference[], declarations: model.declarations };
   },
-  revive(source, facts) {
+  revive(source, facts, settings) {
     // Parsed elsewhere (a worker, an earlier run): the summary is all project rules read, and the
     // tree is parsed again only if one asks for it.
-    return new ParsedCodeFile(source.path, source.text, undefined, facts as ModuleSummary);
+    return new ParsedCodeFile(source.path, source.text, undefined, facts as ModuleSummary, settings?.parseJsDoc === true);
   },
   projectInputs(project) {
     return project.graph.inputs;
@@ -236,7 +246,8 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
 function createChecker(files: readonly CodeFile[], root: string): ts.TypeChecker {
   const options: ts.CompilerOptions = { allowJs: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.Latest };
   const host = ts.createCompilerHost(options, true);
-  const byAbs = new Map(files.map((f) => [path.resolve(root, f.path), f.ast]));
+  // Parsed again, doc comments included: in JavaScript files they carry the types.
+  const byAbs = new Map(files.map((f) => [path.resolve(root, f.path), ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, true, scriptKindOf(f.path))]));
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError) => byAbs.get(path.resolve(fileName)) ?? getSourceFile(fileName, languageVersion, onError);
   const fileExists = host.fileExists.bind(host);
