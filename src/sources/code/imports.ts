@@ -98,6 +98,18 @@ export function summarizeModule(sf: ts.SourceFile, text: string): ModuleSummary 
 }
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+// `ts` members are getters on ts-morph's module object: read once, not once per node.
+const K = {
+  Identifier: ts.SyntaxKind.Identifier,
+  FirstTypeNode: ts.SyntaxKind.FirstTypeNode,
+  LastTypeNode: ts.SyntaxKind.LastTypeNode,
+  InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration,
+  TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration,
+  HeritageClause: ts.SyntaxKind.HeritageClause,
+  ImplementsKeyword: ts.SyntaxKind.ImplementsKeyword,
+  PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression,
+} as const;
+const forEachChild = ts.forEachChild;
 
 /**
  * Marks the value imports whose names are used only in types: in type-level statements
@@ -116,18 +128,18 @@ function markErased(sf: ts.SourceFile, text: string, imports: ImportReference[])
     if (ref.kind !== 'import' || ref.typeOnly || ref.bindings.length === 0) continue;
     if (!statements) {
       statements = sf.statements.filter((st) => !isTypeLevel(st));
-      // From the first token: a doc comment in front that names a type is not a use.
-      starts = statements.map((st) => st.getStart(sf));
+      starts = statements.map((st) => st.pos);
     }
-    if (!ref.bindings.some((b) => !b.typeOnly && usedInCode(text, statements!, starts!, b.local))) ref.erased = true;
+    if (!ref.bindings.some((b) => !b.typeOnly && usedInCode(sf, text, statements!, starts!, b.local))) ref.erased = true;
   }
 }
 
 /**
- * Whether a name is used as a value in one of the statements (sorted, with their first tokens'
- * offsets): one pass over its whole-word occurrences, each placed in its statement by binary search.
+ * Whether a name is used as a value in one of the statements (sorted, with their start offsets,
+ * leading comments included): one pass over its whole-word occurrences, each placed in its
+ * statement by binary search.
  */
-function usedInCode(text: string, statements: readonly ts.Statement[], starts: readonly number[], name: string): boolean {
+function usedInCode(sf: ts.SourceFile, text: string, statements: readonly ts.Statement[], starts: readonly number[], name: string): boolean {
   if (statements.length === 0) return false;
   let walked = -1;
   for (let at = text.indexOf(name, starts[0]); at >= 0; at = text.indexOf(name, at + 1)) {
@@ -143,8 +155,11 @@ function usedInCode(text: string, statements: readonly ts.Statement[], starts: r
     }
     const statement = statements[lo];
     if (starts[lo] > at || at >= statement.end || lo === walked) continue;
+    // From the first token: a doc comment in front that names a type is not a use.
+    const first = statement.getStart(sf);
+    if (at < first) continue;
     walked = lo;
-    if (usedAsValue(statement, starts[lo], text, name)) return true;
+    if (usedAsValue(statement, first, text, name)) return true;
   }
   return false;
 }
@@ -165,22 +180,22 @@ function isTypeLevel(statement: ts.Statement): boolean {
       return ts.isExternalModuleReference((statement as ts.ImportEqualsDeclaration).moduleReference);
     default:
       // `declare const`, `declare function`, `declare global { }`: ambient, no code is emitted.
-      return ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false);
+      // Read off the node: getModifiers() copies the list, and most statements come this way.
+      return (statement as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false;
   }
 }
 
 /** Whether a statement uses `name` outside types, or might (a decorated class). */
 function usedAsValue(statement: ts.Statement, start: number, text: string, name: string): boolean {
-  const at = text.indexOf('@', start);
-  if (at >= 0 && at < statement.end) return true;
+  for (let i = start; i < statement.end; i++) if (text.charCodeAt(i) === 64) return true; // `@`: a decorator, or may be
   const visit = (node: ts.Node): true | undefined => {
     const kind = node.kind;
-    if (kind === ts.SyntaxKind.Identifier) return (node as ts.Identifier).text === name ? true : undefined;
-    if (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) return undefined;
-    if (kind === ts.SyntaxKind.InterfaceDeclaration || kind === ts.SyntaxKind.TypeAliasDeclaration) return undefined;
-    if (kind === ts.SyntaxKind.HeritageClause && (node as ts.HeritageClause).token === ts.SyntaxKind.ImplementsKeyword) return undefined;
-    if (kind === ts.SyntaxKind.PropertyAccessExpression) return visit((node as ts.PropertyAccessExpression).expression);
-    return ts.forEachChild(node, visit);
+    if (kind === K.Identifier) return (node as ts.Identifier).text === name ? true : undefined;
+    if (kind >= K.FirstTypeNode && kind <= K.LastTypeNode) return undefined;
+    if (kind === K.InterfaceDeclaration || kind === K.TypeAliasDeclaration) return undefined;
+    if (kind === K.HeritageClause && (node as ts.HeritageClause).token === K.ImplementsKeyword) return undefined;
+    if (kind === K.PropertyAccessExpression) return visit((node as ts.PropertyAccessExpression).expression);
+    return forEachChild(node, visit);
   };
   return visit(statement) === true;
 }
