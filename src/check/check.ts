@@ -100,7 +100,16 @@ async function loadRun(setup: WorkerSetup, registry?: RuleRegistry) {
   });
   const filter = selectionFilter(setup, config.registry);
   const baseResolver = ruleResolver(config, config.registry);
-  const rulesFor = filter ? (file: string) => filter(baseResolver(file)) : baseResolver;
+  // The resolver hands out one map per set of matching overrides: filter each once, not per call.
+  const filtered = new WeakMap<ActiveRules, ActiveRules>();
+  const rulesFor = filter
+    ? (file: string) => {
+        const base = baseResolver(file);
+        let rules = filtered.get(base);
+        if (!rules) filtered.set(base, (rules = filter(base)));
+        return rules;
+      }
+    : baseResolver;
   const baseRef = setup.base ?? config.base;
   let base;
   if (baseRef) {
