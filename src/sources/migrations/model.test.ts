@@ -50,6 +50,13 @@ describe('parsing a migration', () => {
     expect(model.version).toBe('0002');
   });
 
+  it('places a syntax error after multi-byte text where Postgres stopped (it counts characters, not bytes)', async () => {
+    const text = "COMMENT ON TABLE a IS 'Übersicht 🎉 des données';\nALTER TABLE a ADD COLUMN b text,,;\n";
+    const { problems } = await parse('db/migrations/0003_c.sql', text);
+    const at = problems[0].at as { offset: number };
+    expect(new LineIndex(text).position(at.offset)).toEqual({ line: 2, column: 33 });
+  });
+
   it('splits goose files into up and down parts and honours NO TRANSACTION', async () => {
     const text = '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (a);\n-- +goose Down\nDROP INDEX CONCURRENTLY i;\n';
     const { model } = await parse('db/00001_i.sql', text);

@@ -1,8 +1,9 @@
-import { loadModule, parseSync, type Node as PgNode } from 'libpg-query';
+import type { Node as PgNode } from 'libpg-query';
 import type { Location } from '../../core/diagnostic.js';
 import type { MigrationSettings } from '../../config/settings/migrations.js';
 import { byteToCharOffset } from '../../core/text.js';
 import type { Layout } from './layout.js';
+import { loadPgParser, parsePgJson, PgSyntaxError } from './parser.js';
 
 export type { PgNode };
 
@@ -80,18 +81,13 @@ export function statementLocation(statement: Statement, file?: string): Location
 let loaded: Promise<void> | undefined;
 /** The WASM parser loads once per process. */
 export function loadParser(): Promise<void> {
-  return (loaded ??= loadModule());
+  return (loaded ??= loadPgParser());
 }
 
 interface RawStatement {
   stmt?: PgNode;
   stmt_location?: number;
   stmt_len?: number;
-}
-
-interface SqlErrorLike {
-  message: string;
-  sqlDetails?: { cursorPosition?: number };
 }
 
 /** Skips whitespace and comments, which libpg_query may include at the start of a statement. */
@@ -209,6 +205,16 @@ function isTrailing(code: number): boolean {
 
 const identity = (offset: number) => offset;
 
+/** The UTF-16 offset of the `codePoints`-th code point: Postgres counts an error's place in characters. */
+function codePointToCharOffset(text: string, codePoints: number): number {
+  let offset = 0;
+  for (let n = 0; n < codePoints && offset < text.length; n++) {
+    const c = text.charCodeAt(offset);
+    offset += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+  }
+  return offset;
+}
+
 /**
  * Parses SQL; `loadParser()` must have resolved. `toFile` maps a character offset in `sql` to an
  * offset in the file (identity for `.sql` files, the literal's place for SQL inside TypeScript).
@@ -221,13 +227,12 @@ export function parseSql(
   if (skipTrivia(sql, 0, sql.length) === sql.length) return { statements: [] };
   let result: { stmts?: RawStatement[] };
   try {
-    result = parseSync(sql) as { stmts?: RawStatement[] };
+    result = JSON.parse(parsePgJson(sql)) as { stmts?: RawStatement[] };
   } catch (error) {
-    const e = error as SqlErrorLike;
-    const cursor = e.sqlDetails?.cursorPosition;
-    // libpg-query reports a 0-based byte offset.
-    const at = cursor === undefined || cursor < 0 ? 0 : byteToCharOffset(sql, cursor);
-    return { problem: { message: e.message, offset: toFile(at) } };
+    // Whatever stops the parser (a syntax error, or SQL too deep for its stack) is the file's problem, not the run's.
+    const cursor = error instanceof PgSyntaxError ? error.cursorPosition : undefined;
+    const at = cursor === undefined ? 0 : codePointToCharOffset(sql, cursor);
+    return { problem: { message: (error as Error).message, offset: toFile(at) } };
   }
   const source: SqlSource = { sql, offsets: Buffer.byteLength(sql, 'utf8') === sql.length ? undefined : new ByteOffsets(sql), toFile };
   const statements: ParsedStatement[] = [];
