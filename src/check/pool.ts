@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { FileOutcome, FileProcessor, FileTask } from '../core/engine.js';
 import type { ArtifactKind } from '../core/kinds.js';
 import type { WorkerBatch, WorkerSetup } from './worker.js';
@@ -52,23 +52,28 @@ export function poolProcessor(
   const workerFile = new URL('./worker.js', import.meta.url);
   // Run from TypeScript sources (a test runner), there is no worker file to start: stay in this thread.
   const canStart = existsSync(fileURLToPath(workerFile));
-  let started: { pool: Piscina; workers: number } | undefined;
+  let started: { pool: Promise<Piscina>; workers: number } | undefined;
+  // piscina loads only for a run that starts workers: most runs do not.
   const startPool = (workers: number) =>
     (started ??= {
       workers,
-      pool: new Piscina({
-        filename: workerFile.href,
-        minThreads: workers,
-        maxThreads: workers,
-        workerData: setup,
-        // Workers stay up for the run and close with it.
-        idleTimeout: 60_000,
-      }),
+      pool: import('piscina').then(
+        ({ Piscina }) =>
+          new Piscina({
+            filename: workerFile.href,
+            minThreads: workers,
+            maxThreads: workers,
+            workerData: setup,
+            // Workers stay up for the run and close with it.
+            idleTimeout: 60_000,
+          }),
+      ),
     });
   const stop = async () => {
     const pool = started?.pool;
     started = undefined;
-    await pool?.destroy();
+    // A pool that failed to start has nothing to close; the run that needed it reports the failure.
+    await (await pool?.catch(() => undefined))?.destroy();
   };
   const processor = async (...[tasks, { local, done }]: Parameters<FileProcessor>) => {
     const workers = started?.workers ?? (!canStart ? 0 : threadsFor(concurrency, tasks) - (here ? 1 : 0));
@@ -92,7 +97,7 @@ export function poolProcessor(
       await runHere(tasks.keys());
       return outcomes;
     }
-    const { pool } = startPool(workers);
+    const pool = await startPool(workers).pool;
     try {
       const worker = async () => {
         for (let indexes = queue.shift(); indexes; indexes = queue.shift()) {
@@ -124,7 +129,10 @@ export function poolProcessor(
      * parsers while this thread loads its own and discovers files. (`auto` needs the files first.)
      */
     start() {
-      if (canStart && typeof concurrency === 'number' && concurrency > (here ? 1 : 0)) startPool(Math.floor(concurrency) - (here ? 1 : 0));
+      if (canStart && typeof concurrency === 'number' && concurrency > (here ? 1 : 0)) {
+        // archlint-disable-next-line errors/no-swallowed-catch -- the batch that awaits this pool reports the failure
+        startPool(Math.floor(concurrency) - (here ? 1 : 0)).pool.catch(() => undefined);
+      }
     },
     /** Closes workers started early that the run did not use (it failed first, or had nothing for them). */
     stop,

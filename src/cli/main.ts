@@ -3,7 +3,6 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { commonFolder, runCheck, UsageError } from '../check/check.js';
 import { ConfigError } from '../config/errors.js';
-import { detect, existingConfig, starterConfig } from '../config/init.js';
 import { loadConfig } from '../config/load.js';
 import { BaselineError, baselineOf, readBaseline, writeBaseline, type BaselineFile } from '../baseline/baseline.js';
 import { INTERNAL_ERROR, PARSE_ERROR } from '../core/diagnostic.js';
@@ -12,13 +11,9 @@ import { configForFile } from '../config/resolve.js';
 import { countBySeverity, type CheckResult } from '../core/result.js';
 import { githubStepSummary, reporters } from '../reporters/index.js';
 import { VERSION } from '../version.js';
-import { renderMarkdown } from './markdown.js';
-import { scaffoldRule, ScaffoldError } from '../scaffold/new-rule.js';
 import type { ArtifactKind } from '../core/kinds.js';
-import { AUDIT_FORMATS, runAudit, type AuditFormat } from '../audit/audit.js';
-import { renderAuditHtml } from '../reporters/audit-html.js';
+import type { AuditFormat } from '../audit/audit.js';
 import { parseShard, type Shard } from '../shard/partition.js';
-import { MergeError, mergeReports, readReport } from '../merge/merge.js';
 import { progressWriter, wantsProgress } from './progress.js';
 import type { Concurrency } from '../check/pool.js';
 
@@ -234,7 +229,8 @@ Examples:
 
 Exit codes: 0 merged, 2 unreadable or mixed inputs. The shard runs, not the merge, fail on findings.`,
     )
-    .action((files: string[], flags: { format: string[]; output?: string }) => {
+    .action(async (files: string[], flags: { format: string[]; output?: string }) => {
+      const { MergeError, mergeReports, readReport } = await import('../merge/merge.js');
       let merged;
       try {
         merged = mergeReports(files.map((f) => readReport(path.resolve(io.cwd, f), f)));
@@ -343,6 +339,7 @@ Examples:
       } catch {
         text = `# ${id}\n\n${registered.rule.meta.description}\n`;
       }
+      const { renderMarkdown } = await import('./markdown.js');
       io.stdout.write(renderMarkdown(text, useColor(undefined, io.env, io.stdout.isTTY)));
       setExit(EXIT_CLEAN);
     });
@@ -353,7 +350,8 @@ Examples:
     .argument('<id>', '<pack>/<rule-name>, e.g. acme/no-process-exit')
     .addOption(new Option('--kind <kind>', 'artifact kind').choices(['code', 'openapi', 'graphql', 'migration']).default('code'))
     .option('--dir <folder>', 'folder holding pack folders', 'rules')
-    .action((id: string, flags: { kind: ArtifactKind; dir: string }) => {
+    .action(async (id: string, flags: { kind: ArtifactKind; dir: string }) => {
+      const { scaffoldRule, ScaffoldError } = await import('../scaffold/new-rule.js');
       let insideArchlint = false;
       try {
         insideArchlint = (JSON.parse(readFileSync(path.join(io.cwd, 'package.json'), 'utf8')) as { name?: string }).name === 'archlint';
@@ -377,7 +375,7 @@ Examples:
     .description('Write an audit report of a repository: findings per pack, rule and file, trends against the baseline, and the layer dependency diagram.')
     .argument('[paths...]', 'files or folders to audit')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
-    .addOption(new Option('-f, --format <name>', 'html: the full report; mermaid or dot: the layer graph alone').choices([...AUDIT_FORMATS]).default('html'))
+    .addOption(new Option('-f, --format <name>', 'html: the full report; mermaid or dot: the layer graph alone').choices(['html', 'mermaid', 'dot'] satisfies AuditFormat[]).default('html'))
     .option('-o, --output <file>', 'write to this file (html default: archlint-audit.html; mermaid and dot default: stdout)')
     .option('--baseline <file>', 'baseline to compare with (default: .archlint-baseline.json next to the config)')
     .option('--no-baseline', 'ignore the baseline: no trends, every finding counted as new')
@@ -400,6 +398,7 @@ Examples:
 Exit codes: 0 written (findings do not fail an audit), 2 bad usage, bad config or a crash.`,
     )
     .action(async (paths: string[], flags: { config?: string; format: AuditFormat; output?: string; baseline?: string | false; top: number; cache?: boolean; cacheLocation?: string; concurrency?: Concurrency }) => {
+      const [{ runAudit }, { renderAuditHtml }] = await Promise.all([import('../audit/audit.js'), import('../reporters/audit-html.js')]);
       const audit = await runAudit({
         cwd: io.cwd,
         paths,
@@ -428,6 +427,7 @@ Exit codes: 0 written (findings do not fail an audit), 2 bad usage, bad config o
     .command('init')
     .description('Write a starter .architecturerc.yaml that fits this repository.')
     .action(async () => {
+      const { detect, existingConfig, starterConfig } = await import('../config/init.js');
       const existing = existingConfig(io.cwd);
       if (existing) throw new UsageError(`a config already exists: ${path.relative(io.cwd, existing) || existing}; not overwriting it`);
       const detected = await detect(io.cwd);
