@@ -30,8 +30,9 @@ function isBegin(s: ParsedStatement): boolean {
 }
 
 function isEnd(s: ParsedStatement): boolean {
+  if (s.type !== 'TransactionStmt') return false;
   const kind = s.node.kind;
-  return s.type === 'TransactionStmt' && (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK' || kind === 'TRANS_STMT_PREPARE');
+  return kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK' || kind === 'TRANS_STMT_PREPARE';
 }
 
 /** Gives each statement its direction and transaction state, walking each direction in order. */
