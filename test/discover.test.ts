@@ -42,6 +42,45 @@ describe('discovery', () => {
     expect(sub.map((f) => f.source.path)).toEqual(['src/app.ts', 'src/keep.gen.ts']);
   });
 
+  it('applies a monorepo\'s many .gitignore files each to its own folder, as git does', async () => {
+    // Past a hundred rules, each folder with a .gitignore gets its own predicate: the answer must not change.
+    const filler = Array.from({ length: 40 }, (_, i) => `unused-${i}/`).join('\n');
+    const tree: Record<string, string> = {
+      '.gitignore': `${filler}\n*.log.ts\ntmp/\n`,
+      'src/app.ts': 'export const a = 1;\n',
+      'src/debug.log.ts': 'export const d = 1;\n',
+      'tmp/scratch.ts': 'export const t = 1;\n',
+    };
+    for (const pkg of ['api', 'web', 'worker']) {
+      tree[`packages/${pkg}/.gitignore`] = `${filler}\ngenerated/\n!keep.log.ts\n`;
+      tree[`packages/${pkg}/index.ts`] = 'export const i = 1;\n';
+      tree[`packages/${pkg}/generated/client.ts`] = 'export const c = 1;\n';
+      tree[`packages/${pkg}/keep.log.ts`] = 'export const k = 1;\n';
+      tree[`packages/${pkg}/other.log.ts`] = 'export const o = 1;\n';
+    }
+    // A package whose own .gitignore names only files: the root's rules still apply there.
+    tree['packages/web/nested/.gitignore'] = 'secret.ts\n';
+    tree['packages/web/nested/secret.ts'] = 'export const s = 1;\n';
+    tree['packages/web/nested/tmp/cache.ts'] = 'export const c = 1;\n';
+    tree['packages/web/nested/ok.ts'] = 'export const o = 1;\n';
+    const root = tempProject(tree);
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    const files = await discover({ root, paths: [root], include: [], exclude: [] });
+    expect(files.map((f) => f.source.path)).toEqual([
+      'packages/api/index.ts',
+      'packages/api/keep.log.ts',
+      'packages/web/index.ts',
+      'packages/web/keep.log.ts',
+      'packages/web/nested/ok.ts',
+      'packages/worker/index.ts',
+      'packages/worker/keep.log.ts',
+      'src/app.ts',
+    ]);
+    // git agrees.
+    const listed = execFileSync('git', ['ls-files', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+    expect(listed.split('\n').filter((f) => f.endsWith('.ts')).sort()).toEqual(files.map((f) => f.source.path));
+  });
+
   it('walks many folders at once, each with its own .gitignore, names with glob characters included', async () => {
     const root = tempProject({
       'a/migrations/001_init.sql': 'CREATE TABLE a (id bigint);\n',

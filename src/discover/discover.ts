@@ -1,6 +1,5 @@
-import { convertPathToPattern, globby, isIgnoredByIgnoreFiles } from 'globby';
-import { existsSync, readFileSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { convertPathToPattern, globbySync, isIgnoredByIgnoreFilesSync } from 'globby';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArtifactKind, SourceFile } from '../core/kinds.js';
 import { matchesAny } from '../core/glob.js';
@@ -43,15 +42,16 @@ const YAML_SPEC = /^["']?(?:openapi|swagger)["']?\s*:\s*["']?\d/m;
 const JSON_SPEC = /"(?:openapi|swagger)"\s*:\s*"/;
 const SNIFF_BYTES = 64 * 1024;
 
-async function sniffSpec(absPath: string, ext: string): Promise<boolean> {
-  const handle = await open(absPath, 'r');
+const sniffBuffer = Buffer.alloc(SNIFF_BYTES);
+
+function sniffSpec(absPath: string, ext: string): boolean {
+  const fd = openSync(absPath, 'r');
   try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    const head = buffer.toString('utf8', 0, bytesRead);
+    const bytesRead = readSync(fd, sniffBuffer, 0, SNIFF_BYTES, 0);
+    const head = sniffBuffer.toString('utf8', 0, bytesRead);
     return ext === '.json' ? JSON_SPEC.test(head) : YAML_SPEC.test(head);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -125,16 +125,16 @@ function commonAncestor(folders: string[]): string | undefined {
 }
 
 /**
- * Files under folders whose .gitignore files all lie inside them, those applied. One walk for
- * the files and one for the .gitignore files, however many folders: a glob call per folder costs
+ * Files under folders whose .gitignore files all lie inside them, those applied. One walk finds
+ * the files and the .gitignore files, however many folders: a glob call per folder costs
  * a few milliseconds of set-up, which a list of a hundred folders multiplies. globby's `gitignore`
  * option is not used because it stats every file found, to ask whether it is a folder.
  */
-async function walkRepositoryRoots(roots: string[], add: (found: Iterable<string>) => void): Promise<void> {
+function walkRepositoryRoots(roots: string[], add: (found: Iterable<string>) => void): void {
   if (roots.length === 0) return;
   const base = commonAncestor(roots);
   if (base === undefined) {
-    await Promise.all(roots.map((root) => walkRepositoryRoots([root], add)));
+    for (const root of roots) walkRepositoryRoots([root], add);
     return;
   }
   const prefixes: string[] = [];
@@ -146,22 +146,78 @@ async function walkRepositoryRoots(roots: string[], add: (found: Iterable<string
     if (rel !== '' && GITIGNORE_SPECIAL.test(rel)) alone.push(root);
     else prefixes.push(rel === '' ? '' : `${convertPathToPattern(rel)}/`);
   }
-  await Promise.all([...alone.map((root) => walkRepositoryRoots([root], add)), walkPrefixes(base, prefixes, add)]);
+  for (const root of alone) walkRepositoryRoots([root], add);
+  walkPrefixes(base, prefixes, add);
 }
 
-async function walkPrefixes(base: string, prefixes: string[], add: (found: Iterable<string>) => void): Promise<void> {
+function walkPrefixes(base: string, prefixes: string[], add: (found: Iterable<string>) => void): void {
   if (prefixes.length === 0) return;
-  const [isIgnored, found] = await Promise.all([
-    isIgnoredByIgnoreFiles(
-      prefixes.map((prefix) => `${prefix}**/.gitignore`),
-      { cwd: base },
-    ),
-    globby(
-      prefixes.map((prefix) => prefix + FILE_PATTERN),
-      { ...GLOB_OPTIONS, cwd: base, ignore: [...ALWAYS_IGNORED, ...prefixes.flatMap((prefix) => ignoredFolders(base, prefix))] },
-    ),
-  ]);
-  add(found.filter((f) => !isIgnored(f)));
+  const ignore = [...ALWAYS_IGNORED, ...prefixes.flatMap((prefix) => ignoredFolders(base, prefix))];
+  // One walk finds the files and the .gitignore files. It is synchronous: on a small machine an
+  // asynchronous walk spends most of its time in thread-pool round trips, one per folder.
+  const found: string[] = [];
+  const ignoreFiles: string[] = [];
+  for (const file of globbySync([...prefixes.map((prefix) => prefix + FILE_PATTERN), ...prefixes.map((prefix) => `${prefix}**/.gitignore`)], { ...GLOB_OPTIONS, cwd: base, ignore })) {
+    if (file.endsWith('/.gitignore')) ignoreFiles.push(relativeTo(base, file));
+    else found.push(file);
+  }
+  add(ignoreFiles.length === 0 ? found : unignored(base, ignoreFiles, found));
+}
+
+/**
+ * The files no .gitignore excludes. Git applies a .gitignore to the files below its folder only:
+ * a file with none above it is kept untested, and the others are tested against the rules above
+ * them. One predicate (globby's) for the whole tree would test every file against every rule,
+ * which in a monorepo with a .gitignore per package is most of discovery's time.
+ */
+function unignored(base: string, ignoreFiles: string[], found: string[]): string[] {
+  const folders = new Set(ignoreFiles.map((f) => path.posix.dirname(f)));
+  const nearestOf = new Map<string, string | undefined>();
+  // The deepest folder at or above `dir` (base-relative) that holds a .gitignore.
+  const nearest = (dir: string): string | undefined => {
+    if (nearestOf.has(dir)) return nearestOf.get(dir);
+    const found = folders.has(dir) ? dir : dir === '.' || dir === '/' || dir.startsWith('..') ? undefined : nearest(path.posix.dirname(dir));
+    nearestOf.set(dir, found);
+    return found;
+  };
+  const owners = found.map((file) => nearest(path.posix.dirname(relativeTo(base, file))));
+  const owning = new Set(owners);
+  owning.delete(undefined);
+  if (owning.size === 0) return found;
+  const patterns = (files: string[]) => files.map((f) => convertPathToPattern(f));
+  const predicates = new Map<string | undefined, (file: string) => boolean>();
+  // A predicate costs a few milliseconds to build: with few rules in all, one for the whole tree tests faster.
+  if (owning.size === 1 || ruleCount(base, ignoreFiles) <= FEW_RULES) {
+    const isIgnored = isIgnoredByIgnoreFilesSync(patterns(ignoreFiles), { cwd: base });
+    for (const folder of owning) predicates.set(folder, isIgnored);
+  } else {
+    for (const folder of owning) {
+      const above = ignoreFiles.filter((f) => {
+        const dir = path.posix.dirname(f);
+        return dir === '.' || dir === folder || folder!.startsWith(`${dir}/`);
+      });
+      predicates.set(folder, isIgnoredByIgnoreFilesSync(patterns(above), { cwd: base }));
+    }
+  }
+  return found.filter((file, i) => {
+    const folder = owners[i];
+    return folder === undefined || !predicates.get(folder)!(file);
+  });
+}
+
+const FEW_RULES = 100;
+
+/** Rules in the .gitignore files: lines that are neither blank nor comments. */
+function ruleCount(base: string, ignoreFiles: string[]): number {
+  let count = 0;
+  for (const file of ignoreFiles) {
+    try {
+      for (const line of readFileSync(path.join(base, file), 'utf8').split('\n')) if (line.trim() !== '' && !line.trimStart().startsWith('#')) count++;
+    } catch {
+      // Unreadable: globby skips it too.
+    }
+  }
+  return count;
 }
 
 // `build/`, `/out`, `.next`: a bare name, anchored or not, that may be a folder.
@@ -200,7 +256,7 @@ export function ignoredFolders(base: string, prefix: string): string[] {
 export async function discover(options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const candidates = new Set<string>();
   const folders: string[] = [];
-  const infos = await Promise.all(options.paths.map((p) => stat(p).catch(() => undefined)));
+  const infos = options.paths.map((p) => statSync(p, { throwIfNoEntry: false }));
   options.paths.forEach((p, i) => {
     const info = infos[i];
     if (!info) throw new Error(`No such file or folder: ${p}`);
@@ -212,11 +268,9 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
   const add = (found: Iterable<string>) => {
     for (const f of found) candidates.add(path.normalize(f));
   };
-  await Promise.all([
-    walkRepositoryRoots([...roots], add),
-    // Inside a repository, the .gitignore files of the folders above apply too; globby finds them.
-    ...[...inRepository].map(async (p) => add(await globby(FILE_PATTERN, { ...GLOB_OPTIONS, cwd: p, gitignore: true }))),
-  ]);
+  walkRepositoryRoots([...roots], add);
+  // Inside a repository, the .gitignore files of the folders above apply too; globby finds them.
+  for (const p of inRepository) add(globbySync(FILE_PATTERN, { ...GLOB_OPTIONS, cwd: p, gitignore: true }));
 
   const migrationDirs = options.migrationDirs ?? [];
   // Per walk: a marker file may appear between two runs of one process.
@@ -243,7 +297,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
         text = readFileSync(absPath, 'utf8');
         if (MIGRATION_MARKER.test(text)) kinds.push('migration');
       }
-    } else if (SPEC_EXTENSIONS.includes(ext) && (await sniffSpec(absPath, ext))) kinds.push('openapi');
+    } else if (SPEC_EXTENSIONS.includes(ext) && sniffSpec(absPath, ext)) kinds.push('openapi');
     if (kinds.length === 0) continue;
     // Synchronous reads: thousands of small files in a row, where a thread-pool round trip each costs more than the read.
     text ??= readFileSync(absPath, 'utf8');
