@@ -12,7 +12,7 @@ import {
   type ReportedSeverity,
 } from './diagnostic.js';
 import type { ArtifactKind, IgnoreRange, KindAdapter, SourceFile } from './kinds.js';
-import { anchorKey, fingerprint } from './fingerprint.js';
+import { findingKey, fingerprintOfKey } from './fingerprint.js';
 import type { AnyRule, BaseRevision, Report } from './rule.js';
 import { LineIndex } from './text.js';
 
@@ -491,7 +491,7 @@ function finalize(pending: PendingDiagnostic[], texts: TextStore): Diagnostic[] 
   return pending.map((d) => {
     // Counted on the anchor as fingerprint() keys it (normalized, cut to 500 characters), so two
     // long statements that share their beginning still get distinct fingerprints.
-    const key = `${d.ruleId}\0${d.file}\0${anchorKey(d.anchor)}`;
+    const key = findingKey(d.ruleId, d.file, d.anchor);
     // Identical anchors in one file (two `console.log(x)` calls) are told apart by their order.
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
@@ -509,7 +509,7 @@ function finalize(pending: PendingDiagnostic[], texts: TextStore): Diagnostic[] 
       endColumn: d.endColumn,
       help: d.help,
       notes: d.notes,
-      fingerprint: fingerprint(d.ruleId, d.file, d.anchor, occurrence),
+      fingerprint: fingerprintOfKey(key, occurrence),
     };
     const snippet = index && index.text.length > 0 ? index.snippet(d.line, d.endLine) : undefined;
     if (snippet) out.snippet = snippet;
