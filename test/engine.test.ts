@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_ERROR, PARSE_ERROR, type Diagnostic } from '../src/core/diagnostic.js';
-import { runEngine, type ActiveRules } from '../src/core/engine.js';
+import { runEngine, type ActiveRules, type EngineInput } from '../src/core/engine.js';
 import type { ArtifactKind } from '../src/core/kinds.js';
 import { defineRule, type AnyRule } from '../src/core/rule.js';
 import { builtinAdapters } from '../src/sources/index.js';
@@ -73,9 +73,10 @@ function active(rules: AnyRule[]): ActiveRules {
   return new Map(rules.map((r) => [r.id, { severity: r.meta.severity, options: {} }]));
 }
 
-async function run(files: Record<string, string>, rules: AnyRule[], rulesFor?: (file: string) => ActiveRules) {
+async function run(files: Record<string, string>, rules: AnyRule[], rulesFor?: (file: string) => ActiveRules, extra: Partial<EngineInput> = {}) {
   const all = active(rules);
   return runEngine({
+    ...extra,
     root: '/virtual',
     files: Object.entries(files).map(([path, text]) => ({
       kind: (path.endsWith('.sql') ? 'migration' : path.endsWith('.graphql') ? 'graphql' : 'code') as ArtifactKind,
@@ -139,6 +140,10 @@ describe('engine', () => {
   it('attaches a snippet of the lines around a finding', async () => {
     const out = await run({ 'a.ts': 'const a = 1;\nf();\nconst b = 2;\n' }, [callRule]);
     expect(out.diagnostics[0].snippet).toEqual({ startLine: 1, lines: ['const a = 1;', 'f();', 'const b = 2;'] });
+    // A run for machine formats asks for none: they are never shown.
+    const bare = await run({ 'a.ts': 'const a = 1;\nf();\nconst b = 2;\n' }, [callRule], undefined, { snippets: false });
+    expect(bare.diagnostics[0]).not.toHaveProperty('snippet');
+    expect({ ...bare.diagnostics[0] }).toEqual((({ snippet: _snippet, ...d }) => d)(out.diagnostics[0]));
   });
 
   it('applies per-file overrides to project-scoped findings', async () => {

@@ -54,6 +54,8 @@ export interface CheckOptions {
    * ignored with a custom `registry`, which workers could not rebuild.
    */
   concurrency?: Concurrency;
+  /** Attach code snippets to findings (default true); the CLI asks for them only for `stylish`. */
+  snippets?: boolean;
   /** `--cache`: reuse results of earlier runs for files that did not change. */
   cache?: boolean;
   /** `--cache-location`: the cache file, relative to `cwd` (default: node_modules/.cache/archlint under the root). */
@@ -229,6 +231,7 @@ async function checkWith(options: CheckOptions, absPaths: string[], setup: Worke
     projectCache: cache?.projects,
     onProgress: options.onProgress,
     onProject: options.onProject,
+    snippets: options.snippets,
   });
   try {
     cache?.save();

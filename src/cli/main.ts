@@ -187,6 +187,8 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
           cache: flags.cache,
           cacheLocation: flags.cacheLocation,
           concurrency: flags.concurrency ?? 'auto',
+          // Only the terminal format shows code frames.
+          snippets: targets.some((t) => t.name === 'stylish'),
         });
       } finally {
         progress?.finish();

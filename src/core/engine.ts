@@ -51,6 +51,8 @@ export interface EngineInput extends FileWorkInput {
    * when a project-scoped rule of their kind needs the whole picture.
    */
   only?: ReadonlySet<string>;
+  /** Attach code snippets to findings (default true). Only a format for people shows them. */
+  snippets?: boolean;
   /**
    * Runs the file phase somewhere else (a worker pool, a cache). Without it, files are processed
    * here, one after another.
@@ -387,7 +389,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     for (const d of found.pending) pending.push(d);
   }
 
-  return { diagnostics: finalize(pending, texts), files, internalError, ignores };
+  return { diagnostics: finalize(pending, texts, input.snippets ?? true), files, internalError, ignores };
 }
 
 /**
@@ -484,8 +486,8 @@ async function projectPhase(
   return { pending: kept, crashed };
 }
 
-/** Sorts, fingerprints and attaches code snippets. */
-function finalize(pending: PendingDiagnostic[], texts: TextStore): Diagnostic[] {
+/** Sorts, fingerprints and (when asked) attaches code snippets. */
+function finalize(pending: PendingDiagnostic[], texts: TextStore, snippets: boolean): Diagnostic[] {
   pending.sort(compareDiagnostics);
   const seen = new Map<string, number>();
   return pending.map((d) => {
@@ -495,7 +497,6 @@ function finalize(pending: PendingDiagnostic[], texts: TextStore): Diagnostic[] 
     // Identical anchors in one file (two `console.log(x)` calls) are told apart by their order.
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    const index = texts.get(d.file);
     // Written out, not spread: a run can have tens of thousands of findings, and rest and spread
     // copies of them were most of this function's time.
     const out: Diagnostic = {
@@ -511,8 +512,10 @@ function finalize(pending: PendingDiagnostic[], texts: TextStore): Diagnostic[] 
       notes: d.notes,
       fingerprint: fingerprintOfKey(key, occurrence),
     };
-    const snippet = index && index.text.length > 0 ? index.snippet(d.line, d.endLine) : undefined;
-    if (snippet) out.snippet = snippet;
+    if (snippets) {
+      const index = texts.get(d.file);
+      if (index && index.text.length > 0) out.snippet = index.snippet(d.line, d.endLine);
+    }
     return out;
   });
 }

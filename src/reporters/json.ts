@@ -24,8 +24,15 @@ export const json: Reporter = (result) => {
       docsUrl,
       tags,
     })),
-    diagnostics: result.diagnostics.map(({ snippet: _snippet, ...d }) => d),
-    suppressed: result.suppressed.map(({ snippet: _snippet, ...d }) => d),
+    diagnostics: result.diagnostics.map(withoutSnippet),
+    suppressed: result.suppressed.map(withoutSnippet),
   };
   return `${JSON.stringify(payload, null, 2)}\n`;
 };
+
+/** The finding as the JSON format has it, without the code snippet; not copied when it has none. */
+function withoutSnippet<T extends { snippet?: unknown }>(d: T): Omit<T, 'snippet'> {
+  if (d.snippet === undefined) return d;
+  const { snippet: _snippet, ...rest } = d;
+  return rest;
+}
