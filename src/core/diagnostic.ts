@@ -71,9 +71,34 @@ export function compareStrings(a: string, b: string): number {
 /** Replaces `{{name}}` placeholders, as ESLint messages do. Unknown names are left visible. */
 export function formatMessage(template: string, data: Record<string, unknown> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) =>
-    key in data ? String(data[key]) : whole,
-  );
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 3) {
+    const key = parts[i];
+    out += (key in data ? String(data[key]) : parts[i + 1]) + parts[i + 2];
+  }
+  return out;
+}
+
+const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
+
+// A rule's few templates format tens of thousands of messages in a large run: each is split once.
+const templateParts = new Map<string, string[]>();
+
+/** `[text, key, placeholder, text, key, placeholder, text, ...]`: the template around its placeholders. */
+function partsOf(template: string): string[] {
+  let parts = templateParts.get(template);
+  if (parts) return parts;
+  parts = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    parts.push(template.slice(last, match.index), match[1], match[0]);
+    last = match.index + match[0].length;
+  }
+  parts.push(template.slice(last));
+  // Templates come from rules' `messages`; a bound keeps a rule that builds them on the fly from growing the map.
+  if (templateParts.size < 10_000) templateParts.set(template, parts);
+  return parts;
 }
 
 /** Reserved rule ids for problems of the run itself rather than of the code. */
