@@ -13,8 +13,9 @@ import type { CodeProject } from '../sources/code/index.js';
 
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
 
-export const AUDIT_FORMATS = ['html', 'mermaid', 'dot'] as const;
-export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+import type { AuditFormat } from './formats.js';
+
+export { AUDIT_FORMATS, type AuditFormat } from './formats.js';
 
 export interface AuditOptions {
   cwd: string;
@@ -74,6 +75,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutput> {
     cache: options.cache,
     cacheLocation: options.cacheLocation,
     concurrency: options.concurrency,
+    // The report shows no code frames.
+    snippets: false,
     onProject: (kind, model) => {
       if (kind === 'code') project = model as CodeProject;
     },

@@ -12,7 +12,7 @@ import { countBySeverity, type CheckResult } from '../core/result.js';
 import { githubStepSummary, reporters } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 import type { ArtifactKind } from '../core/kinds.js';
-import type { AuditFormat } from '../audit/audit.js';
+import { AUDIT_FORMATS, type AuditFormat } from '../audit/formats.js';
 import { parseShard, type Shard } from '../shard/partition.js';
 import { progressWriter, wantsProgress } from './progress.js';
 import type { Concurrency } from '../check/pool.js';
@@ -271,7 +271,7 @@ Examples:
   $ archlint baseline --prune      drop the entries of findings that were fixed`,
     )
     .action(async (paths: string[], flags: { config?: string; baseline?: string; prune?: boolean }) => {
-      const result = await runCheck({ cwd: io.cwd, paths, configPath: flags.config, baseline: flags.baseline });
+      const result = await runCheck({ cwd: io.cwd, paths, configPath: flags.config, baseline: flags.baseline, snippets: false });
       const file = flags.baseline ? path.resolve(io.cwd, flags.baseline) : path.resolve(result.root, result.baseline!.file);
       const previous = readBaseline(file);
       let next: BaselineFile;
@@ -377,7 +377,7 @@ Examples:
     .description('Write an audit report of a repository: findings per pack, rule and file, trends against the baseline, and the layer dependency diagram.')
     .argument('[paths...]', 'files or folders to audit')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
-    .addOption(new Option('-f, --format <name>', 'html: the full report; mermaid or dot: the layer graph alone').choices(['html', 'mermaid', 'dot'] satisfies AuditFormat[]).default('html'))
+    .addOption(new Option('-f, --format <name>', 'html: the full report; mermaid or dot: the layer graph alone').choices([...AUDIT_FORMATS]).default('html'))
     .option('-o, --output <file>', 'write to this file (html default: archlint-audit.html; mermaid and dot default: stdout)')
     .option('--baseline <file>', 'baseline to compare with (default: .archlint-baseline.json next to the config)')
     .option('--no-baseline', 'ignore the baseline: no trends, every finding counted as new')
