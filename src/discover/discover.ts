@@ -173,19 +173,18 @@ function walkPrefixes(base: string, prefixes: string[], add: (found: Iterable<st
 function unignored(base: string, ignoreFiles: string[], found: string[]): string[] {
   const folders = new Set(ignoreFiles.map((f) => path.posix.dirname(f)));
   const nearestOf = new Map<string, string | undefined>();
-  // The deepest folder at or above `dir` (base-relative) that holds a .gitignore.
+  // The deepest folder at or above `dir` (base-relative, so `.` is the top) that holds a .gitignore.
   const nearest = (dir: string): string | undefined => {
     if (nearestOf.has(dir)) return nearestOf.get(dir);
-    const found = folders.has(dir) ? dir : dir === '.' || dir === '/' || dir.startsWith('..') ? undefined : nearest(path.posix.dirname(dir));
-    nearestOf.set(dir, found);
-    return found;
+    const owner = folders.has(dir) ? dir : dir === '.' ? undefined : nearest(path.posix.dirname(dir));
+    nearestOf.set(dir, owner);
+    return owner;
   };
   const owners = found.map((file) => nearest(path.posix.dirname(relativeTo(base, file))));
-  const owning = new Set(owners);
-  owning.delete(undefined);
+  const owning = new Set(owners.filter((owner) => owner !== undefined));
   if (owning.size === 0) return found;
   const patterns = (files: string[]) => files.map((f) => convertPathToPattern(f));
-  const predicates = new Map<string | undefined, (file: string) => boolean>();
+  const predicates = new Map<string, (file: string) => boolean>();
   // A predicate costs a few milliseconds to build: with few rules in all, one for the whole tree tests faster.
   if (owning.size === 1 || ruleCount(base, ignoreFiles) <= FEW_RULES) {
     const isIgnored = isIgnoredByIgnoreFilesSync(patterns(ignoreFiles), { cwd: base });
@@ -194,7 +193,7 @@ function unignored(base: string, ignoreFiles: string[], found: string[]): string
     for (const folder of owning) {
       const above = ignoreFiles.filter((f) => {
         const dir = path.posix.dirname(f);
-        return dir === '.' || dir === folder || folder!.startsWith(`${dir}/`);
+        return dir === '.' || dir === folder || folder.startsWith(`${dir}/`);
       });
       predicates.set(folder, isIgnoredByIgnoreFilesSync(patterns(above), { cwd: base }));
     }

@@ -78,11 +78,8 @@ export function statementLocation(statement: Statement, file?: string): Location
   return { file, offset: statement.offset, endOffset: statement.endOffset };
 }
 
-let loaded: Promise<void> | undefined;
-/** The WASM parser loads once per process. */
-export function loadParser(): Promise<void> {
-  return (loaded ??= loadPgParser());
-}
+/** The WASM parser loads once per thread. */
+export const loadParser = loadPgParser;
 
 interface RawStatement {
   stmt?: PgNode;
