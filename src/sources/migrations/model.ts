@@ -161,11 +161,21 @@ function toChar(source: SqlSource, byte: number): number {
   return source.offsets ? source.offsets.toChar(byte) : byte;
 }
 
+/**
+ * Slots where the readers of sql.ts keep what they work out once per statement. Every statement
+ * has them from the start: properties added later give statements several shapes, and the rules
+ * that read statements are then optimised and thrown away again for each new shape.
+ */
+export const COLUMNS = Symbol('columns');
+export const COMMANDS = Symbol('commands');
+
 // A class rather than an object with closures: files hold thousands of statements.
 class SqlStatement implements Statement {
   direction: Direction = 'up';
   inTransaction = false;
   inExplicitTransaction = false;
+  [COLUMNS]: unknown = undefined;
+  [COMMANDS]: unknown = undefined;
 
   constructor(
     readonly type: string,

@@ -1,4 +1,4 @@
-import type { Statement } from './model.js';
+import { COLUMNS, COMMANDS, type Statement } from './model.js';
 
 /** Readers over libpg_query's JSON parse tree that most migration rules need. */
 
@@ -62,13 +62,10 @@ export interface ColumnDefinition {
 }
 
 // Several rules read the same columns and commands of each statement: work them out once. The
-// results are kept on the statement, not in WeakMaps, whose entries the young-generation garbage
-// collector keeps alive longer: with thousands of files, WeakMaps made scavenges markedly slower.
-const COLUMNS = Symbol('columns');
-const COMMANDS = Symbol('commands');
-const CREATED = Symbol('created');
+// results are kept on the statement (in slots the model gives every statement), not in WeakMaps,
+// whose entries the young-generation garbage collector keeps alive longer: with thousands of
+// files, WeakMaps made scavenges markedly slower.
 type WithColumns = Statement & { [COLUMNS]?: ColumnDefinition[]; [COMMANDS]?: AlterCommand[] };
-type WithCreated = Statement[] & { [CREATED]?: Creations };
 
 interface Creations {
   /** Each created table, with the index of the first statement that creates it. */
@@ -143,9 +140,13 @@ export function addedConstraint(command: AlterCommand): Obj | undefined {
   return (command.cmd.def as Obj | undefined)?.Constraint as Obj | undefined;
 }
 
+// The rules of a file run one after another over the same list: one entry is enough, and a
+// property on the list itself would give statement lists two shapes (see COLUMNS).
+let lastCreations: { statements: Statement[]; found: Creations } | undefined;
+
 /** Tables some statement of a list creates, with the index of the first one that does. */
 function creations(statements: Statement[]): Creations {
-  let found = (statements as WithCreated)[CREATED];
+  let found = lastCreations?.statements === statements ? lastCreations.found : undefined;
   if (!found) {
     const at = new Map<string, number>();
     statements.forEach((s, i) => {
@@ -155,7 +156,7 @@ function creations(statements: Statement[]): Creations {
       if (!at.has(name)) at.set(name, i);
     });
     found = { at, before: [] };
-    (statements as WithCreated)[CREATED] = found;
+    lastCreations = { statements, found };
   }
   return found;
 }
