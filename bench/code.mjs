@@ -9,7 +9,6 @@
 //   With no repo, a seeded synthetic tree of --files files is generated under the OS temp folder.
 import { spawnSync } from 'node:child_process';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,14 +16,13 @@ import { generateTree } from './code-tree.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const CODE_EXT = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
 async function child(mode, root) {
   // Modules load before the clock starts: loading is a constant, not part of the pass over files.
-  // The baseline lists files as fast as archlint's discovery does (a synchronous walk), so the ratio is not flattered.
-  const { globbySync } = await import('globby');
+  // The baseline finds and reads the files with archlint's own discovery, so the ratio is not
+  // flattered by a slower listing: what it adds is the parse alone.
   const { ts } = await import('ts-morph');
-  const { ALWAYS_IGNORED } = await import(path.join(repo, 'dist/src/discover/discover.js'));
+  const { discover } = await import(path.join(repo, 'dist/src/discover/discover.js'));
   const { runCheck } = await import(path.join(repo, 'dist/src/check/check.js'));
   const { builtinRegistry } = await import(path.join(repo, 'dist/src/config/registry.js'));
   // The code pack and the code source load on first use; load them here, outside the clock.
@@ -35,12 +33,13 @@ async function child(mode, root) {
   let files = 0;
   let findings = 0;
   if (mode === 'parse' || mode === 'parse-threads') {
-    const paths = globbySync(`**/*.{${CODE_EXT.join(',')}}`, { cwd: root, absolute: true, gitignore: true, ignore: ALWAYS_IGNORED, dot: true });
+    const found = await discover({ root, paths: [root], include: [], exclude: [] });
+    const sources = found.filter((f) => f.kind === 'code').map((f) => ({ path: f.source.absPath, text: f.source.text }));
     // `parse-threads`: this thread and one worker each parse every other file, the worker loading the
     // parser on the clock like archlint's own workers: what two threads can do on this machine at best.
-    const worker = mode === 'parse-threads' ? new Worker(fileURLToPath(import.meta.url), { workerData: { paths: paths.filter((_, i) => i % 2 === 1) } }) : undefined;
+    const worker = mode === 'parse-threads' ? new Worker(fileURLToPath(import.meta.url), { workerData: { sources: sources.filter((_, i) => i % 2 === 1) } }) : undefined;
     const done = worker && new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
-    files = parseFiles(ts, worker ? paths.filter((_, i) => i % 2 === 0) : paths);
+    files = parseFiles(ts, worker ? sources.filter((_, i) => i % 2 === 0) : sources);
     if (done) files += await done;
   } else {
     // Every code rule on, whatever the repository's config says.
@@ -56,9 +55,9 @@ async function child(mode, root) {
   process.stdout.write(JSON.stringify({ ms, cpuMs, files, findings, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
-function parseFiles(ts, paths) {
-  for (const p of paths) ts.createSourceFile(p, readFileSync(p, 'utf8'), ts.ScriptTarget.Latest, false);
-  return paths.length;
+function parseFiles(ts, sources) {
+  for (const { path: file, text } of sources) ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  return sources.length;
 }
 
 function measure(mode, root, runs) {
@@ -75,7 +74,7 @@ function measure(mode, root, runs) {
 async function main() {
   if (!isMainThread) {
     const { ts } = await import('ts-morph');
-    parentPort.postMessage(parseFiles(ts, workerData.paths));
+    parentPort.postMessage(parseFiles(ts, workerData.sources));
     return;
   }
   const args = process.argv.slice(2);

@@ -18,13 +18,13 @@ const corpus = path.resolve(args[0] ?? path.join(repo, '../shared/corpus/sql'));
 const PHASES = [
   ['garbage collector', (f) => f.functionName === '(garbage collector)'],
   ['idle', (f) => f.functionName === '(idle)'],
-  ['libpg-query (parse, JSON in and out)', (f) => f.functionName === 'parseSync'],
+  ['libpg-query (parse, JSON out)', (f) => f.functionName === 'parsePgJson'],
   ['layout detection', (f) => /sources\/migrations\/layout\.js/.test(f.url)],
   ['statements (migration model)', (f) => /sources\/migrations\/(adapter|model)\.js/.test(f.url)],
   ['rules', (f) => /rules\/migrations\//.test(f.url)],
   ['engine: diagnostics (messages, positions, fingerprints)', (f) => f.functionName === 'finalize'],
-  // globby's walk runs in callbacks, outside discover()'s frame.
-  ['discovery', (f) => f.functionName === 'discover' || /node_modules\/(globby|fast-glob|@nodelib|ignore|micromatch|picomatch)\//.test(f.url)],
+  // The walk runs in callbacks, outside discover()'s frame.
+  ['discovery', (f) => f.functionName === 'discover' || /node_modules\/(tinyglobby|fdir|ignore|picomatch)\//.test(f.url)],
   ['JSON output', (f) => /bench\/migrations-run\.mjs/.test(f.url) && f.functionName === ''],
   ['module loading', (f) => f.functionName === 'evaluate' || /modules\/esm\/(loader|module_job)/.test(f.url)],
   ['engine: other', (f) => /core\/engine\.js/.test(f.url)],

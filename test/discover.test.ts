@@ -43,7 +43,7 @@ describe('discovery', () => {
   });
 
   it('applies a monorepo\'s many .gitignore files each to its own folder, as git does', async () => {
-    // Past a hundred rules, each folder with a .gitignore gets its own predicate: the answer must not change.
+    // Many rules, and a .gitignore per package: each applies below its own folder, and the answer is git's.
     const filler = Array.from({ length: 40 }, (_, i) => `unused-${i}/`).join('\n');
     const tree: Record<string, string> = {
       '.gitignore': `${filler}\n*.log.ts\ntmp/\n`,

@@ -1,7 +1,8 @@
-import { globby } from 'globby';
 import { existsSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { IgnoreFiles, ignoreFilesAbove } from '../core/gitignore.js';
 import { SEARCH_PLACES } from './load.js';
 
 export interface Detected {
@@ -14,14 +15,28 @@ export interface Detected {
 const CLEAN = ['domain', 'application', 'infrastructure'];
 const HEXAGONAL = ['core', 'ports', 'adapters'];
 
+const DEPTH = 6;
+
+/** Root-relative paths the patterns match to `DEPTH` levels, less what the repository's .gitignore files exclude. */
+async function listUnignored(root: string, patterns: string[], options: { ignore: string[]; onlyDirectories?: boolean }): Promise<string[]> {
+  const above = ignoreFilesAbove(root);
+  const inside = await glob('**/.gitignore', { cwd: root, dot: true, deep: DEPTH, ignore: options.ignore, expandDirectories: false });
+  const rules = new IgnoreFiles(above.base, [...above.files, ...inside.map((f) => toBase(above.base, root, f))]);
+  const found = await glob(patterns, { cwd: root, deep: DEPTH, ignore: options.ignore, onlyDirectories: options.onlyDirectories, expandDirectories: false });
+  // Folders come back with a trailing slash.
+  const paths = found.map((f) => (f.endsWith('/') ? f.slice(0, -1) : f)).filter((f) => f !== '' && f !== '.');
+  return paths.filter((f) => !rules.ignores(toBase(above.base, root, f), options.onlyDirectories));
+}
+
+function toBase(base: string, root: string, rel: string): string {
+  return path.relative(base, path.join(root, rel)).split(path.sep).join('/');
+}
+
 /** Looks at folder names and file heads only; nothing is parsed or executed. */
 export async function detect(root: string): Promise<Detected> {
-  const dirs = await globby('**', {
-    cwd: root,
+  const dirs = await listUnignored(root, ['**'], {
     onlyDirectories: true,
-    gitignore: true,
     ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/coverage/**'],
-    deep: 6,
   });
   const names = new Set(dirs.map((d) => path.posix.basename(d)));
   const layers: Detected['layers'] = [];
@@ -46,11 +61,8 @@ export async function detect(root: string): Promise<Detected> {
     layers.push({ name: 'adapters', files: glob('adapters'), dependsOn: ['ports', 'core'] });
   }
 
-  const specCandidates = await globby('**/*.{yaml,yml,json}', {
-    cwd: root,
-    gitignore: true,
+  const specCandidates = await listUnignored(root, ['**/*.{yaml,yml,json}'], {
     ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/package*.json', '**/tsconfig*.json'],
-    deep: 6,
   });
   const openapi: string[] = [];
   for (const file of specCandidates.sort()) {
@@ -63,9 +75,7 @@ export async function detect(root: string): Promise<Detected> {
       await handle.close();
     }
   }
-  const graphql = (
-    await globby('**/*.{graphql,graphqls,gql}', { cwd: root, gitignore: true, ignore: ['**/node_modules/**'], deep: 6 })
-  ).sort();
+  const graphql = (await listUnignored(root, ['**/*.{graphql,graphqls,gql}'], { ignore: ['**/node_modules/**'] })).sort();
   const migrationDirs = dirs.filter((d) => /(^|\/)migrations?$/.test(d)).sort();
   return { layers, openapi, graphql, migrationDirs };
 }

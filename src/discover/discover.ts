@@ -1,8 +1,9 @@
-import { convertPathToPattern, globbySync, isIgnoredByIgnoreFilesSync } from 'globby';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { convertPathToPattern, globSync } from 'tinyglobby';
 import type { ArtifactKind, SourceFile } from '../core/kinds.js';
 import { matchesAny } from '../core/glob.js';
+import { IgnoreFiles, ignoreFilesAbove, repositoryOf } from '../core/gitignore.js';
 
 const CODE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const GRAPHQL_EXTENSIONS = ['.graphql', '.graphqls', '.gql'];
@@ -98,18 +99,14 @@ function relativeTo(root: string, absPath: string): string {
 
 /** A folder whose .gitignore files all lie inside it: a repository's root, or a folder outside any repository. */
 function isRepositoryRoot(folder: string): boolean {
-  if (existsSync(path.join(folder, '.git'))) return true;
-  for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return false;
-    if (path.dirname(dir) === dir) return true;
-  }
+  const repository = repositoryOf(folder);
+  return repository === undefined || repository === folder;
 }
 
 // An extglob compiles to one regular expression; braces would expand into one pattern per extension,
 // each tested against every entry.
 const FILE_PATTERN = `**/*.@(${ALL_EXTENSIONS.map((e) => e.slice(1)).join('|')})`;
-const GITIGNORE_SPECIAL = /[[\]()*?!{}\\#]/;
-const GLOB_OPTIONS = { absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false };
+const GLOB_OPTIONS = { absolute: true, dot: true, followSymbolicLinks: false, expandDirectories: false };
 
 /** The deepest folder containing every folder given, or undefined when they share none (Windows drives). */
 function commonAncestor(folders: string[]): string | undefined {
@@ -127,8 +124,7 @@ function commonAncestor(folders: string[]): string | undefined {
 /**
  * Files under folders whose .gitignore files all lie inside them, those applied. One walk finds
  * the files and the .gitignore files, however many folders: a glob call per folder costs
- * a few milliseconds of set-up, which a list of a hundred folders multiplies. globby's `gitignore`
- * option is not used because it stats every file found, to ask whether it is a folder.
+ * a few milliseconds of set-up, which a list of a hundred folders multiplies.
  */
 function walkRepositoryRoots(roots: string[], add: (found: Iterable<string>) => void): void {
   if (roots.length === 0) return;
@@ -137,86 +133,37 @@ function walkRepositoryRoots(roots: string[], add: (found: Iterable<string>) => 
     for (const root of roots) walkRepositoryRoots([root], add);
     return;
   }
-  const prefixes: string[] = [];
-  const alone: string[] = [];
-  for (const root of roots) {
-    const rel = toPosix(path.relative(base, root));
-    // globby prefixes the patterns of a .gitignore with its folder's path, unescaped: a folder named
-    // like a pattern (`[id]`, `(group)`) is walked from itself, where that prefix is empty.
-    if (rel !== '' && GITIGNORE_SPECIAL.test(rel)) alone.push(root);
-    else prefixes.push(rel === '' ? '' : `${convertPathToPattern(rel)}/`);
-  }
-  for (const root of alone) walkRepositoryRoots([root], add);
-  walkPrefixes(base, prefixes, add);
+  walkPrefixes(base, roots.map((root) => prefixOf(base, root)), add);
 }
 
-function walkPrefixes(base: string, prefixes: string[], add: (found: Iterable<string>) => void): void {
+/** The glob prefix of a folder below `base` (`''` for `base` itself), its glob characters escaped. */
+function prefixOf(base: string, folder: string): string {
+  const rel = toPosix(path.relative(base, folder));
+  return rel === '' ? '' : `${convertPathToPattern(rel)}/`;
+}
+
+/**
+ * Walks the folders at `prefixes` below `base`, and keeps the files that no .gitignore excludes:
+ * those found on the way, and `above` (base-relative), the ones of the folders between `base` and
+ * a walked folder.
+ */
+function walkPrefixes(base: string, prefixes: string[], add: (found: Iterable<string>) => void, above: string[] = []): void {
   if (prefixes.length === 0) return;
   const ignore = [...ALWAYS_IGNORED, ...prefixes.flatMap((prefix) => ignoredFolders(base, prefix))];
   // One walk finds the files and the .gitignore files. It is synchronous: on a small machine an
   // asynchronous walk spends most of its time in thread-pool round trips, one per folder.
   const found: string[] = [];
-  const ignoreFiles: string[] = [];
-  for (const file of globbySync([...prefixes.map((prefix) => prefix + FILE_PATTERN), ...prefixes.map((prefix) => `${prefix}**/.gitignore`)], { ...GLOB_OPTIONS, cwd: base, ignore })) {
+  const ignoreFiles = [...above];
+  for (const file of globSync([...prefixes.map((prefix) => prefix + FILE_PATTERN), ...prefixes.map((prefix) => `${prefix}**/.gitignore`)], { ...GLOB_OPTIONS, cwd: base, ignore })) {
     if (file.endsWith('/.gitignore')) ignoreFiles.push(relativeTo(base, file));
     else found.push(file);
   }
-  add(ignoreFiles.length === 0 ? found : unignored(base, ignoreFiles, found));
-}
-
-/**
- * The files no .gitignore excludes. Git applies a .gitignore to the files below its folder only:
- * a file with none above it is kept untested, and the others are tested against the rules above
- * them. One predicate (globby's) for the whole tree would test every file against every rule,
- * which in a monorepo with a .gitignore per package is most of discovery's time.
- */
-function unignored(base: string, ignoreFiles: string[], found: string[]): string[] {
-  const folders = new Set(ignoreFiles.map((f) => path.posix.dirname(f)));
-  const nearestOf = new Map<string, string | undefined>();
-  // The deepest folder at or above `dir` (base-relative, so `.` is the top) that holds a .gitignore.
-  const nearest = (dir: string): string | undefined => {
-    if (nearestOf.has(dir)) return nearestOf.get(dir);
-    const owner = folders.has(dir) ? dir : dir === '.' ? undefined : nearest(path.posix.dirname(dir));
-    nearestOf.set(dir, owner);
-    return owner;
-  };
-  const owners = found.map((file) => nearest(path.posix.dirname(relativeTo(base, file))));
-  const owning = new Set(owners.filter((owner) => owner !== undefined));
-  if (owning.size === 0) return found;
-  const patterns = (files: string[]) => files.map((f) => convertPathToPattern(f));
-  const predicates = new Map<string, (file: string) => boolean>();
-  // A predicate costs a few milliseconds to build: with few rules in all, one for the whole tree tests faster.
-  if (owning.size === 1 || ruleCount(base, ignoreFiles) <= FEW_RULES) {
-    const isIgnored = isIgnoredByIgnoreFilesSync(patterns(ignoreFiles), { cwd: base });
-    for (const folder of owning) predicates.set(folder, isIgnored);
-  } else {
-    for (const folder of owning) {
-      const above = ignoreFiles.filter((f) => {
-        const dir = path.posix.dirname(f);
-        return dir === '.' || dir === folder || folder.startsWith(`${dir}/`);
-      });
-      predicates.set(folder, isIgnoredByIgnoreFilesSync(patterns(above), { cwd: base }));
-    }
+  if (ignoreFiles.length === 0) {
+    add(found);
+    return;
   }
-  return found.filter((file, i) => {
-    const folder = owners[i];
-    return folder === undefined || !predicates.get(folder)!(file);
-  });
-}
-
-const FEW_RULES = 100;
-
-/** Rules in the .gitignore files: lines that are neither blank nor comments. */
-function ruleCount(base: string, ignoreFiles: string[]): number {
-  let count = 0;
-  for (const file of ignoreFiles) {
-    try {
-      for (const line of readFileSync(path.join(base, file), 'utf8').split('\n')) if (line.trim() !== '' && !line.trimStart().startsWith('#')) count++;
-    } catch {
-      // Unreadable: globby skips it too.
-    }
-  }
-  return count;
+  const rules = new IgnoreFiles(base, ignoreFiles);
+  add(found.filter((file) => !rules.ignores(relativeTo(base, file))));
 }
 
 // `build/`, `/out`, `.next`: a bare name, anchored or not, that may be a folder.
@@ -268,8 +215,11 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
     for (const f of found) candidates.add(path.normalize(f));
   };
   walkRepositoryRoots([...roots], add);
-  // Inside a repository, the .gitignore files of the folders above apply too; globby finds them.
-  for (const p of inRepository) add(globbySync(FILE_PATTERN, { ...GLOB_OPTIONS, cwd: p, gitignore: true }));
+  // Inside a repository, the .gitignore files of the folders above apply too.
+  for (const p of inRepository) {
+    const { base, files } = ignoreFilesAbove(p);
+    walkPrefixes(base, [prefixOf(base, p)], add, files);
+  }
 
   const migrationDirs = options.migrationDirs ?? [];
   // Per walk: a marker file may appear between two runs of one process.

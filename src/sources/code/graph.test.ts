@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { globbySync } from 'globby';
+import { globSync } from 'tinyglobby';
 import { codeAdapter, parseCode } from './adapter.js';
 import type { CodeFile } from './model.js';
 import type { CodeSettings } from '../../config/settings/code.js';
@@ -11,7 +11,7 @@ const fixtures = path.resolve(import.meta.dirname, '../../../fixtures');
 
 async function projectOf(name: string, settings: CodeSettings = {}) {
   const root = path.join(fixtures, name);
-  const files: CodeFile[] = globbySync('**/*.ts', { cwd: root, ignore: ['**/node_modules/**'] })
+  const files: CodeFile[] = globSync('**/*.ts', { cwd: root, ignore: ['**/node_modules/**'], expandDirectories: false })
     .sort()
     .map((p) => parseCode(p, readFileSync(path.join(root, p), 'utf8')).file!);
   return codeAdapter.project!(files, settings, root);

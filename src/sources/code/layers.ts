@@ -1,4 +1,4 @@
-import { globbySync } from 'globby';
+import { globSync } from 'tinyglobby';
 import { matchesAny } from '../../core/glob.js';
 import type { CodeSettings, LayerDefinition, LayerPreset, ModuleDefinition } from '../../config/settings/code.js';
 
@@ -142,7 +142,7 @@ export function layerConfigSpan(configText: string, layer: Layer, glob?: string)
 /** Whether a layer's globs match any source file on disk under the root (dependencies excluded). */
 export function layerHasFiles(root: string, layer: Layer): boolean {
   try {
-    return globbySync(layer.files, { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, onlyFiles: true }).length > 0;
+    return globSync(layer.files, { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, onlyFiles: true, expandDirectories: false }).length > 0;
   } catch {
     return false; // an unreadable root has no files
   }

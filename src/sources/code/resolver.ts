@@ -1,4 +1,4 @@
-import { globbySync } from 'globby';
+import { globSync } from 'tinyglobby';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -313,7 +313,7 @@ export class ModuleResolver {
     if (patterns.length === 0) return [];
     const positive = patterns.filter((p) => !p.startsWith('!')).map((p) => `${p.replace(/\/+$/, '')}/package.json`);
     const negative = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    const manifests = globbySync(positive, { cwd: this.root, ignore: ['**/node_modules/**', ...negative] }).sort();
+    const manifests = globSync(positive, { cwd: this.root, ignore: ['**/node_modules/**', ...negative], expandDirectories: false }).sort();
     const out: WorkspacePackage[] = [];
     for (const manifest of manifests) {
       const json = this.readJson(path.join(this.root, manifest));
