@@ -20,6 +20,9 @@ describe('discovery', () => {
     });
     const files = await discover({ root, paths: [root], include: [], exclude: [] });
     expect(files.map((f) => `${f.kind} ${f.source.path}`)).toEqual(['migration db/migrations/001_init.sql', 'code src/app.ts']);
+    // Named on the command line (as lint-staged does), they are still skipped.
+    const named = await discover({ root, paths: ['dist/app.js', 'src/types.d.ts', 'node_modules/pkg/index.js', 'src/app.ts'].map((f) => `${root}/${f}`), include: [], exclude: [] });
+    expect(named.map((f) => f.source.path)).toEqual(['src/app.ts']);
   });
 
   it('honours .gitignore files, nested ones and negations included', async () => {

@@ -201,18 +201,23 @@ export function ignoredFolders(base: string, prefix: string): string[] {
  */
 export async function discover(options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const candidates = new Set<string>();
+  // Files named on the command line; walked ones are already clear of ALWAYS_IGNORED.
+  const named = new Set<string>();
   const folders: string[] = [];
   const infos = options.paths.map((p) => statSync(p, { throwIfNoEntry: false }));
   options.paths.forEach((p, i) => {
     const info = infos[i];
     if (!info) throw new Error(`No such file or folder: ${p}`);
-    if (info.isFile()) candidates.add(p);
-    else folders.push(path.normalize(p));
+    if (info.isFile()) {
+      candidates.add(p);
+      named.add(p);
+    } else folders.push(path.normalize(p));
   });
   const roots = new Set(folders.filter(isRepositoryRoot));
   const inRepository = new Set(folders.filter((f) => !roots.has(f)));
   const add = (found: Iterable<string>) => {
-    for (const f of found) candidates.add(path.normalize(f));
+    // The walk gives absolute paths in normal form, with `/` even on Windows.
+    for (const f of found) candidates.add(path.sep === '/' ? f : path.normalize(f));
   };
   walkRepositoryRoots([...roots], add);
   // Inside a repository, the .gitignore files of the folders above apply too.
@@ -228,7 +233,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
   for (const absPath of [...candidates].sort()) {
     const rel = relativeTo(options.root, absPath);
     if (options.include.length > 0 && !matchesAny(rel, options.include)) continue;
-    if (matchesAny(rel, options.exclude) || matchesAny(rel, ALWAYS_IGNORED)) continue;
+    if (matchesAny(rel, options.exclude) || (named.has(absPath) && matchesAny(rel, ALWAYS_IGNORED))) continue;
     const ext = extensionOf(absPath);
     const kinds: ArtifactKind[] = [];
     let text: string | undefined;
