@@ -108,6 +108,25 @@ function isRepositoryRoot(folder: string): boolean {
 const FILE_PATTERN = `**/*.@(${ALL_EXTENSIONS.map((e) => e.slice(1)).join('|')})`;
 const GLOB_OPTIONS = { absolute: true, dot: true, followSymbolicLinks: false, expandDirectories: false };
 
+/**
+ * ALWAYS_IGNORED as the walk takes it: folder names in one glob, file names in another. The walk
+ * tests every entry against every ignore glob, and one regular expression of alternatives is
+ * faster than one per name (a third of the walk on a folder of 3,000 migrations).
+ */
+const WALK_IGNORED = (() => {
+  const folders: string[] = [];
+  const files: string[] = [];
+  const others: string[] = [];
+  for (const glob of ALWAYS_IGNORED) {
+    const folder = /^\*\*\/([^*/{},]+)\/\*\*$/.exec(glob);
+    const file = /^\*\*\/([^/{},]+)$/.exec(glob);
+    if (folder) folders.push(folder[1]);
+    else if (file) files.push(file[1]);
+    else others.push(glob);
+  }
+  return [`**/{${folders.join(',')}}/**`, `**/{${files.join(',')}}`, ...others];
+})();
+
 /** The deepest folder containing every folder given, or undefined when they share none (Windows drives). */
 function commonAncestor(folders: string[]): string | undefined {
   let common = folders[0];
@@ -149,7 +168,7 @@ function prefixOf(base: string, folder: string): string {
  */
 function walkPrefixes(base: string, prefixes: string[], add: (found: Iterable<string>) => void, above: string[] = []): void {
   if (prefixes.length === 0) return;
-  const ignore = [...ALWAYS_IGNORED, ...prefixes.flatMap((prefix) => ignoredFolders(base, prefix))];
+  const ignore = [...WALK_IGNORED, ...prefixes.flatMap((prefix) => ignoredFolders(base, prefix))];
   // One walk finds the files and the .gitignore files. It is synchronous: on a small machine an
   // asynchronous walk spends most of its time in thread-pool round trips, one per folder.
   const found: string[] = [];
