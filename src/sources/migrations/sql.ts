@@ -199,35 +199,37 @@ export function statementAnchor(statement: Statement): string {
   return statement.text.length > 240 ? statement.text.slice(0, 240) : statement.text;
 }
 
-/** Characters that end a bare word in SQL text (whitespace and punctuation around names), by code. */
+/** Characters that end a bare word in SQL text (whitespace, punctuation and quotes around names), by code. */
 const SEPARATOR = new Uint8Array(128);
-for (const c of ' \t\r\n\'(),;.=:[]+-*/<>|!') SEPARATOR[c.charCodeAt(0)] = 1;
-const QUOTE = 34;
+for (const c of ' \t\r\n\'(),;.=:[]+-*/<>|!"') SEPARATOR[c.charCodeAt(0)] = 1;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Whether a statement may name something past 63 bytes: a bare word or quoted name longer than 63
- * characters, or any multi-byte text (quoted names included). One linear pass, so the tree walk
- * is skipped for nearly every statement.
+ * characters, or any multi-byte text (quoted names included). It may say yes wrongly, never no:
+ * the rule then walks the statement's tree, which it skips for nearly every statement.
  */
 export function mayHaveLongIdentifier(statement: Statement): boolean {
   const text = statement.text;
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127) return true;
-    if (c === QUOTE) {
-      const close = text.indexOf('"', i + 1);
-      // A lone quote (inside a string literal) only ends the word it touches.
-      if (close < 0) {
-        run = 0;
-        continue;
-      }
-      if (close - i - 1 > MAX_IDENTIFIER_BYTES) return true;
-      for (let j = i + 1; j < close; j++) if (text.charCodeAt(j) > 127) return true;
-      i = close;
-      run = 0;
-    } else if (SEPARATOR[c] === 1) run = 0;
-    else if (++run > MAX_IDENTIFIER_BYTES) return true;
+  const length = text.length;
+  if (length <= MAX_IDENTIFIER_BYTES) return false;
+  if (NON_ASCII.test(text)) return true;
+  for (let open = text.indexOf('"'); open >= 0; ) {
+    const close = text.indexOf('"', open + 1);
+    if (close < 0) break;
+    if (close - open - 1 > MAX_IDENTIFIER_BYTES) return true;
+    open = text.indexOf('"', close + 1);
+  }
+  // Any 64 characters in a row cover exactly one position p with p % 64 === 63: a word that long
+  // contains one, so only those positions are looked at, and the word around each measured.
+  const span = MAX_IDENTIFIER_BYTES + 1;
+  for (let p = span - 1; p < length; p += span) {
+    if (SEPARATOR[text.charCodeAt(p)] === 1) continue;
+    let start = p;
+    while (start > 0 && SEPARATOR[text.charCodeAt(start - 1)] !== 1) start--;
+    let end = p + 1;
+    while (end < length && SEPARATOR[text.charCodeAt(end)] !== 1) end++;
+    if (end - start > MAX_IDENTIFIER_BYTES) return true;
   }
   return false;
 }
