@@ -244,14 +244,9 @@ export async function processFile(input: FileWorkInput, task: FileTask, options:
   if (adapter.ignores) outcome.ignores = adapter.ignores(model as never);
 
   if (outcome.checked) {
-    const active = input.rulesFor(source.path);
     const listeners: unknown[] = [];
     const listenerRules: AnyRule[] = [];
-    const rulesById = ruleIndex(input);
-    for (const [ruleId, config] of active) {
-      const rule = rulesById.get(ruleId);
-      if (!rule || rule.kind !== kind || rule.scope !== 'file') continue;
-      if (rule.meta.requiresBase && !input.base) continue;
+    for (const { ruleId, rule, config } of fileRulesFor(input, input.rulesFor(source.path), kind)) {
       try {
         const result = rule.create({
           ruleId,
@@ -295,6 +290,37 @@ function loadOnce(input: FileWorkInput, kind: ArtifactKind): Promise<void> {
   let loading = kinds.get(kind);
   if (!loading) kinds.set(kind, (loading = input.loadKind!(kind)));
   return loading;
+}
+
+interface FileRule {
+  ruleId: string;
+  rule: AnyRule;
+  config: ActiveRule;
+}
+
+// Files share a handful of rule sets (one per set of matching overrides): which of their rules
+// run on a file of a kind is worked out once per set, not per file.
+const fileRuleLists = new WeakMap<FileWorkInput, WeakMap<ActiveRules, Map<ArtifactKind, FileRule[]>>>();
+
+/** The file-scoped rules of `active` that run on files of `kind`, in `active`'s order. */
+function fileRulesFor(input: FileWorkInput, active: ActiveRules, kind: ArtifactKind): FileRule[] {
+  let byActive = fileRuleLists.get(input);
+  if (!byActive) fileRuleLists.set(input, (byActive = new WeakMap()));
+  let byKind = byActive.get(active);
+  if (!byKind) byActive.set(active, (byKind = new Map()));
+  let list = byKind.get(kind);
+  if (!list) {
+    list = [];
+    const rulesById = ruleIndex(input);
+    for (const [ruleId, config] of active) {
+      const rule = rulesById.get(ruleId);
+      if (!rule || rule.kind !== kind || rule.scope !== 'file') continue;
+      if (rule.meta.requiresBase && !input.base) continue;
+      list.push({ ruleId, rule, config });
+    }
+    byKind.set(kind, list);
+  }
+  return list;
 }
 
 const ruleIndexes = new WeakMap<readonly AnyRule[], Map<string, AnyRule>>();
