@@ -38,7 +38,7 @@ export const SEARCH_PLACES = [
  */
 const loadTs: Loader = async (filepath, content) => {
   // Imported here: the compiler is 12 MB that a run without a TypeScript config need not load.
-  const { ts } = await import('ts-morph');
+  const { default: ts } = await import('../core/typescript.cjs');
   const { outputText } = ts.transpileModule(content, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     fileName: filepath,

@@ -2,7 +2,7 @@
 // team can ship a pack as .ts sources without a build step. Registered only when a .ts pack loads.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ts } from 'ts-morph';
+import ts from '../core/typescript.cjs';
 
 interface ResolveContext {
   parentURL?: string;

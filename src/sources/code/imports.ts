@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../core/typescript.cjs';
 
 export type ImportKind = 'import' | 'export' | 'dynamic' | 'require' | 'import-equals' | 'import-type';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../core/typescript.cjs';
 import type { LoggingSettings } from '../../config/settings/code.js';
 import type { CodeFile } from './model.js';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../core/typescript.cjs';
 import type { Location } from '../../core/diagnostic.js';
 import type { CodeSettings } from '../../config/settings/code.js';
 import type { ModuleGraph } from './graph.js';

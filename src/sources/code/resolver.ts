@@ -2,7 +2,7 @@ import { globSync } from 'tinyglobby';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../../core/typescript.cjs';
 import { parse as parseYaml } from 'yaml';
 
 /** Where an import leads. Paths are relative to the run root, with forward slashes. */

@@ -6,8 +6,8 @@ import type { Layout } from './layout.js';
 let ts: typeof TS;
 let loading: Promise<void> | undefined;
 export function loadTypeScript(): Promise<void> {
-  return (loading ??= import('ts-morph').then((m) => {
-    ts = m.ts;
+  return (loading ??= import('../../core/typescript.cjs').then((m) => {
+    ts = m.default;
   }));
 }
 
