@@ -51,6 +51,13 @@ Machine: ${machine}. Wall times include whatever else the machine was doing: com
 within one run, and see each scenario's load average.
 
 ${sections.join('\n')}
+## What the code figures compare
+
+Both sides load their modules before the clock starts. The parse-only baseline then finds and
+reads the files with archlint's own discovery (.gitignore files applied) and parses each with
+the TypeScript parser, nothing more; the full pass does everything \`archlint check\` does with
+every code rule on, on one thread unless the row says otherwise.
+
 ## Reading the thread figures
 
 The "parse-only, 2 threads" row splits the parse-only baseline over this thread and one worker:
