@@ -1,6 +1,6 @@
 // Code packs benchmark: the whole code pass (config, discovery, parsing, one walk per file with
 // every file-scoped code rule, the module graph and the project rules) against a baseline that
-// only lists the same files, reads them and parses them with the TypeScript parser.
+// only finds the same files, reads them and parses them with the TypeScript parser.
 // Each measurement runs in a fresh node process, single-threaded except for the "2 threads" rows
 // (this thread and one worker: the full pass, and the parse-only baseline split over both, which is
 // as fast as two threads can go on the machine); wall time is taken around the work (not node start-up or module
@@ -60,15 +60,33 @@ function parseFiles(ts, sources) {
   return sources.length;
 }
 
-function measure(mode, root, runs) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, root], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (out.status !== 0) throw new Error(`${mode} run failed: ${out.stderr}`);
-    samples.push(JSON.parse(out.stdout));
-  }
-  const median = (key) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-  return { ...samples[0], ms: median('ms'), cpuMs: median('cpuMs'), maxRssMb: Math.max(...samples.map((s) => s.maxRssMb)) };
+function runChild(mode, root) {
+  const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, root], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (out.status !== 0) throw new Error(`${mode} run failed: ${out.stderr}`);
+  return JSON.parse(out.stdout);
+}
+
+/**
+ * Runs the modes in turn, `runs` rounds (A B A B ...): on a shared machine whose speed drifts
+ * over minutes, a ratio taken within each round follows the drift where medians of separate
+ * series do not. Per mode: median times, max RSS, and its samples by round.
+ */
+function measureRounds(modes, root, runs) {
+  const samples = Object.fromEntries(modes.map((m) => [m, []]));
+  for (let i = 0; i < runs; i++) for (const mode of modes) samples[mode].push(runChild(mode, root));
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return Object.fromEntries(
+    modes.map((m) => {
+      const list = samples[m];
+      return [m, { ...list[0], ms: median(list.map((s) => s.ms)), cpuMs: median(list.map((s) => s.cpuMs)), maxRssMb: Math.max(...list.map((s) => s.maxRssMb)), samples: list }];
+    }),
+  );
+}
+
+/** The median over rounds of `a`'s figure divided by `b`'s in the same round. */
+function pairedRatio(a, b, key) {
+  const ratios = a.samples.map((s, i) => s[key] / b.samples[i][key]).sort((x, y) => x - y);
+  return ratios[Math.floor(ratios.length / 2)];
 }
 
 async function main() {
@@ -94,13 +112,12 @@ async function main() {
     generateTree(dir, fileCount, 1);
     roots.push(dir);
   }
-  console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}, ${runs} runs each (median times, max RSS)`);
+  console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}, ${runs} rounds, modes in turn (median times, max RSS; ratios: median of the ratios within each round)`);
   for (const root of roots) {
-    const parse = measure('parse', root, runs);
-    const full = measure('full', root, runs);
-    // NO_THREADS=1 skips the 2-thread row (quicker, for one-thread work).
-    const threads = process.env.NO_THREADS ? undefined : measure('threads', root, runs);
-    const parseThreads = process.env.NO_THREADS ? undefined : measure('parse-threads', root, runs);
+    // NO_THREADS=1 skips the 2-thread rows (quicker, for one-thread work).
+    const modes = process.env.NO_THREADS ? ['parse', 'full'] : ['parse', 'full', 'threads', 'parse-threads'];
+    const measured = measureRounds(modes, root, runs);
+    const { parse, full, threads, 'parse-threads': parseThreads } = measured;
     console.log(`\n${root}`);
     const row = (name, r) =>
       `  ${name.padEnd(20)} ${String(r.files).padStart(5)} files  wall ${r.ms.toFixed(0).padStart(6)} ms  cpu ${r.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB`;
@@ -108,10 +125,12 @@ async function main() {
     console.log(`${row('full code pass', full)}  (${full.findings} findings)`);
     if (threads) console.log(`${row('full, 2 threads', threads)}  (${threads.findings} findings)`);
     if (parseThreads) console.log(row('parse-only, 2 threads', parseThreads));
-    console.log(`  ratio: ${(full.ms / parse.ms).toFixed(2)}x wall, ${(full.cpuMs / parse.cpuMs).toFixed(2)}x cpu, ${(full.maxRssMb / parse.maxRssMb).toFixed(2)}x peak memory`);
-    if (threads) console.log(`  with 2 threads: ${(threads.ms / parse.ms).toFixed(2)}x wall, ${(threads.cpuMs / parse.cpuMs).toFixed(2)}x cpu, ${(threads.maxRssMb / parse.maxRssMb).toFixed(2)}x peak memory`);
+    // Ratios: the median over rounds of the two runs' ratio within each round (see measureRounds).
+    const ratio = (a, b) => `${pairedRatio(a, b, 'ms').toFixed(2)}x wall, ${pairedRatio(a, b, 'cpuMs').toFixed(2)}x cpu, ${(a.maxRssMb / b.maxRssMb).toFixed(2)}x peak memory`;
+    console.log(`  ratio: ${ratio(full, parse)}`);
+    if (threads) console.log(`  with 2 threads: ${ratio(threads, parse)}`);
     // The machine's ceiling for the 2-thread figure: parsing alone split over two threads.
-    if (parseThreads) console.log(`  parse-only on 2 threads: ${(parseThreads.ms / parse.ms).toFixed(2)}x wall of one thread; full pass on 2 threads: ${(threads.ms / parseThreads.ms).toFixed(2)}x of it`);
+    if (parseThreads) console.log(`  parse-only on 2 threads: ${pairedRatio(parseThreads, parse, 'ms').toFixed(2)}x wall of one thread; full pass on 2 threads: ${pairedRatio(threads, parseThreads, 'ms').toFixed(2)}x of it`);
   }
 }
 
