@@ -7,6 +7,11 @@ function parentOf(file: string): string {
   return slash < 0 ? '' : file.slice(0, slash);
 }
 
+interface Level {
+  folder: string;
+  rules: Ignore;
+}
+
 /**
  * The .gitignore files of a tree, applied as git applies them: each to the paths below its own
  * folder, a deeper file's rules before a shallower one's, and nothing below an ignored folder
@@ -16,6 +21,7 @@ export class IgnoreFiles {
   /** Rules by the folder holding them (`''` for the base). */
   private readonly levels = new Map<string, Ignore>();
   private readonly ignoredFolders = new Map<string, boolean>();
+  private readonly levelsByFolder = new Map<string, readonly Level[]>();
 
   /** `files`: base-relative paths of .gitignore files; an unreadable one is skipped, as git does. */
   constructor(base: string, files: Iterable<string>) {
@@ -38,32 +44,43 @@ export class IgnoreFiles {
   ignores(relative: string, folder = false): boolean {
     if (this.levels.size === 0) return false;
     const parent = parentOf(relative);
+    const above = this.levelsAt(parent);
+    if (above.length === 0) return false;
     if (parent !== '' && this.folderIgnored(parent)) return true;
-    return this.verdict(relative, folder);
+    return this.verdict(relative, folder, above);
   }
 
   private folderIgnored(folder: string): boolean {
     let ignored = this.ignoredFolders.get(folder);
     if (ignored === undefined) {
       const parent = parentOf(folder);
-      ignored = (parent !== '' && this.folderIgnored(parent)) || this.verdict(folder, true);
+      ignored = (parent !== '' && this.folderIgnored(parent)) || this.verdict(folder, true, this.levelsAt(parent));
       this.ignoredFolders.set(folder, ignored);
     }
     return ignored;
   }
 
-  /** The deepest .gitignore with a rule for the path decides; its folders are checked by the caller. */
-  private verdict(relative: string, folder: boolean): boolean {
-    for (let level = parentOf(relative); ; level = parentOf(level)) {
-      const rules = this.levels.get(level);
-      if (rules) {
-        const below = level === '' ? relative : relative.slice(level.length + 1);
-        const answer = rules.test(folder ? `${below}/` : below);
-        if (answer.ignored) return true;
-        if (answer.unignored) return false;
-      }
-      if (level === '') return false;
+  /** The .gitignore files at or above a folder, deepest first: worked out once per folder. */
+  private levelsAt(folder: string): readonly Level[] {
+    let found = this.levelsByFolder.get(folder);
+    if (found === undefined) {
+      const own = this.levels.get(folder);
+      const above = folder === '' ? [] : this.levelsAt(parentOf(folder));
+      found = own ? [{ folder, rules: own }, ...above] : above;
+      this.levelsByFolder.set(folder, found);
     }
+    return found;
+  }
+
+  /** The deepest .gitignore with a rule for the path decides; its folders are checked by the caller. */
+  private verdict(relative: string, folder: boolean, levels: readonly Level[]): boolean {
+    for (const level of levels) {
+      const below = level.folder === '' ? relative : relative.slice(level.folder.length + 1);
+      const answer = level.rules.test(folder ? `${below}/` : below);
+      if (answer.ignored) return true;
+      if (answer.unignored) return false;
+    }
+    return false;
   }
 }
 
