@@ -85,14 +85,14 @@ function compare(label, root, folders) {
       if (!Array.isArray(result)) migrations = result.summary.files.migration;
     }
   }
-  const squawkMs = median(times.squawk);
-  const squawkCpu = median(cpus.squawk);
-  console.log(`\n${label}: ${files.length} .sql files (${migrations} parsed as migrations), median of ${runs} runs`);
+  // Each round runs every command once: a ratio taken within a round follows the machine's drift.
+  const paired = (name, series) => median(series[name].map((v, i) => v / series.squawk[i]));
+  console.log(`\n${label}: ${files.length} .sql files (${migrations} parsed as migrations), median of ${runs} rounds (ratios: median of the ratios within each round)`);
   console.log(`  ${''.padEnd(22)} ${'wall'.padStart(9)} ${'cpu'.padStart(9)}  findings`);
   for (const name of Object.keys(commands)) {
     const ms = median(times[name]);
     const cpu = median(cpus[name]);
-    const ratio = name === 'squawk' ? '' : `  wall ${(ms / squawkMs).toFixed(1)}x, cpu ${(cpu / squawkCpu).toFixed(1)}x squawk`;
+    const ratio = name === 'squawk' ? '' : `  wall ${paired(name, times).toFixed(2)}x, cpu ${paired(name, cpus).toFixed(2)}x squawk`;
     console.log(`  ${name.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms ${cpu.toFixed(0).padStart(6)} ms  ${String(findings[name]).padStart(6)}${ratio}`);
   }
 }
