@@ -213,6 +213,10 @@ describe('rules, explain, init', () => {
       'src/orders/infrastructure/repo.ts': 'export {};\n',
       'api/openapi.yaml': 'openapi: 3.0.3\ninfo: {title: x, version: 1.0.0}\npaths: {}\n',
       'db/migrations/001_init.sql': 'CREATE TABLE t (id int);\n',
+      // What .gitignore excludes is not offered.
+      '.gitignore': 'generated/\n',
+      'generated/openapi.yaml': 'openapi: 3.0.3\ninfo: {title: y, version: 1.0.0}\npaths: {}\n',
+      'generated/migrations/001_copy.sql': 'CREATE TABLE u (id int);\n',
     });
     const run = archlint(['init'], dir);
     expect(run.status).toBe(0);
@@ -220,6 +224,7 @@ describe('rules, explain, init', () => {
     expect(written).toContain('files: "src/orders/domain/**"');
     expect(written).toContain('- db/migrations');
     expect(written).toContain('api/openapi.yaml');
+    expect(written).not.toContain('generated/');
     expect(archlint(['check'], dir).status).toBe(0);
     const again = archlint(['init'], dir);
     expect(again.status).toBe(2);

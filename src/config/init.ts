@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
+import { glob as findPaths } from 'tinyglobby';
 import { IgnoreFiles, ignoreFilesAbove } from '../core/gitignore.js';
 import { SEARCH_PLACES } from './load.js';
 
@@ -20,9 +20,9 @@ const DEPTH = 6;
 /** Root-relative paths the patterns match to `DEPTH` levels, less what the repository's .gitignore files exclude. */
 async function listUnignored(root: string, patterns: string[], options: { ignore: string[]; onlyDirectories?: boolean }): Promise<string[]> {
   const above = ignoreFilesAbove(root);
-  const inside = await glob('**/.gitignore', { cwd: root, dot: true, deep: DEPTH, ignore: options.ignore, expandDirectories: false });
+  const inside = await findPaths('**/.gitignore', { cwd: root, dot: true, deep: DEPTH, ignore: options.ignore, expandDirectories: false });
   const rules = new IgnoreFiles(above.base, [...above.files, ...inside.map((f) => toBase(above.base, root, f))]);
-  const found = await glob(patterns, { cwd: root, deep: DEPTH, ignore: options.ignore, onlyDirectories: options.onlyDirectories, expandDirectories: false });
+  const found = await findPaths(patterns, { cwd: root, deep: DEPTH, ignore: options.ignore, onlyDirectories: options.onlyDirectories, expandDirectories: false });
   // Folders come back with a trailing slash.
   const paths = found.map((f) => (f.endsWith('/') ? f.slice(0, -1) : f)).filter((f) => f !== '' && f !== '.');
   return paths.filter((f) => !rules.ignores(toBase(above.base, root, f), options.onlyDirectories));
