@@ -100,6 +100,8 @@ describe('discovery', () => {
     const paths = ['a', 'b [v2] (old)', 'a/migrations', 'single.ts'].map((p) => `${root}/${p}`);
     const files = await discover({ root, paths, include: [], exclude: [] });
     expect(files.map((f) => `${f.kind} ${f.source.path}`)).toEqual(['migration a/migrations/001_init.sql', 'code b [v2] (old)/src/app.ts', 'code single.ts']);
+    // A folder named like a glob has its .gitignore read, and its own name escaped in the walk's patterns.
+    expect(ignoredFolders(root, 'b [v2] (old)')).toEqual(['b \\[v2\\] \\(old\\)/**/app.gen.ts/**']);
   });
 
   it('never walks into the folders a root .gitignore names plainly, and keeps git\'s answer for the rest', async () => {

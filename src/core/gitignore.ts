@@ -95,9 +95,9 @@ export function repositoryOf(folder: string): string | undefined {
 /**
  * The .gitignore files that apply to `folder` from above it: those of its parent folders up to the
  * repository's root, relative to that root (`base`). Outside a repository, none: `base` is the folder.
+ * `base`: the repository, when the caller has looked it up already.
  */
-export function ignoreFilesAbove(folder: string): { base: string; files: string[] } {
-  const base = repositoryOf(folder);
+export function ignoreFilesAbove(folder: string, base = repositoryOf(folder)): { base: string; files: string[] } {
   if (base === undefined || base === folder) return { base: folder, files: [] };
   const files: string[] = [];
   for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {

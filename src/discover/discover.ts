@@ -97,12 +97,6 @@ function relativeTo(root: string, absPath: string): string {
   return absPath.startsWith(prefix) && !UNNORMALIZED.test(absPath) ? toPosix(absPath.slice(prefix.length)) : toPosix(path.relative(root, absPath));
 }
 
-/** A folder whose .gitignore files all lie inside it: a repository's root, or a folder outside any repository. */
-function isRepositoryRoot(folder: string): boolean {
-  const repository = repositoryOf(folder);
-  return repository === undefined || repository === folder;
-}
-
 // An extglob compiles to one regular expression; braces would expand into one pattern per extension,
 // each tested against every entry.
 const FILE_PATTERN = `**/*.@(${ALL_EXTENSIONS.map((e) => e.slice(1)).join('|')})`;
@@ -152,23 +146,23 @@ function walkRepositoryRoots(roots: string[], add: (found: Iterable<string>) => 
     for (const root of roots) walkRepositoryRoots([root], add);
     return;
   }
-  walkPrefixes(base, roots.map((root) => prefixOf(base, root)), add);
+  walkFolders(base, roots.map((root) => toPosix(path.relative(base, root))), add);
 }
 
-/** The glob prefix of a folder below `base` (`''` for `base` itself), its glob characters escaped. */
-function prefixOf(base: string, folder: string): string {
-  const rel = toPosix(path.relative(base, folder));
-  return rel === '' ? '' : `${convertPathToPattern(rel)}/`;
+/** The glob prefix of a base-relative folder (`''` for the base itself), its glob characters escaped. */
+function prefixOf(folder: string): string {
+  return folder === '' ? '' : `${convertPathToPattern(folder)}/`;
 }
 
 /**
- * Walks the folders at `prefixes` below `base`, and keeps the files that no .gitignore excludes:
- * those found on the way, and `above` (base-relative), the ones of the folders between `base` and
- * a walked folder.
+ * Walks `folders` (relative to `base`, `''` for `base` itself), and keeps the files that no
+ * .gitignore excludes: those found on the way, and `above` (base-relative), the ones of the
+ * folders between `base` and a walked folder.
  */
-function walkPrefixes(base: string, prefixes: string[], add: (found: Iterable<string>) => void, above: string[] = []): void {
-  if (prefixes.length === 0) return;
-  const ignore = [...WALK_IGNORED, ...prefixes.flatMap((prefix) => ignoredFolders(base, prefix))];
+function walkFolders(base: string, folders: string[], add: (found: Iterable<string>) => void, above: string[] = []): void {
+  if (folders.length === 0) return;
+  const prefixes = folders.map(prefixOf);
+  const ignore = [...WALK_IGNORED, ...folders.flatMap((folder) => ignoredFolders(base, folder))];
   // One walk finds the files and the .gitignore files. It is synchronous: on a small machine an
   // asynchronous walk spends most of its time in thread-pool round trips, one per folder.
   const found: string[] = [];
@@ -195,10 +189,11 @@ const FOLDER_RULE = /^(\/?)([\w.-]+)\/?$/;
  * file with any negation (`!`) is left to the exact filter that follows the walk, as are nested
  * .gitignore files and rules with wildcards or inner slashes.
  */
-export function ignoredFolders(base: string, prefix: string): string[] {
+export function ignoredFolders(base: string, folder: string): string[] {
+  const prefix = prefixOf(folder);
   let text: string;
   try {
-    text = readFileSync(path.join(base, prefix, '.gitignore'), 'utf8');
+    text = readFileSync(path.join(base, folder, '.gitignore'), 'utf8');
   } catch {
     return [];
   }
@@ -232,7 +227,10 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
       named.add(p);
     } else folders.push(path.normalize(p));
   });
-  const roots = new Set(folders.filter(isRepositoryRoot));
+  // Folders whose .gitignore files all lie inside them (a repository's root, or a folder outside
+  // any repository) are walked together; a folder inside a repository also takes those above it.
+  const repositories = new Map(folders.map((f) => [f, repositoryOf(f)]));
+  const roots = new Set(folders.filter((f) => repositories.get(f) === undefined || repositories.get(f) === f));
   const inRepository = new Set(folders.filter((f) => !roots.has(f)));
   const add = (found: Iterable<string>) => {
     // The walk gives absolute paths in normal form, with `/` even on Windows.
@@ -241,8 +239,8 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
   walkRepositoryRoots([...roots], add);
   // Inside a repository, the .gitignore files of the folders above apply too.
   for (const p of inRepository) {
-    const { base, files } = ignoreFilesAbove(p);
-    walkPrefixes(base, [prefixOf(base, p)], add, files);
+    const { base, files } = ignoreFilesAbove(p, repositories.get(p));
+    walkFolders(base, [toPosix(path.relative(base, p))], add, files);
   }
 
   const migrationDirs = options.migrationDirs ?? [];
