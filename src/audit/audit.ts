@@ -10,12 +10,11 @@ import { summarizeAudit, type AuditSummary } from './summary.js';
 import type { LayerGraph } from './layer-graph.js';
 import { PARSE_ERROR } from '../core/diagnostic.js';
 import type { CodeProject } from '../sources/code/index.js';
-
-const CODE_FILE = /\.[cm]?[jt]sx?$/;
-
 import type { AuditFormat } from './formats.js';
 
 export { AUDIT_FORMATS, type AuditFormat } from './formats.js';
+
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
 
 export interface AuditOptions {
   cwd: string;
