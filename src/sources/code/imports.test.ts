@@ -64,6 +64,22 @@ describe('imports whose names only types use', () => {
 
   it('does not count a property of the same name as a use', () => {
     expect(erased("import { Line } from './line';\nexport interface A { l: Line }\nexport const n = order.Line;")).toEqual({ './line': true });
+    expect(erased("import { Line } from './line';\nexport const n = order\n  .Line;\nexport const m = order?. Line;")).toEqual({ './line': true });
+  });
+
+  it('finds a use among mentions in types, in comments and in strings of the same statement', () => {
+    const service = (last: string) =>
+      [
+        "import { Line } from './line';",
+        'export class Lines {',
+        '  // Line items',
+        "  private all: Line[] = []; readonly label = 'Line';",
+        '  add(line: Line): Line { return line as Line; }',
+        `  ${last}`,
+        '}',
+      ].join('\n');
+    expect(erased(service('first(): Line | undefined { return this.all[0]; }'))).toEqual({ './line': true });
+    expect(erased(service('make(): Line { return new Line(); }'))).toEqual({ './line': false });
   });
 
   it('leaves side-effect, type-only and only-`type` imports alone, and every import of a JavaScript file', () => {

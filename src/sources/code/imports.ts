@@ -114,8 +114,8 @@ const forEachChild = ts.forEachChild;
 /**
  * Marks the value imports whose names are used only in types: in type-level statements
  * (interfaces, type aliases, `declare`d things, imports and re-exports) or in type positions
- * (annotations, `as`, type arguments, `implements`). A statement that mentions the name is walked
- * only then, and only until a use as a value turns up. Property names (`{ Line: 1 }`) and local
+ * (annotations, `as`, type arguments, `implements`). Each mention of the name in code is looked
+ * up in the tree, until one turns out to be a use as a value. Property names (`{ Line: 1 }`) and local
  * names that shadow the import count as uses, and so does any mention in a class with decorators
  * (`emitDecoratorMetadata` turns parameter types into values): the mark may miss an import
  * TypeScript drops, never claim one it keeps. JavaScript keeps every import, so only TypeScript
@@ -124,24 +124,26 @@ const forEachChild = ts.forEachChild;
 function markErased(sf: ts.SourceFile, text: string, imports: ImportReference[]): void {
   let statements: ts.Statement[] | undefined;
   let starts: number[] | undefined;
+  let decorated: (boolean | undefined)[] | undefined;
   for (const ref of imports) {
     if (ref.kind !== 'import' || ref.typeOnly || ref.bindings.length === 0) continue;
     if (!statements) {
       statements = sf.statements.filter((st) => !isTypeLevel(st));
       starts = statements.map((st) => st.pos);
+      decorated = [];
     }
-    if (!ref.bindings.some((b) => !b.typeOnly && usedInCode(sf, text, statements!, starts!, b.local))) ref.erased = true;
+    if (!ref.bindings.some((b) => !b.typeOnly && usedInCode(sf, text, statements!, starts!, decorated!, b.local))) ref.erased = true;
   }
 }
 
 /**
  * Whether a name is used as a value in one of the statements (sorted, with their start offsets,
- * leading comments included): one pass over its whole-word occurrences, each placed in its
- * statement by binary search.
+ * leading comments included): each whole-word occurrence is placed in its statement by binary
+ * search, then looked up in the tree by descending to it, which costs the depth of the tree and
+ * not the size of the statement.
  */
-function usedInCode(sf: ts.SourceFile, text: string, statements: readonly ts.Statement[], starts: readonly number[], name: string): boolean {
+function usedInCode(sf: ts.SourceFile, text: string, statements: readonly ts.Statement[], starts: readonly number[], decorated: (boolean | undefined)[], name: string): boolean {
   if (statements.length === 0) return false;
-  let walked = -1;
   for (let at = text.indexOf(name, starts[0]); at >= 0; at = text.indexOf(name, at + 1)) {
     if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
     // `a.name` is a property; `...name` spreads the binding.
@@ -154,12 +156,13 @@ function usedInCode(sf: ts.SourceFile, text: string, statements: readonly ts.Sta
       else hi = mid - 1;
     }
     const statement = statements[lo];
-    if (starts[lo] > at || at >= statement.end || lo === walked) continue;
+    if (starts[lo] > at || at >= statement.end) continue;
     // From the first token: a doc comment in front that names a type is not a use.
     const first = statement.getStart(sf);
     if (at < first) continue;
-    walked = lo;
-    if (usedAsValue(statement, first, text, name)) return true;
+    // `@`: a decorator, or may be. With emitDecoratorMetadata any mention in it may be a value.
+    if ((decorated[lo] ??= hasAtSign(text, first, statement.end))) return true;
+    if (valueUseAt(statement, at, name)) return true;
   }
   return false;
 }
@@ -185,19 +188,36 @@ function isTypeLevel(statement: ts.Statement): boolean {
   }
 }
 
-/** Whether a statement uses `name` outside types, or might (a decorated class). */
-function usedAsValue(statement: ts.Statement, start: number, text: string, name: string): boolean {
-  for (let i = start; i < statement.end; i++) if (text.charCodeAt(i) === 64) return true; // `@`: a decorator, or may be
-  const visit = (node: ts.Node): true | undefined => {
+/**
+ * Whether the occurrence of `name` at offset `at` of a statement is an identifier outside types:
+ * the walk goes down through the child that holds the offset, and stops at a type annotation,
+ * an interface, a type alias, an `implements` clause or a property name.
+ */
+function valueUseAt(statement: ts.Statement, at: number, name: string): boolean {
+  offset = at;
+  let node: ts.Node | undefined = statement;
+  while (node) {
     const kind = node.kind;
-    if (kind === K.Identifier) return (node as ts.Identifier).text === name ? true : undefined;
-    if (kind >= K.FirstTypeNode && kind <= K.LastTypeNode) return undefined;
-    if (kind === K.InterfaceDeclaration || kind === K.TypeAliasDeclaration) return undefined;
-    if (kind === K.HeritageClause && (node as ts.HeritageClause).token === K.ImplementsKeyword) return undefined;
-    if (kind === K.PropertyAccessExpression) return visit((node as ts.PropertyAccessExpression).expression);
-    return forEachChild(node, visit);
-  };
-  return visit(statement) === true;
+    if (kind === K.Identifier) return (node as ts.Identifier).text === name;
+    if (kind >= K.FirstTypeNode && kind <= K.LastTypeNode) return false;
+    if (kind === K.InterfaceDeclaration || kind === K.TypeAliasDeclaration) return false;
+    if (kind === K.HeritageClause && (node as ts.HeritageClause).token === K.ImplementsKeyword) return false;
+    if (kind === K.PropertyAccessExpression) {
+      node = holds((node as ts.PropertyAccessExpression).expression);
+      continue;
+    }
+    node = forEachChild(node, holds);
+  }
+  return false;
+}
+
+// The offset `holds` looks for: one shared callback rather than a closure per occurrence.
+let offset = 0;
+const holds = (child: ts.Node): ts.Node | undefined => (child.pos <= offset && offset < child.end ? child : undefined);
+
+function hasAtSign(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 64) return true;
+  return false;
 }
 
 function isIdentifierChar(code: number): boolean {
