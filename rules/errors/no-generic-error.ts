@@ -33,7 +33,7 @@ export default defineRule({
     if (!layer || !context.options.layers.includes(layer.name)) return;
     const generic = new Set(context.options.classes);
     let shadowed = false;
-    const found: ts.Expression[] = [];
+    const found: ts.ThrowStatement[] = [];
     const classOf = (e: ts.Expression): string | undefined => {
       let v = e;
       while (ts.isParenthesizedExpression(v)) v = v.expression;
@@ -46,17 +46,20 @@ export default defineRule({
         if (node.name && generic.has(node.name.text)) shadowed = true;
       },
       ThrowStatement(node) {
-        if (node.expression && classOf(node.expression)) found.push(node.expression);
+        if (node.expression && classOf(node.expression)) found.push(node);
       },
       'File:exit'() {
         if (shadowed) return;
-        for (const e of found) {
+        for (const statement of found) {
+          // The thrown expression may lie where the walk did not go, without parent links: the
+          // enclosing names come from the statement, which the walk visited.
+          const e = statement.expression;
           const cls = classOf(e)!;
           context.report({
             messageId: 'generic',
             data: { layer: layer.name, cls },
             at: nodeLocation(e, context.model),
-            anchor: `${enclosingSymbol(e)}:${e.getText(context.model.ast).slice(0, 80)}`,
+            anchor: `${enclosingSymbol(statement)}:${e.getText(context.model.ast).slice(0, 80)}`,
             help: `Declare a class such as \`class OrderNotFound extends ${context.settings?.errors?.baseClass ?? 'DomainError'}\` that names the failure; the interface layer can then map it to the right status code.`,
           });
         }

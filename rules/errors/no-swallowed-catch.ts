@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { enclosingSymbol, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, ts } from '../../src/sources/code/index.js';
 
 const PLACEHOLDER = /^(?:ignore[ds]?|ignoring|noop|no-op|nothing|do nothing|empty|swallow(?:ed)?|silent(?:ly)?|todo\b.*|fixme\b.*|eslint-disable.*|@ts-.*|istanbul ignore.*|c8 ignore.*)$/i;
 
@@ -50,7 +50,8 @@ export default defineRule({
           help: 'Rethrow (wrapped with a cause if useful), log it with the error object, return a fallback, or say in a comment why ignoring it is safe.',
         });
       },
-      CallExpression(node) {
+      // `.catch(...)`: the property name is in the text, unless spelled with escapes.
+      CallExpression: anchored(['catch', '\\u'], (node: ts.CallExpression) => {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch' || node.arguments.length !== 1) return;
         const handler = node.arguments[0];
@@ -69,7 +70,7 @@ export default defineRule({
           anchor: `${enclosingSymbol(node)}:.catch`,
           help: 'Log the rejection with the error object, turn it into a fallback value on purpose, or let it propagate.',
         });
-      },
+      }),
     };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
 
 /** Named statuses of NestJS `HttpStatus` and `http-status-codes` `StatusCodes`, for the common errors. */
 const NAMED_STATUS: Record<string, number> = {
@@ -60,7 +60,7 @@ export default defineRule({
     const escaped = text.includes('\\u');
     const mentions = (...names: string[]) => escaped || names.some((n) => text.includes(n));
     const listeners: CodeListeners = {
-      CallExpression(node) {
+      CallExpression: anchored(['json', 'send', '\\u'], (node: ts.CallExpression) => {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee)) return;
         const method = callee.name.text;
@@ -71,7 +71,7 @@ export default defineRule({
             check(statusOf(inner.arguments[0]), node.arguments[0], node);
           }
         }
-      },
+      }),
       NewExpression(node) {
         // NestJS: new HttpException(body, status)
         // A string body becomes Nest's default shape through the exception filter, like the built-in
@@ -80,7 +80,7 @@ export default defineRule({
           if (ts.isObjectLiteralExpression(node.arguments[0])) check(statusOf(node.arguments[1]), node.arguments[0], node);
         }
       },
-      BinaryExpression(node) {
+      BinaryExpression: anchored(['body', '\\u'], (node: ts.BinaryExpression) => {
         // Koa: ctx.status = 404; ctx.body = {...}
         if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(node.left) || node.left.name.text !== 'body') return;
         const statement = node.parent;
@@ -96,7 +96,7 @@ export default defineRule({
           }
         }
         check(status, node.right, node);
-      },
+      }),
     };
     if (!mentions('json', 'send')) delete listeners.CallExpression;
     if (!mentions('HttpException')) delete listeners.NewExpression;

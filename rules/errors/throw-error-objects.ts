@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'errors/throw-error-objects',
@@ -31,7 +31,7 @@ export default defineRule({
       ThrowStatement(node) {
         if (node.expression) report('throwValue', node.expression, node);
       },
-      CallExpression(node) {
+      CallExpression: anchored(['reject', '\\u'], (node: ts.CallExpression) => {
         // Promise.reject('x')
         const callee = node.expression;
         if (
@@ -43,7 +43,7 @@ export default defineRule({
         ) {
           report('rejectValue', node.arguments[0], node);
         }
-      },
+      }),
     };
     // `reject` is written out unless spelled with \u escapes: most files need no call listener.
     const text = context.model.text;

@@ -1,5 +1,5 @@
 import { defineRule, matchesAny } from '../../src/core/index.js';
-import { layerOf, layersOf, nodeLocation, packageNameOf, ts } from '../../src/sources/code/index.js';
+import { anchored, layerOf, layersOf, nodeLocation, packageNameOf, ts } from '../../src/sources/code/index.js';
 
 /** Packages that tie code to a delivery mechanism or a technology, by category (for the message). */
 const DEFAULT_DENY: Record<string, string[]> = {
@@ -74,10 +74,11 @@ export default defineRule({
       ImportEqualsDeclaration(node) {
         if (ts.isExternalModuleReference(node.moduleReference)) check(node.moduleReference.expression, node.isTypeOnly);
       },
-      CallExpression(node) {
+      // `import()` and `require()`; `require` may be spelled with escapes.
+      CallExpression: anchored(['import', 'require', '\\u'], (node: ts.CallExpression) => {
         const callee = node.expression;
         if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) check(node.arguments[0], false);
-      },
+      }),
     };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { enclosingSymbol, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'logging/error-object',
@@ -18,7 +18,8 @@ export default defineRule({
   create(context) {
     const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     return {
-      CallExpression(node) {
+      // Only log calls matter: the walk goes where a log method is named.
+      CallExpression: anchored(LOG_CALL_ANCHORS, (node: ts.CallExpression) => {
         const log = loggers.logCall(node);
         if (!log || (log.level !== 'error' && log.level !== 'fatal')) return;
         const clause = enclosingCatch(node);
@@ -43,7 +44,7 @@ export default defineRule({
           anchor: `${enclosingSymbol(node)}:${log.logger}.${log.method}`,
           help: 'A message alone loses the stack trace, the error class and its cause; log tools render an error object in full.',
         });
-      },
+      }),
     };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, matchesAny } from '../../src/core/index.js';
-import { enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 const CONSOLE_METHODS = new Set([
   'log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group',
@@ -59,22 +59,23 @@ export default defineRule({
       }
       return undefined;
     };
+    // Every node these listeners act on names `console`, unless it is spelled with escapes.
+    const near = ['console', '\\u'];
     return {
       // A file that declares its own `console` (an injected logger) is not using the global one.
-      VariableDeclaration(node) {
+      VariableDeclaration: anchored(near, (node: ts.VariableDeclaration) => {
         if (ts.isIdentifier(node.name) && node.name.text === 'console') shadowed = true;
-      },
-      Parameter(node) {
-        const name = (node as ts.ParameterDeclaration).name;
-        if (ts.isIdentifier(name) && name.text === 'console') shadowed = true;
-      },
-      ImportSpecifier(node) {
-        if ((node as ts.ImportSpecifier).name.text === 'console') shadowed = true;
-      },
-      CallExpression(node) {
+      }),
+      Parameter: anchored(near, (node: ts.ParameterDeclaration) => {
+        if (ts.isIdentifier(node.name) && node.name.text === 'console') shadowed = true;
+      }),
+      ImportSpecifier: anchored(near, (node: ts.ImportSpecifier) => {
+        if (node.name.text === 'console') shadowed = true;
+      }),
+      CallExpression: anchored(near, (node: ts.CallExpression) => {
         const method = methodOf(node.expression);
         if (method && CONSOLE_METHODS.has(method) && !allowed.has(method)) reports.push(node);
-      },
+      }),
       'File:exit'() {
         if (shadowed) return;
         for (const call of reports) {

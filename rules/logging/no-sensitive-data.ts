@@ -1,5 +1,5 @@
 import { defineRule, matchesAny } from '../../src/core/index.js';
-import { enclosingSymbol, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 /** Words that make a name secret when they end it (`accessToken`, `user_password`). */
 const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'cookies', 'ssn', 'cvv', 'cvc', 'pin'];
@@ -35,7 +35,8 @@ export default defineRule({
     const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     const isSecret = secretJudge(context.options);
     return {
-      CallExpression(node) {
+      // Only log calls matter: the walk goes where a log method is named.
+      CallExpression: anchored(LOG_CALL_ANCHORS, (node: ts.CallExpression) => {
         const log = loggers.logCall(node);
         if (!log) return;
         const seen = new Set<ts.Node>();
@@ -87,7 +88,7 @@ export default defineRule({
             help: 'Leave the value out, log a non-secret identifier instead (user id, last 4 digits), or configure the logger to redact this path.',
           });
         }
-      },
+      }),
     };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { enclosingSymbol, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'logging/structured-message',
@@ -28,7 +28,8 @@ export default defineRule({
   create(context) {
     const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     return {
-      CallExpression(node) {
+      // Only log calls matter: the walk goes where a log method is named.
+      CallExpression: anchored(LOG_CALL_ANCHORS, (node: ts.CallExpression) => {
         const log = loggers.logCall(node);
         if (!log || !log.message || (log.flavor === 'console' && !context.options.includeConsole)) return;
         let message = log.message;
@@ -56,7 +57,7 @@ export default defineRule({
               ? `Write ${log.logger}.${log.method}('<what happened>', { ${names.join(', ')} }): the message stays searchable and the values become fields.`
               : `Write ${log.logger}.${log.method}({ ${names.join(', ')} }, '<what happened>'): the message stays searchable and the values become fields.`,
         });
-      },
+      }),
     };
   },
 });

@@ -1,5 +1,6 @@
 import type { KindAdapter } from '../../core/kinds.js';
 import path from 'node:path';
+import { anchorOffsets, anchorsOf } from './anchors.js';
 import { buildModuleGraph } from './graph.js';
 import { summarizeModule, type ImportReference, type ModuleDeclarations, type ModuleSummary } from './imports.js';
 import { LoggerIndex } from './loggers.js';
@@ -168,6 +169,8 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
   const exits: { index: number; fn: () => void }[] = [];
   const failed = new Set<number>();
   const kinds = ts.SyntaxKind as unknown as Record<string, number>;
+  // The text anchors of every listener (see anchors.ts), or undefined once one listener has none.
+  let anchors: string[] | undefined = [];
   for (let index = 0; index < listeners.length; index++) {
     const set = listeners[index] as Record<string, unknown>;
     for (const name of Object.keys(set)) {
@@ -188,6 +191,14 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
         usedKinds.push(kind);
       }
       list.push({ index, fn: fn as Handler });
+      if (anchors) {
+        const own = anchorsOf(kind, fn);
+        if (own) {
+          for (const a of own) if (!anchors.includes(a)) anchors.push(a);
+        } else {
+          anchors = undefined;
+        }
+      }
     }
   }
   const listened = usedKinds.length;
@@ -204,11 +215,25 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
     // Tokens (identifiers, literals, keywords) have no children: unless listened to, they get their
     // parent and nothing more, which spares a call for a third of all nodes.
     const intoTypes = usedKinds.some((k) => k >= firstType && k <= lastType);
+    // With anchors, a child is entered only if an anchor starts inside it. Children come in source
+    // order, so one cursor moves forward through the sorted offsets; should a child ever come
+    // before the last one, the cursor is found again by binary search.
+    const offsets = anchors ? anchorOffsets(model.text, anchors) : undefined;
+    const count = offsets ? offsets.length : 0;
+    let next = 0;
+    let lastPos = 0;
     let current: ts.Node = model.ast;
     const visitChild = (child: ts.Node): void => {
       (child as { parent: ts.Node }).parent = current;
       const kind = child.kind;
       if (kind < firstNode ? byKind[kind] === undefined : !intoTypes && kind >= firstType && kind <= lastType) return;
+      if (offsets !== undefined) {
+        const pos = child.pos;
+        if (pos < lastPos) next = lowerBound(offsets, pos);
+        lastPos = pos;
+        while (next < count && offsets[next] < pos) next++;
+        if (next === count || offsets[next] >= child.end) return;
+      }
       visit(child);
     };
     const visit = (node: ts.Node): void => {
@@ -240,6 +265,18 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       onError(exit.index, error);
     }
   }
+}
+
+/** The first index whose offset is at least `pos`. */
+function lowerBound(offsets: ArrayLike<number>, pos: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A program over the already parsed files; other files (node_modules types) come from disk. */

@@ -4,4 +4,5 @@ export type { ModuleGraph, ModuleImport } from './graph.js';
 export type { ImportBinding, ImportKind, ImportReference, ModuleDeclarations } from './imports.js';
 export { packageNameOf, type Resolution, type WorkspacePackage } from './resolver.js';
 export { layersOf, layerOf, moduleOf, layerConfigSpan, layerHasFiles, type Layer, type ModuleFolder } from './layers.js';
-export { LoggerIndex, LOGGER_PACKAGES, isStringLike, levelOf, type LogCall, type LoggerFlavor, type LogLevel } from './loggers.js';
+export { anchored } from './anchors.js';
+export { LoggerIndex, LOG_CALL_ANCHORS, LOGGER_PACKAGES, isStringLike, levelOf, type LogCall, type LoggerFlavor, type LogLevel } from './loggers.js';

@@ -54,6 +54,12 @@ const LEVELS: Record<string, LogLevel> = Object.assign(Object.create(null) as ob
   emerg: 'fatal',
 }) as Record<string, LogLevel>;
 
+/**
+ * Text every log call contains: its method name, unless the name is spelled with escapes
+ * (`logger['\\x69nfo']`), which start with a backslash. For `anchored` listeners.
+ */
+export const LOG_CALL_ANCHORS: readonly string[] = [...Object.keys(LEVELS), '\\'];
+
 // Looked up for every import of every file: a Map, which also knows no `constructor` package.
 const FLAVOR_BY_PACKAGE = new Map(Object.entries(LOGGER_PACKAGES));
 

@@ -12,8 +12,10 @@ export interface CodeFile {
   readonly text: string;
   /**
    * The syntax tree. During the engine's walk, parents are set for the node being visited and its
-   * ancestors. Afterwards the tree is released to keep memory flat on large runs, and reading
-   * `ast` again (from a project rule) parses the file once more, with all parents set.
+   * ancestors; other nodes may have none (the walk skips subtrees where no listener has anything
+   * to see), so pass `file.ast` to `getStart`, `getText` and the like. Afterwards the tree is
+   * released to keep memory flat on large runs, and reading `ast` again (from a project rule)
+   * parses the file once more, with all parents set.
    */
   readonly ast: ts.SourceFile;
   /** Imports, export-froms, `import()` and `require()` calls, in source order. */
@@ -58,13 +60,16 @@ interface NodeTypes {
   BinaryExpression: ts.BinaryExpression;
   ReturnStatement: ts.ReturnStatement;
   VariableDeclaration: ts.VariableDeclaration;
+  Parameter: ts.ParameterDeclaration;
+  ImportSpecifier: ts.ImportSpecifier;
 }
 
 export type SyntaxKindName = keyof typeof ts.SyntaxKind;
 
 /**
  * Called during the engine's single walk of each file: keys are `ts.SyntaxKind` names. The walk
- * skips the inside of type annotations (type nodes) unless some listener is for a type node kind.
+ * skips the inside of type annotations (type nodes) unless some listener is for a type node kind,
+ * and, when every listener has text anchors (see `anchored`), subtrees whose text holds none.
  */
 export type CodeListeners = {
   [K in SyntaxKindName]?: (node: K extends keyof NodeTypes ? NodeTypes[K] : ts.Node) => void;

@@ -1,0 +1,106 @@
+import ts from '../../core/typescript.cjs';
+
+/**
+ * Text anchors let the walk skip subtrees that hold nothing a listener wants. An anchor is a
+ * string that the source text of every node a listener cares about contains (its range from
+ * `pos` to `end`, leading trivia included). A subtree whose text holds no anchor of any listener
+ * cannot hold such a node, and the walk does not enter it.
+ */
+const ANCHORS = Symbol('archlint.anchors');
+
+type Anchored = { [ANCHORS]?: readonly string[] };
+
+/**
+ * Marks a listener with the strings that every node it acts on contains, for a kind whose syntax
+ * promises none (`VariableDeclaration`, `BinaryExpression`): `anchored(['console'], (node) => ...)`.
+ * A hint for the walk, not a filter: the listener may still be called for nodes without them, and
+ * must not rely on its anchors being there. An identifier may be spelled with `\u` escapes: add
+ * `'\\u'` to the anchors when that matters.
+ */
+export function anchored<F extends (node: never) => void>(anchors: readonly string[], listener: F): F {
+  (listener as Anchored)[ANCHORS] = anchors;
+  return listener;
+}
+
+const K = ts.SyntaxKind;
+
+/**
+ * What the syntax of a kind guarantees its text contains: a call has its parentheses, a throw its
+ * keyword (keywords cannot be written with escapes). Kinds missing here guarantee nothing usable.
+ */
+const KIND_ANCHORS: Partial<Record<ts.SyntaxKind, readonly string[]>> = {
+  [K.CallExpression]: ['('],
+  [K.NewExpression]: ['new'],
+  [K.Decorator]: ['@'],
+  [K.TaggedTemplateExpression]: ['`'],
+  [K.TemplateExpression]: ['`'],
+  [K.NoSubstitutionTemplateLiteral]: ['`'],
+  [K.PropertyAccessExpression]: ['.'],
+  [K.ElementAccessExpression]: ['['],
+  [K.ArrayLiteralExpression]: ['['],
+  [K.ObjectLiteralExpression]: ['{'],
+  [K.SpreadElement]: ['...'],
+  [K.SpreadAssignment]: ['...'],
+  [K.ArrowFunction]: ['=>'],
+  [K.FunctionDeclaration]: ['function'],
+  [K.FunctionExpression]: ['function'],
+  [K.MethodDeclaration]: ['('],
+  [K.Constructor]: ['('],
+  [K.ClassDeclaration]: ['class'],
+  [K.ClassExpression]: ['class'],
+  [K.InterfaceDeclaration]: ['interface'],
+  [K.EnumDeclaration]: ['enum'],
+  [K.ImportDeclaration]: ['import'],
+  [K.ImportEqualsDeclaration]: ['import'],
+  [K.ExportDeclaration]: ['export'],
+  [K.ExportAssignment]: ['export'],
+  [K.ThrowStatement]: ['throw'],
+  [K.TryStatement]: ['try'],
+  [K.CatchClause]: ['catch'],
+  [K.ReturnStatement]: ['return'],
+  [K.IfStatement]: ['if'],
+  [K.ForStatement]: ['for'],
+  [K.ForInStatement]: ['for'],
+  [K.ForOfStatement]: ['for'],
+  [K.WhileStatement]: ['while'],
+  [K.DoStatement]: ['do'],
+  [K.SwitchStatement]: ['switch'],
+  [K.AwaitExpression]: ['await'],
+  [K.YieldExpression]: ['yield'],
+  [K.DeleteExpression]: ['delete'],
+  [K.TypeOfExpression]: ['typeof'],
+  [K.VoidExpression]: ['void'],
+};
+
+/** The anchors of a listener for a kind: its own, or what the kind promises; undefined if none. */
+export function anchorsOf(kind: ts.SyntaxKind, listener: unknown): readonly string[] | undefined {
+  return (listener as Anchored)[ANCHORS] ?? KIND_ANCHORS[kind];
+}
+
+// Files share a few anchor sets (one per combination of rules that apply): one expression each.
+const searches = new Map<string, RegExp>();
+
+/** Every offset at which one of the anchors starts, in ascending order. */
+export function anchorOffsets(text: string, anchors: readonly string[]): number[] {
+  const out: number[] = [];
+  if (anchors.length === 1) {
+    const anchor = anchors[0];
+    for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) out.push(at);
+    return out;
+  }
+  // One pass for all of them, faster than one indexOf pass per anchor. Each search resumes one
+  // character after the last start, so an anchor that starts inside another's match is found too.
+  const key = anchors.join('\0');
+  let search = searches.get(key);
+  if (!search) {
+    if (searches.size >= 64) searches.clear();
+    search = new RegExp(anchors.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    searches.set(key, search);
+  }
+  search.lastIndex = 0;
+  for (let m = search.exec(text); m !== null; m = search.exec(text)) {
+    out.push(m.index);
+    search.lastIndex = m.index + 1;
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { anchored, ts } from './index.js';
+import { anchorOffsets } from './anchors.js';
+import { parseCode, walkCode } from './adapter.js';
+import type { CodeFile, CodeListeners } from './model.js';
+
+const SOURCE = [
+  "import { a } from './a';",
+  'export class Orders {',
+  '  private readonly items = new Map<string, number>();',
+  '  @Get() find(id: string): number | undefined {',
+  '    const found = this.items.get(id);',
+  '    if (!found) throw new Error(`missing ${format(id)}`);',
+  '    return found;',
+  '  }',
+  '}',
+  'export const total = [1, 2, 3].map((n) => n * 2).reduce((x, y) => x + y, 0);',
+  'const shadow = { console: 1 };',
+  'function quiet(console: unknown) { return { ok: true, value: 42 }; }',
+  'try { run(); } catch (error) { console.log(error); }',
+].join('\n');
+
+function parsed(text = SOURCE): CodeFile {
+  const { file } = parseCode('src/orders.ts', text);
+  return file!;
+}
+
+/** Every node of a kind, found by a plain walk of the whole tree outside type annotations. */
+function everyNode(sf: ts.SourceFile, kind: ts.SyntaxKind): ts.Node[] {
+  const out: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind >= ts.SyntaxKind.FirstTypeNode && node.kind <= ts.SyntaxKind.LastTypeNode) return;
+    if (node.kind === kind) out.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function walk(file: CodeFile, listeners: CodeListeners[]): void {
+  walkCode(file, listeners, (_, error) => {
+    throw error;
+  });
+}
+
+describe('the code walk', () => {
+  it('calls a listener for every node of its kind, in source order, when it skips subtrees', () => {
+    for (const kind of ['CallExpression', 'ThrowStatement', 'NewExpression', 'CatchClause', 'ArrowFunction'] as const) {
+      const file = parsed();
+      const seen: ts.Node[] = [];
+      walk(file, [{ [kind]: (node: ts.Node) => seen.push(node) }]);
+      expect(seen.length, kind).toBeGreaterThan(0);
+      expect(seen, kind).toEqual(everyNode(file.ast, ts.SyntaxKind[kind]));
+    }
+  });
+
+  it('sets the parents of the listened node up to the file, and leaves out subtrees without an anchor', () => {
+    const file = parsed();
+    const throws: ts.Node[] = [];
+    walk(file, [{ ThrowStatement: (node) => throws.push(node) }]);
+    let top: ts.Node = throws[0];
+    while (top.parent) top = top.parent;
+    expect(top).toBe(file.ast);
+    // `[1, 2, 3].map(...)` holds no `throw`: the walk did not go there.
+    const literal = everyNode(file.ast, ts.SyntaxKind.ArrayLiteralExpression)[0];
+    expect(literal.parent).toBeUndefined();
+  });
+
+  it('visits every node when a listened kind promises no text and has no anchors', () => {
+    const file = parsed();
+    const names: string[] = [];
+    walk(file, [{ ThrowStatement: () => undefined, VariableDeclaration: (node) => names.push(node.name.getText(file.ast)) }]);
+    expect(names).toEqual(['found', 'total', 'shadow', 'error']);
+    expect(everyNode(file.ast, ts.SyntaxKind.ArrayLiteralExpression)[0].parent).toBeDefined();
+  });
+
+  it('finds the nodes of children that come out of source order', () => {
+    const file = parsed('f(1);\ng(2);');
+    const [first, second] = file.ast.statements;
+    (file.ast as { statements: ts.NodeArray<ts.Statement> }).statements = ts.factory.createNodeArray([second, first]);
+    const calls: string[] = [];
+    walk(file, [{ CallExpression: (node) => calls.push(node.getText(file.ast)) }]);
+    expect(calls).toEqual(['g(2)', 'f(1)']);
+  });
+
+  it('goes where an anchored listener says its nodes are', () => {
+    const file = parsed();
+    const parameters: string[] = [];
+    const calls: string[] = [];
+    walk(file, [
+      {
+        Parameter: anchored(['console'], (node: ts.ParameterDeclaration) => parameters.push(node.name.getText(file.ast))),
+        CallExpression: anchored(['console'], (node: ts.CallExpression) => calls.push(node.expression.getText(file.ast))),
+      },
+    ]);
+    // `id`, `n`, `x` and `y` hold no `console`: the walk did not go into those parameters.
+    expect(parameters).toEqual(['console']);
+    expect(calls).toEqual(['console.log']);
+    expect(everyNode(file.ast, ts.SyntaxKind.ArrayLiteralExpression)[0].parent).toBeUndefined();
+  });
+});
+
+describe('anchor offsets', () => {
+  it('finds every start of every anchor, those inside another match included', () => {
+    expect(anchorOffsets('xab b', ['ab', 'b'])).toEqual([1, 2, 4]);
+    expect(anchorOffsets('logger.log(', ['log', 'logger'])).toEqual([0, 7]);
+  });
+
+  it('takes anchors as text, not as patterns', () => {
+    expect(anchorOffsets('a.b(c) \\u0041 [x]', ['(', '.', '\\u', '['])).toEqual([1, 3, 7, 14]);
+    expect(anchorOffsets('f(g(h))', ['('])).toEqual([1, 3]);
+  });
+});
