@@ -77,6 +77,14 @@ export function anchorsOf(kind: ts.SyntaxKind, listener: unknown): readonly stri
   return (listener as Anchored)[ANCHORS] ?? KIND_ANCHORS[kind];
 }
 
+/**
+ * The anchors without those that contain another one: wherever `warning` starts, `warn` starts
+ * too, so searching for `warn` alone finds the same nodes with a shorter expression.
+ */
+export function minimalAnchors(anchors: readonly string[]): string[] {
+  return anchors.filter((a, i) => !anchors.some((b, j) => j !== i && a.includes(b) && (a !== b || j < i)));
+}
+
 // Files share a few anchor sets (one per combination of rules that apply): one expression each.
 const searches = new Map<string, RegExp>();
 
@@ -94,7 +102,7 @@ export function anchorOffsets(text: string, anchors: readonly string[]): number[
   let search = searches.get(key);
   if (!search) {
     if (searches.size >= 64) searches.clear();
-    search = new RegExp(anchors.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    search = new RegExp(minimalAnchors(anchors).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
     searches.set(key, search);
   }
   search.lastIndex = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchored, ts } from './index.js';
-import { anchorOffsets } from './anchors.js';
+import { anchorOffsets, minimalAnchors } from './anchors.js';
 import { parseCode, walkCode } from './adapter.js';
 import type { CodeFile, CodeListeners } from './model.js';
 
@@ -102,8 +102,13 @@ describe('the code walk', () => {
 
 describe('anchor offsets', () => {
   it('finds every start of every anchor, those inside another match included', () => {
-    expect(anchorOffsets('xab b', ['ab', 'b'])).toEqual([1, 2, 4]);
+    expect(anchorOffsets('xaba ba', ['ab', 'ba'])).toEqual([1, 2, 5]);
+    expect(anchorOffsets('xab b', ['ab', 'b'])).toEqual([2, 4]);
     expect(anchorOffsets('logger.log(', ['log', 'logger'])).toEqual([0, 7]);
+  });
+
+  it('are searched without the anchors that contain another', () => {
+    expect(minimalAnchors(['warning', 'warn', 'log', '\\u', '\\', 'error', 'log'])).toEqual(['warn', 'log', '\\', 'error']);
   });
 
   it('takes anchors as text, not as patterns', () => {
