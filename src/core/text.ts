@@ -1,5 +1,17 @@
 import type { Position, Snippet } from './diagnostic.js';
 
+/** The index of the last of ascending `sorted` that is at most `value`; -1 if none is. */
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
+  let lo = -1;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Maps character offsets to 1-based positions with a binary search over line starts. */
 export class LineIndex {
   private readonly starts: number[];
@@ -25,13 +37,7 @@ export class LineIndex {
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts, o);
     return { line: lo + 1, column: o - this.starts[lo] + 1 };
   }
 

@@ -1,5 +1,6 @@
 import type { KindAdapter } from '../../core/kinds.js';
 import path from 'node:path';
+import { lastAtOrBefore } from '../../core/text.js';
 import { anchorOffsets, anchorsOf } from './anchors.js';
 import { buildModuleGraph } from './graph.js';
 import { summarizeModule, type ImportReference, type ModuleDeclarations, type ModuleSummary } from './imports.js';
@@ -229,7 +230,7 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       if (kind < firstNode ? byKind[kind] === undefined : !intoTypes && kind >= firstType && kind <= lastType) return;
       if (offsets !== undefined) {
         const pos = child.pos;
-        if (pos < lastPos) next = lowerBound(offsets, pos);
+        if (pos < lastPos) next = lastAtOrBefore(offsets, pos - 1) + 1;
         lastPos = pos;
         while (next < count && offsets[next] < pos) next++;
         if (next === count || offsets[next] >= child.end) return;
@@ -265,18 +266,6 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       onError(exit.index, error);
     }
   }
-}
-
-/** The first index whose offset is at least `pos`. */
-function lowerBound(offsets: ArrayLike<number>, pos: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A program over the already parsed files; other files (node_modules types) come from disk. */

@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../../core/text.js';
 import ts from '../../core/typescript.cjs';
 
 export type ImportKind = 'import' | 'export' | 'dynamic' | 'require' | 'import-equals' | 'import-type';
@@ -148,15 +149,9 @@ function usedInCode(sf: ts.SourceFile, text: string, statements: readonly ts.Sta
     if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
     // `a.name` is a property; `...name` spreads the binding.
     if (text.charCodeAt(at - 1) === 46 && text.charCodeAt(at - 2) !== 46) continue;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, at);
     const statement = statements[lo];
-    if (starts[lo] > at || at >= statement.end) continue;
+    if (lo < 0 || at >= statement.end) continue;
     // From the first token: a doc comment in front that names a type is not a use.
     const first = statement.getStart(sf);
     if (at < first) continue;

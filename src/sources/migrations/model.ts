@@ -1,7 +1,7 @@
 import type { Node as PgNode } from 'libpg-query';
 import type { Location } from '../../core/diagnostic.js';
 import type { MigrationSettings } from '../../config/settings/migrations.js';
-import { byteToCharOffset } from '../../core/text.js';
+import { byteToCharOffset, lastAtOrBefore } from '../../core/text.js';
 import type { Layout } from './layout.js';
 import { loadPgParser, parsePgJson, PgSyntaxError } from './parser.js';
 
@@ -138,13 +138,7 @@ class ByteOffsets {
   }
 
   toChar(byteOffset: number): number {
-    let lo = 0;
-    let hi = this.bytes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.bytes[mid] <= byteOffset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = Math.max(0, lastAtOrBefore(this.bytes, byteOffset));
     return byteToCharOffset(this.text, byteOffset, { char: this.chars[lo] ?? 0, byte: this.bytes[lo] ?? 0 });
   }
 }
