@@ -85,6 +85,26 @@ export function minimalAnchors(anchors: readonly string[]): string[] {
   return anchors.filter((a, i) => !anchors.some((b, j) => j !== i && a.includes(b) && (a !== b || j < i)));
 }
 
+/**
+ * A regular expression source that matches any of the words, their common prefixes factored out
+ * (`e(?:rror|xception)`): the engine then tries one branch per first character, not one per word,
+ * at each position. No word may be a prefix of another (`minimalAnchors` sees to that).
+ */
+export function alternation(words: readonly string[]): string {
+  const byFirst = new Map<string, string[]>();
+  for (const word of words) {
+    // An empty anchor is found everywhere, and so is the empty expression this leaves.
+    if (word === '') continue;
+    const rest = byFirst.get(word[0]);
+    if (rest) rest.push(word.slice(1));
+    else byFirst.set(word[0], [word.slice(1)]);
+  }
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...byFirst]
+    .map(([first, rests]) => escape(first) + (rests.length === 1 ? escape(rests[0]) : `(?:${alternation(rests)})`))
+    .join('|');
+}
+
 // Files share a few anchor sets (one per combination of rules that apply): one expression each.
 const searches = new Map<string, RegExp>();
 
@@ -102,7 +122,7 @@ export function anchorOffsets(text: string, anchors: readonly string[]): number[
   let search = searches.get(key);
   if (!search) {
     if (searches.size >= 64) searches.clear();
-    search = new RegExp(minimalAnchors(anchors).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    search = new RegExp(alternation(minimalAnchors(anchors)), 'g');
     searches.set(key, search);
   }
   search.lastIndex = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchored, ts } from './index.js';
-import { anchorOffsets, minimalAnchors } from './anchors.js';
+import { alternation, anchorOffsets, minimalAnchors } from './anchors.js';
 import { parseCode, walkCode } from './adapter.js';
 import type { CodeFile, CodeListeners } from './model.js';
 
@@ -114,5 +114,18 @@ describe('anchor offsets', () => {
   it('takes anchors as text, not as patterns', () => {
     expect(anchorOffsets('a.b(c) \\u0041 [x]', ['(', '.', '\\u', '['])).toEqual([1, 3, 7, 14]);
     expect(anchorOffsets('f(g(h))', ['('])).toEqual([1, 3]);
+  });
+
+  it('factors common prefixes out of the search expression and finds the same starts', () => {
+    expect(alternation(['error', 'exception', 'emerg', 'log', '(', '.'])).toBe('e(?:rror|xception|merg)|log|\\(|\\.');
+    expect(alternation(['ex(a', 'ex.b'])).toBe('e(?:x(?:\\(a|\\.b))');
+    const words = ['trace', 'debug', 'info', 'warn', 'error', 'exception', 'emerg', 'export', 'import', 'catch', 'crit', 'class'];
+    const text = 'import { x } from "y"; export class A { m() { try { log.info(a); } catch (e) { log.error(e); log.crit(e) } } }';
+    const plain = [...text.matchAll(new RegExp(words.join('|'), 'g'))].map((m) => m.index);
+    expect(anchorOffsets(text, words)).toEqual(plain);
+  });
+
+  it('treats an empty anchor as found everywhere', () => {
+    expect(anchorOffsets('ab', ['', 'x'])).toEqual([0, 1, 2]);
   });
 });
