@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../core/text.js';
 import ts from '../../core/typescript.cjs';
 
 /**
@@ -99,9 +100,8 @@ export function alternation(words: readonly string[]): string {
     if (rest) rest.push(word.slice(1));
     else byFirst.set(word[0], [word.slice(1)]);
   }
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return [...byFirst]
-    .map(([first, rests]) => escape(first) + (rests.length === 1 ? escape(rests[0]) : `(?:${alternation(rests)})`))
+    .map(([first, rests]) => escapeRegExp(first) + (rests.length === 1 ? escapeRegExp(rests[0]) : `(?:${alternation(rests)})`))
     .join('|');
 }
 
@@ -111,7 +111,8 @@ const searches = new Map<string, RegExp>();
 /** Every offset at which one of the anchors starts, in ascending order. */
 export function anchorOffsets(text: string, anchors: readonly string[]): number[] {
   const out: number[] = [];
-  if (anchors.length === 1) {
+  // indexOf('') stops at the end and finds it there forever: an empty anchor takes the expression path.
+  if (anchors.length === 1 && anchors[0] !== '') {
     const anchor = anchors[0];
     for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) out.push(at);
     return out;

@@ -128,4 +128,8 @@ describe('anchor offsets', () => {
   it('treats an empty anchor as found everywhere', () => {
     expect(anchorOffsets('ab', ['', 'x'])).toEqual([0, 1, 2]);
   });
+
+  it('finds a lone empty anchor everywhere too, and ends', () => {
+    expect(anchorOffsets('ab', [''])).toEqual([0, 1, 2]);
+  });
 });
