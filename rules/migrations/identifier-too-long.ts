@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/core/index.js';
+import { defineRule, escapeRegExp } from '../../src/core/index.js';
 import { MAX_IDENTIFIER_BYTES, mayHaveLongIdentifier, walkTree } from '../../src/sources/migrations/index.js';
 
 /** A name as Postgres stores it: cut to 63 bytes, never inside a character. */
@@ -37,7 +37,7 @@ export default defineRule({
         // The Postgres scanner has already cut the name to 63 bytes: find what was written.
         // A truncated name is 63 bytes, or down to 60 when the cut falls before a multi-byte character.
         if (typeof parsed !== 'string' || Buffer.byteLength(parsed, 'utf8') < MAX_IDENTIFIER_BYTES - 3) return;
-        const escaped = parsed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const escaped = escapeRegExp(parsed);
         // Quoted names run to the closing quote (spaces included), bare ones over word characters.
         const pattern = new RegExp(`"(${escaped}[^"]+)"|(?<![\\w$])(${escaped}[\\w$]+)`, 'gi');
         const name = [...statement.text.matchAll(pattern)]

@@ -2,7 +2,7 @@
 export * from './diagnostic.js';
 export * from './kinds.js';
 export * from './rule.js';
-export { LineIndex, byteToCharOffset } from './text.js';
+export { LineIndex, byteToCharOffset, escapeRegExp } from './text.js';
 export { matchesAny } from './glob.js';
 export { docsUrlFor, REPOSITORY_URL } from './docs.js';
 export { stronglyConnectedComponents } from './graph.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex, lastAtOrBefore } from './text.js';
+import { LineIndex, escapeRegExp, lastAtOrBefore } from './text.js';
 
 describe('lastAtOrBefore', () => {
   it('finds the last value at or before the one asked for, or -1', () => {
@@ -17,5 +17,13 @@ describe('LineIndex', () => {
       expect(index.position(text.indexOf('d'))).toEqual({ line: 2, column: 2 });
       expect(index.position(text.indexOf('e'))).toEqual({ line: 4, column: 1 });
     }
+  });
+});
+
+describe('escapeRegExp', () => {
+  it('makes every special character match itself', () => {
+    const text = 'a.b*c+d?e^f$g{h}i(j)k|l[m]n\\o';
+    expect(new RegExp(`^${escapeRegExp(text)}$`).test(text)).toBe(true);
+    expect(new RegExp(escapeRegExp('a.b')).test('axb')).toBe(false);
   });
 });

@@ -1,5 +1,10 @@
 import type { Position, Snippet } from './diagnostic.js';
 
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The index of the last of ascending `sorted` that is at most `value`; -1 if none is. */
 export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
   let lo = -1;

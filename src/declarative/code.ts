@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineRule, matchesAny, type AnyRule, type RuleMeta } from '../core/index.js';
+import { defineRule, escapeRegExp, matchesAny, type AnyRule, type RuleMeta } from '../core/index.js';
 import { nodeLocation, ts } from '../sources/code/index.js';
 
 export interface DeclaredRule {
@@ -15,7 +15,7 @@ export interface DeclaredRule {
 export function calleePattern(pattern: string): RegExp {
   const body = pattern
     .split(/(\*\*|\*)/)
-    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^.]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^.]*' : escapeRegExp(part)))
     .join('');
   return new RegExp(`^${body}$`);
 }

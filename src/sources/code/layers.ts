@@ -1,5 +1,6 @@
 import { globSync } from 'tinyglobby';
 import { matchesAny } from '../../core/glob.js';
+import { escapeRegExp } from '../../core/text.js';
 import type { CodeSettings, LayerDefinition, LayerPreset, ModuleDefinition } from '../../config/settings/code.js';
 
 /** A layer after presets are applied: globs as a list, `dependsOn` always present. */
@@ -125,12 +126,11 @@ function findModule(file: string, defs: { glob: string; publicFiles: string[] }[
  * or of `preset:` for preset layers), so config warnings point at the setting to change.
  */
 export function layerConfigSpan(configText: string, layer: Layer, glob?: string): { offset: number; endOffset: number } | undefined {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (layer.preset) {
     const m = /\bpreset["']?\s*:\s*["']?(\w+)/.exec(configText);
     return m ? { offset: m.index, endOffset: m.index + m[0].length } : undefined;
   }
-  const name = new RegExp(`["']?name["']?\\s*:\\s*["']?${escape(layer.name)}["']?(?=[\\s,}]|$)`, 'm').exec(configText);
+  const name = new RegExp(`["']?name["']?\\s*:\\s*["']?${escapeRegExp(layer.name)}["']?(?=[\\s,}]|$)`, 'm').exec(configText);
   if (!name) return undefined;
   if (glob) {
     const at = configText.indexOf(glob, name.index);
