@@ -74,6 +74,23 @@ describe('the code walk', () => {
     expect(everyNode(file.ast, ts.SyntaxKind.ArrayLiteralExpression)[0].parent).toBeDefined();
   });
 
+  it('passes over list elements before and after the anchors, and still finds every node', () => {
+    // Long lists (statements, members, arguments) with the anchored calls scattered through them:
+    // the walk skips runs of elements by binary search and stops once no anchor is left.
+    const members = Array.from({ length: 40 }, (_, i) => (i % 7 === 3 ? `  m${i}() { a(); b(); log.info(${i}); c(); }` : `  m${i}() { return ${i}; }`));
+    const text = [...Array.from({ length: 30 }, (_, i) => `const v${i} = ${i};`), 'class K {', ...members, '}', 'f(1, 2, log.warn(3), 4);', 'const last = 1;'].join('\n');
+    const file = parsed(text);
+    const calls: ts.Node[] = [];
+    walk(file, [{ CallExpression: anchored(['log'], (node: ts.CallExpression) => calls.push(node)) }]);
+    const logCalls = everyNode(file.ast, ts.SyntaxKind.CallExpression).filter((c) => c.getText(file.ast).startsWith('log.'));
+    expect(calls.filter((c) => c.getText(file.ast).startsWith('log.'))).toEqual(logCalls);
+    expect(logCalls).toHaveLength(7);
+    // Nothing after the last anchor was looked at, nor the declarations before the first.
+    const statements = file.ast.statements;
+    expect(statements[statements.length - 1].parent).toBeUndefined();
+    expect(statements[0].parent).toBeUndefined();
+  });
+
   it('finds the nodes of children that come out of source order', () => {
     const file = parsed('f(1);\ng(2);');
     const [first, second] = file.ast.statements;
