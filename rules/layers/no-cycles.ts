@@ -1,4 +1,4 @@
-import { defineRule, LineIndex, stronglyConnectedComponents, type RelatedNote } from '../../src/core/index.js';
+import { defineRule, LineIndex, numberedComponents, type RelatedNote } from '../../src/core/index.js';
 import { moduleOf, type ModuleImport } from '../../src/sources/code/index.js';
 
 export default defineRule({
@@ -34,47 +34,61 @@ export default defineRule({
       return moduleOf(file, settings)?.dir;
     };
 
-    // Edges between units, each with the first import (in file order) that creates it. Plain
-    // `sort()` orders strings by code unit (as compareStrings does) without a call per comparison.
-    const edges = new Map<string, Map<string, ModuleImport>>();
-    const units = new Set<string>();
-    const files = [...context.project.graph.importsOf.keys()].sort();
-    for (const file of files) {
+    // Units are numbered as they are met, and each edge keeps the first import (in file order)
+    // that creates it. Plain `sort()` orders strings by code unit (as compareStrings does) without
+    // a call per comparison.
+    const graph = context.project.graph;
+    const unitIds = new Map<string, number>();
+    const met: string[] = [];
+    const idOf = (unit: string): number => {
+      let id = unitIds.get(unit);
+      if (id === undefined) {
+        unitIds.set(unit, (id = met.length));
+        met.push(unit);
+      }
+      return id;
+    };
+    const firstImport: Map<number, ModuleImport>[] = [];
+    for (const file of [...graph.importsOf.keys()].sort()) {
       const from = nodeOf(file);
       if (from === undefined) continue;
-      for (const imp of context.project.graph.importsOf.get(file)!) {
+      let out: Map<number, ModuleImport> | undefined;
+      for (const imp of graph.importsOf.get(file)!) {
         // import() loads lazily and is the usual way to break a cycle; type imports are erased, and
         // so are value imports whose names only types use.
         if (!imp.target || imp.kind === 'dynamic' || ((imp.typeOnly || imp.erased) && !includeTypes)) continue;
         if (!context.project.byPath.has(imp.target)) continue;
         const to = nodeOf(imp.target);
         if (to === undefined || to === from) continue;
-        let out = edges.get(from);
-        if (!out) edges.set(from, (out = new Map()));
-        if (!out.has(to)) {
-          out.set(to, imp);
-          units.add(from);
-          units.add(to);
-        }
+        out ??= firstImport[idOf(from)] ??= new Map();
+        const target = idOf(to);
+        if (!out.has(target)) out.set(target, imp);
       }
     }
 
-    // Units are numbered in sorted order, so searching neighbours by number walks them in name
-    // order and the output is stable; numbers keep the searches below on typed arrays.
-    const names = [...units].sort();
-    const idOf = new Map(names.map((n, i) => [n, i]));
+    // Renumbered in name order, so searching neighbours by number walks them in name order and
+    // the output is stable; numbers keep the searches below on typed arrays.
+    const names = [...met].sort();
+    const rank = new Int32Array(met.length);
+    for (let i = 0; i < names.length; i++) rank[unitIds.get(names[i])!] = i;
     const next: number[][] = names.map(() => []);
-    for (const [from, out] of edges) {
-      const list = next[idOf.get(from)!];
-      for (const to of out.keys()) list.push(idOf.get(to)!);
+    const edges: Map<number, ModuleImport>[] = names.map(() => new Map());
+    firstImport.forEach((out, from) => {
+      const list = next[rank[from]];
+      const byTarget = edges[rank[from]];
+      for (const [to, imp] of out) {
+        list.push(rank[to]);
+        byTarget.set(rank[to], imp);
+      }
       list.sort((a, b) => a - b);
-    }
+    });
     const componentOf = new Int32Array(names.length).fill(-1);
     const search = new CycleSearch(next, componentOf);
-    const components = stronglyConnectedComponents(names, (n) => next[idOf.get(n)!].map((to) => names[to]))
+    const components = numberedComponents(names.length, names.keys(), (n) => next[n])
       .filter((c) => c.length > 1)
-      .map((c) => c.map((n) => idOf.get(n)!).sort((a, b) => a - b))
+      .map((c) => c.sort((a, b) => a - b))
       .sort((a, b) => a[0] - b[0]);
+    const lineIndexes = new Map<string, LineIndex | undefined>();
     let reported = 0;
     for (const [c, component] of components.entries()) {
       if (reported >= context.options.maxCycles) break;
@@ -86,11 +100,12 @@ export default defineRule({
         const cycle = search.shortestCycle(start, c);
         if (!cycle) continue;
         for (const n of cycle) covered.add(n);
-        const key = canonical(cycle).map((n) => names[n]).join('\0');
+        const ordered = canonical(cycle);
+        const key = ordered.join(',');
         if (seen.has(key)) continue;
         seen.add(key);
-        const rotated = key.split('\0');
-        const hops = rotated.map((n, i) => edges.get(n)!.get(rotated[(i + 1) % rotated.length])!);
+        const rotated = ordered.map((n) => names[n]);
+        const hops = ordered.map((n, i) => edges[n].get(ordered[(i + 1) % ordered.length])!);
         const first = hops[0];
         if (!context.isEnabledFor(first.from)) continue;
         reported++;
@@ -107,8 +122,12 @@ export default defineRule({
     }
 
     function noteFor(hop: ModuleImport): RelatedNote {
-      const file = context.project.byPath.get(hop.from);
-      const index = file ? new LineIndex(file.text) : undefined;
+      // Files of a tangle sit in many cycles: their line starts are found once.
+      let index = lineIndexes.get(hop.from);
+      if (!lineIndexes.has(hop.from)) {
+        const file = context.project.byPath.get(hop.from);
+        lineIndexes.set(hop.from, (index = file ? new LineIndex(file.text) : undefined));
+      }
       return {
         message: `${hop.from} imports ${hop.target}`,
         file: hop.from,

@@ -7,37 +7,45 @@ export function stronglyConnectedComponents(nodes: readonly string[], next: (nod
   // Nodes are numbered as they are met, so the bookkeeping is on arrays rather than maps and sets.
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const index: number[] = [];
-  const low: number[] = [];
-  const onStack: boolean[] = [];
   const idOf = (name: string): number => {
     let id = ids.get(name);
     if (id === undefined) {
       id = names.length;
       ids.set(name, id);
       names.push(name);
-      index.push(-1);
-      low.push(0);
-      onStack.push(false);
     }
     return id;
   };
+  // Every node reachable from the roots, numbered, with its targets asked once.
+  const roots = nodes.map(idOf);
+  const targets: number[][] = [];
+  for (let n = 0; n < names.length; n++) targets.push(next(names[n]).map(idOf));
+  return numberedComponents(names.length, roots, (node) => targets[node]).map((c) => c.map((n) => names[n]));
+}
+
+/**
+ * `stronglyConnectedComponents` over nodes numbered from 0: for graphs a caller already keeps
+ * on numbers (0 to `count` - 1), which spares a map lookup per edge. `next` is asked once per node.
+ */
+export function numberedComponents(count: number, roots: Iterable<number>, next: (node: number) => readonly number[]): number[][] {
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
   const stack: number[] = [];
-  const out: string[][] = [];
+  const out: number[][] = [];
   const workNode: number[] = [];
-  const workTargets: (readonly string[])[] = [];
+  const workTargets: (readonly number[])[] = [];
   const workAt: number[] = [];
   let counter = 0;
   const enter = (node: number) => {
     index[node] = low[node] = counter++;
     stack.push(node);
-    onStack[node] = true;
+    onStack[node] = 1;
     workNode.push(node);
-    workTargets.push(next(names[node]));
+    workTargets.push(next(node));
     workAt.push(0);
   };
-  for (const rootName of nodes) {
-    const root = idOf(rootName);
+  for (const root of roots) {
     if (index[root] >= 0) continue;
     enter(root);
     while (workNode.length > 0) {
@@ -45,7 +53,7 @@ export function stronglyConnectedComponents(nodes: readonly string[], next: (nod
       const node = workNode[top];
       const targets = workTargets[top];
       if (workAt[top] < targets.length) {
-        const to = idOf(targets[workAt[top]++]);
+        const to = targets[workAt[top]++];
         if (index[to] < 0) enter(to);
         else if (onStack[to]) low[node] = Math.min(low[node], index[to]);
         continue;
@@ -58,12 +66,12 @@ export function stronglyConnectedComponents(nodes: readonly string[], next: (nod
         low[parent] = Math.min(low[parent], low[node]);
       }
       if (low[node] === index[node]) {
-        const component: string[] = [];
+        const component: number[] = [];
         let n: number;
         do {
           n = stack.pop()!;
-          onStack[n] = false;
-          component.push(names[n]);
+          onStack[n] = 0;
+          component.push(n);
         } while (n !== node);
         out.push(component);
       }

@@ -5,4 +5,4 @@ export * from './rule.js';
 export { LineIndex, byteToCharOffset, escapeRegExp } from './text.js';
 export { matchesAny } from './glob.js';
 export { docsUrlFor, REPOSITORY_URL } from './docs.js';
-export { stronglyConnectedComponents } from './graph.js';
+export { numberedComponents, stronglyConnectedComponents } from './graph.js';
