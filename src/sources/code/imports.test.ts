@@ -91,3 +91,22 @@ describe('imports whose names only types use', () => {
     expect(erased("import { Line } from './line';\n/** @type {Line} */\nexport const l = null;", 'src/a.js')).toEqual({ './line': false });
   });
 });
+
+describe('nested imports', () => {
+  const specifiers = (text: string, file = 'src/a.js') => {
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+    return summarizeModule(sf, text).imports.map((i) => `${i.kind}:${i.specifier}`);
+  };
+
+  it('are found wherever import() or require() is written, spaces before the parenthesis included', () => {
+    // One file each: the text gate must open for every spelling on its own.
+    expect(specifiers("const a = require ('./a');")).toEqual(['require:./a']);
+    expect(specifiers("function load() { return import\n('./b'); }")).toEqual(['dynamic:./b']);
+    expect(specifiers("const c = cond ? require\t('./c') : undefined;")).toEqual(['require:./c']);
+    expect(specifiers("const d = myrequire('./d'); const e = require('./e');")).toEqual(['require:./e']);
+  });
+
+  it('are not looked for in a file that names neither', () => {
+    expect(specifiers("import x from './x';\nexport const requirement = x;")).toEqual(['import:./x']);
+  });
+});
