@@ -39,46 +39,9 @@ export default defineRule({
       CallExpression: anchored(LOG_CALL_ANCHORS, (node: ts.CallExpression) => {
         const log = loggers.logCall(node);
         if (!log) return;
-        const seen = new Set<ts.Node>();
-        const found: { name: string; node: ts.Node }[] = [];
-        const visit = (n: ts.Node, depth: number): void => {
-          if (seen.has(n) || depth > 4) return;
-          seen.add(n);
-          if (ts.isObjectLiteralExpression(n)) {
-            for (const p of n.properties) {
-              if (ts.isShorthandPropertyAssignment(p)) {
-                if (isSecret(p.name.text)) found.push({ name: p.name.text, node: p });
-              } else if (ts.isPropertyAssignment(p)) {
-                const key = ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined;
-                // A redacted or masked value is fine whatever the key says.
-                if (key && isSecret(key) && !isMasked(p.initializer, context.model.ast)) found.push({ name: key, node: p });
-                else visit(p.initializer, depth + 1);
-              } else if (ts.isSpreadAssignment(p)) visit(p.expression, depth + 1);
-            }
-            return;
-          }
-          if (ts.isIdentifier(n)) {
-            if (isSecret(n.text)) found.push({ name: n.text, node: n });
-            return;
-          }
-          if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
-            const key = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
-            if (key && isSecret(key)) found.push({ name: key, node: n });
-            return;
-          }
-          if (ts.isTemplateExpression(n)) {
-            for (const span of n.templateSpans) visit(span.expression, depth + 1);
-            return;
-          }
-          if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-            visit(n.left, depth + 1);
-            visit(n.right, depth + 1);
-            return;
-          }
-          if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n)) visit(n.expression, depth);
-          else if (ts.isCallExpression(n) && isStringify(n)) n.arguments.forEach((a) => visit(a, depth + 1));
-        };
-        for (const arg of node.arguments) visit(arg, 0);
+        let found: Secret[] | undefined;
+        for (const arg of node.arguments) found = secretsIn(arg, 0, isSecret, context.model.ast, found);
+        if (!found) return;
         for (const f of found) {
           context.report({
             messageId: 'sensitive',
@@ -92,6 +55,53 @@ export default defineRule({
     };
   },
 });
+
+interface Secret {
+  name: string;
+  node: ts.Node;
+}
+
+/**
+ * The secret-looking names a logged value carries: object keys and shorthands, identifiers,
+ * member names, template and `+` parts, `JSON.stringify` arguments, down to four levels of
+ * nesting. Appends to `found`, created on the first one: most log calls carry none.
+ */
+function secretsIn(n: ts.Node, depth: number, isSecret: (name: string) => boolean, sf: ts.SourceFile, found: Secret[] | undefined): Secret[] | undefined {
+  if (depth > 4) return found;
+  if (ts.isObjectLiteralExpression(n)) {
+    for (const p of n.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) {
+        if (isSecret(p.name.text)) (found ??= []).push({ name: p.name.text, node: p });
+      } else if (ts.isPropertyAssignment(p)) {
+        const key = ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined;
+        // A redacted or masked value is fine whatever the key says.
+        if (key && isSecret(key) && !isMasked(p.initializer, sf)) (found ??= []).push({ name: key, node: p });
+        else found = secretsIn(p.initializer, depth + 1, isSecret, sf, found);
+      } else if (ts.isSpreadAssignment(p)) found = secretsIn(p.expression, depth + 1, isSecret, sf, found);
+    }
+    return found;
+  }
+  if (ts.isIdentifier(n)) {
+    if (isSecret(n.text)) (found ??= []).push({ name: n.text, node: n });
+    return found;
+  }
+  if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
+    const key = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
+    if (key && isSecret(key)) (found ??= []).push({ name: key, node: n });
+    return found;
+  }
+  if (ts.isTemplateExpression(n)) {
+    for (const span of n.templateSpans) found = secretsIn(span.expression, depth + 1, isSecret, sf, found);
+    return found;
+  }
+  if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    found = secretsIn(n.left, depth + 1, isSecret, sf, found);
+    return secretsIn(n.right, depth + 1, isSecret, sf, found);
+  }
+  if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n)) return secretsIn(n.expression, depth, isSecret, sf, found);
+  if (ts.isCallExpression(n) && isStringify(n)) for (const a of n.arguments) found = secretsIn(a, depth + 1, isSecret, sf, found);
+  return found;
+}
 
 interface SecretOptions {
   words: string[];

@@ -346,7 +346,7 @@ export class LoggerIndex {
     if (!level) return undefined;
     const flavor = this.loggerFlavor(target);
     if (!flavor) return undefined;
-    const args = [...call.arguments];
+    const args = call.arguments;
     let messageIndex: number | undefined;
     const order = flavor === 'custom' ? this.settings.argumentOrder : undefined;
     if (flavor === 'winston' && method === 'log' && args[0] && ts.isStringLiteralLike(unwrap(args[0]))) {
@@ -356,7 +356,7 @@ export class LoggerIndex {
       messageIndex = args.length >= 2 && !isStringLike(args[0]) ? 1 : 0;
     } else if (flavor === 'custom' && !order) {
       // Unknown convention: the first argument that builds a string is the message.
-      messageIndex = isStringLike(args[0] ?? ts.factory.createObjectLiteralExpression()) ? 0 : args.length >= 2 && isStringLike(args[1]) ? 1 : 0;
+      messageIndex = args.length >= 1 && isStringLike(args[0]) ? 0 : args.length >= 2 && isStringLike(args[1]) ? 1 : 0;
     } else messageIndex = 0;
     if (flavor === 'console' && method === 'log') level = 'info';
     const message = messageIndex !== undefined ? args[messageIndex] : undefined;
