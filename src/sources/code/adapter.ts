@@ -152,6 +152,10 @@ type Dispatch = ({ index: number; fn: Handler }[] | undefined)[];
 // The dispatch table of the previous walk, emptied, for the next one: files come one after another.
 let spareTable: Dispatch | undefined;
 
+// Listener names to kinds. `ts.SyntaxKind` maps both ways and is too large for V8's fast objects:
+// a Map answers the per-file lookups faster.
+const KIND_BY_NAME = new Map(Object.entries(ts.SyntaxKind).filter((e): e is [string, number] => typeof e[1] === 'number'));
+
 /** One depth-first walk per file, dispatching each node to every rule that listens for its kind. */
 export function walkCode(model: CodeFile, listeners: CodeListeners[], onError: (index: number, error: unknown) => void): void {
   // Indexed by SyntaxKind: an array lookup per node instead of a map lookup.
@@ -169,9 +173,8 @@ export function walkCode(model: CodeFile, listeners: CodeListeners[], onError: (
 function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listeners: CodeListeners[], onError: (index: number, error: unknown) => void): void {
   const exits: { index: number; fn: () => void }[] = [];
   const failed = new Set<number>();
-  const kinds = ts.SyntaxKind as unknown as Record<string, number>;
   // The text anchors of every listener (see anchors.ts), or undefined once one listener has none.
-  let anchors: string[] | undefined = [];
+  let anchors: Set<string> | undefined = new Set();
   for (let index = 0; index < listeners.length; index++) {
     const set = listeners[index] as Record<string, unknown>;
     for (const name of Object.keys(set)) {
@@ -181,7 +184,7 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
         exits.push({ index, fn: fn as () => void });
         continue;
       }
-      const kind = kinds[name];
+      const kind = KIND_BY_NAME.get(name);
       if (kind === undefined) {
         onError(index, new Error(`Unknown listener "${name}": keys are ts.SyntaxKind names.`));
         continue;
@@ -195,7 +198,7 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       if (anchors) {
         const own = anchorsOf(kind, fn);
         if (own) {
-          for (const a of own) if (!anchors.includes(a)) anchors.push(a);
+          for (const a of own) anchors.add(a);
         } else {
           anchors = undefined;
         }
@@ -220,7 +223,7 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
     // order, so one cursor moves forward through the sorted offsets; should a child ever come
     // before the last one, the cursor is found again by binary search. Once no anchor is left
     // inside the node being walked, its remaining children are not even looked at.
-    const offsets = anchors ? anchorOffsets(model.text, anchors) : undefined;
+    const offsets = anchors ? anchorOffsets(model.text, [...anchors]) : undefined;
     const count = offsets ? offsets.length : 0;
     let next = 0;
     let lastPos = 0;
