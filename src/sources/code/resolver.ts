@@ -74,6 +74,9 @@ export class ModuleResolver {
   private readonly tsconfigByDir = new Map<string, PathsConfig | undefined>();
   private readonly packageByDir = new Map<string, { dir: string; json: PackageJson } | undefined>();
   private readonly cache = new Map<string, Map<string, Resolution>>();
+  // Bare specifiers (not `#` imports) depend on the folder only through its tsconfig: a package
+  // imported from a thousand folders is resolved once per tsconfig, not once per folder.
+  private readonly bareCache = new Map<PathsConfig | undefined, Map<string, Resolution>>();
   readonly workspaces: WorkspacePackage[];
   /**
    * Absolute paths of the files outside the run that resolution read or probed (tsconfig.json,
@@ -126,6 +129,14 @@ export class ModuleResolver {
     if (specifier.startsWith('node:')) return { type: 'builtin', name: specifier.slice(5) };
     if (specifier.startsWith('#')) return this.resolvePackageImport(fromDir, specifier);
     const tsconfig = this.tsconfigFor(fromDir);
+    let known = this.bareCache.get(tsconfig);
+    if (!known) this.bareCache.set(tsconfig, (known = new Map()));
+    let hit = known.get(specifier);
+    if (!hit) known.set(specifier, (hit = this.resolveBareWith(tsconfig, specifier)));
+    return hit;
+  }
+
+  private resolveBareWith(tsconfig: PathsConfig | undefined, specifier: string): Resolution {
     if (tsconfig) {
       const viaPaths = this.resolvePaths(tsconfig, specifier);
       if (viaPaths) return viaPaths;
