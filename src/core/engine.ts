@@ -191,11 +191,15 @@ function reporterFor(texts: TextStore, pending: PendingDiagnostic[], rule: AnyRu
  * the file, its referenced files and the run's config, which is what lets workers and the cache
  * stand in for it.
  */
-export async function processFile(input: FileWorkInput, task: FileTask, options: { only?: ReadonlySet<string>; facts: boolean; keepModel: boolean }): Promise<FileOutcome> {
+export async function processFile(
+  input: FileWorkInput,
+  task: FileTask,
+  options: { only?: ReadonlySet<string>; facts: boolean; keepModel: boolean; lines?: Map<string, LineIndex | null> },
+): Promise<FileOutcome> {
   const { kind, source } = task;
   const adapter = input.adapters.get(kind)!;
   if (input.loadKind) await loadOnce(input, kind);
-  const texts = new TextStore(input.root);
+  const texts = new TextStore(input.root, options.lines);
   texts.add(source);
   const pending: PendingDiagnostic[] = [];
   const outcome: FileOutcome = { kind, file: source.path, checked: task.check, pending, ignores: [], parsed: false, refs: [], crashed: false };
@@ -373,7 +377,9 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
   };
   // Facts matter only to a processor that keeps outcomes (the cache); a model kept here is used as is.
   const local = (task: FileTask) =>
-    processFile(input, task, { only: input.only, facts: input.processFiles !== undefined, keepModel: projectKinds.has(task.kind) });
+    // Files processed here share the run's line indexes: a file's findings and snippets then find
+    // its line starts once, not once per phase.
+    processFile(input, task, { only: input.only, facts: input.processFiles !== undefined, keepModel: projectKinds.has(task.kind), lines: texts.lines });
   let outcomes: FileOutcome[];
   if (input.processFiles) {
     outcomes = await input.processFiles(tasks, { local, done, only: input.only });
@@ -548,19 +554,24 @@ function finalize(pending: PendingDiagnostic[], texts: TextStore, snippets: bool
 
 /** Source texts of the run, indexed by line, so positions and snippets come from one place. */
 class TextStore {
-  private readonly indexes = new Map<string, LineIndex | null>();
   private readonly sources = new Map<string, string>();
 
-  constructor(private readonly root: string) {}
+  /** Line indexes by path (null: unreadable), which stores of one run may share: a path has one text per run. */
+  constructor(
+    private readonly root: string,
+    readonly lines = new Map<string, LineIndex | null>(),
+  ) {}
 
   add(source: SourceFile): void {
     if (!this.sources.has(source.path)) this.sources.set(source.path, source.text);
   }
 
   get(file: string): LineIndex | undefined {
-    let index = this.indexes.get(file);
-    if (index === undefined) {
-      let text = this.sources.get(file);
+    const own = this.sources.get(file);
+    let index = this.lines.get(file);
+    // A shared index is used only for the text this store has (the same string, so the test is cheap).
+    if (index === undefined || (own !== undefined && index?.text !== own)) {
+      let text = own;
       if (text === undefined) {
         // Project rules may point at files outside the parsed set (a config file, a lock file).
         try {
@@ -570,7 +581,7 @@ class TextStore {
         }
       }
       index = text === undefined ? null : new LineIndex(text);
-      this.indexes.set(file, index);
+      this.lines.set(file, index);
     }
     return index ?? undefined;
   }
