@@ -37,7 +37,6 @@ export default defineRule({
       if (!context.isEnabledFor(from) || matchesAny(from, context.options.allowFiles)) continue;
       for (const imp of imports) {
         if (!imp.target) continue;
-        const at = { file: from, offset: imp.offset, endOffset: imp.endOffset };
         const resolution = imp.resolution;
         if (resolution.type === 'package' && resolution.workspace) {
           const pkg = packages.get(resolution.name)!;
@@ -51,20 +50,20 @@ export default defineRule({
               package: resolution.name,
               exports: pkg.exports && pkg.exports.length > 1 ? ` or one of its exports (${pkg.exports.filter((e) => e !== '.').join(', ')})` : '',
             },
-            at,
+            at: { file: from, offset: imp.offset, endOffset: imp.endOffset },
             anchor: `package:${imp.specifier}`,
             help: `Export what you need from the entry of ${resolution.name} (or add a subpath to its package.json "exports"), then import that.`,
           });
           continue;
         }
         const mod = moduleOf(imp.target, settings);
-        if (!mod || from.startsWith(`${mod.dir}/`)) continue;
+        if (!mod || isInside(from, mod.dir)) continue;
         const inside = imp.target.slice(mod.dir.length + 1);
         if (matchesAny(inside, mod.publicFiles)) continue;
         context.report({
           messageId: 'moduleInternals',
           data: { target: imp.target, module: mod.dir, entry: mod.publicFiles.map((p) => `${mod.dir}/${p}`).join(' or ') },
-          at,
+          at: { file: from, offset: imp.offset, endOffset: imp.endOffset },
           anchor: `module:${imp.specifier}`,
           help: `Export what you need from the public entry of ${mod.dir} and import that, so the module can change its insides freely.`,
         });
@@ -72,3 +71,8 @@ export default defineRule({
     }
   },
 });
+
+/** Whether a root-relative path is inside a folder, without building `${dir}/` for each import. */
+function isInside(file: string, dir: string): boolean {
+  return file.length > dir.length && file.charCodeAt(dir.length) === 47 && file.startsWith(dir);
+}
