@@ -172,12 +172,14 @@ export function walkCode(model: CodeFile, listeners: CodeListeners[], onError: (
 
 function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listeners: CodeListeners[], onError: (index: number, error: unknown) => void): void {
   const exits: { index: number; fn: () => void }[] = [];
-  const failed = new Set<number>();
+  // Listeners that threw, made on the first failure: most walks have none.
+  let failed: Set<number> | undefined;
   // The text anchors of every listener (see anchors.ts), or undefined once one listener has none.
   let anchors: Set<string> | undefined = new Set();
   for (let index = 0; index < listeners.length; index++) {
     const set = listeners[index] as Record<string, unknown>;
-    for (const name of Object.keys(set)) {
+    for (const name in set) {
+      if (!Object.hasOwn(set, name)) continue;
       const fn = set[name];
       if (typeof fn !== 'function') continue;
       if (name === 'File:exit') {
@@ -279,11 +281,11 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       if (handlers !== undefined) {
         for (let i = 0; i < handlers.length; i++) {
           const h = handlers[i];
-          if (failed.size > 0 && failed.has(h.index)) continue;
+          if (failed !== undefined && failed.has(h.index)) continue;
           try {
             h.fn(node);
           } catch (error) {
-            failed.add(h.index);
+            (failed ??= new Set()).add(h.index);
             onError(h.index, error);
           }
         }
@@ -297,7 +299,7 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
     visit(model.ast);
   }
   for (const exit of exits) {
-    if (failed.has(exit.index)) continue;
+    if (failed?.has(exit.index)) continue;
     try {
       exit.fn();
     } catch (error) {
