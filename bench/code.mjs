@@ -83,9 +83,14 @@ function measureRounds(modes, root, runs) {
   );
 }
 
+/** `a`'s figure divided by `b`'s in the same round, for each round, in ascending order. */
+function roundRatios(a, b, key) {
+  return a.samples.map((s, i) => s[key] / b.samples[i][key]).sort((x, y) => x - y);
+}
+
 /** The median over rounds of `a`'s figure divided by `b`'s in the same round. */
 function pairedRatio(a, b, key) {
-  const ratios = a.samples.map((s, i) => s[key] / b.samples[i][key]).sort((x, y) => x - y);
+  const ratios = roundRatios(a, b, key);
   return ratios[Math.floor(ratios.length / 2)];
 }
 
@@ -128,6 +133,11 @@ async function main() {
     // Ratios: the median over rounds of the two runs' ratio within each round (see measureRounds).
     const ratio = (a, b) => `${pairedRatio(a, b, 'ms').toFixed(2)}x wall, ${pairedRatio(a, b, 'cpuMs').toFixed(2)}x cpu, ${(a.maxRssMb / b.maxRssMb).toFixed(2)}x peak memory`;
     console.log(`  ratio: ${ratio(full, parse)}`);
+    // On a noisy machine one round's ratio can be far off: show the spread, and the ratio of the
+    // fastest run of each mode, which noise can only make slower.
+    const spread = roundRatios(full, parse, 'ms');
+    const fastest = Math.min(...full.samples.map((s) => s.ms)) / Math.min(...parse.samples.map((s) => s.ms));
+    console.log(`  rounds: ${spread[0].toFixed(2)}x to ${spread[spread.length - 1].toFixed(2)}x wall; fastest runs: ${fastest.toFixed(2)}x wall`);
     if (threads) console.log(`  with 2 threads: ${ratio(threads, parse)}`);
     // The machine's ceiling for the 2-thread figure: parsing alone split over two threads.
     if (parseThreads) console.log(`  parse-only on 2 threads: ${pairedRatio(parseThreads, parse, 'ms').toFixed(2)}x wall of one thread; full pass on 2 threads: ${pairedRatio(threads, parseThreads, 'ms').toFixed(2)}x of it`);
