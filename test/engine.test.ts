@@ -207,6 +207,36 @@ describe('engine', () => {
   });
 });
 
+describe('related notes', () => {
+  const noted = defineRule({
+    id: 'test/noted',
+    kind: 'code',
+    scope: 'project',
+    meta: { description: 'a finding with notes', severity: 'error', recommended: false },
+    messages: { x: 'x' },
+    create(ctx) {
+      ctx.report({
+        messageId: 'x',
+        at: { file: 'a.ts', offset: 0 },
+        notes: [
+          { message: 'by offsets', file: 'b.ts', offset: 6, endOffset: 9 },
+          { message: 'by offsets in no readable file', file: 'missing.ts', offset: 3 },
+          { message: 'by position', file: 'b.ts', start: { line: 1, column: 1 } },
+        ],
+      });
+    },
+  });
+
+  it('get line and column positions from the engine when a rule gives offsets', async () => {
+    const out = await run({ 'a.ts': 'f();', 'b.ts': 'g();\nh(1);' }, [noted]);
+    expect(out.diagnostics[0].notes).toEqual([
+      { message: 'by offsets', file: 'b.ts', start: { line: 2, column: 2 }, end: { line: 2, column: 5 } },
+      { message: 'by offsets in no readable file', file: 'missing.ts' },
+      { message: 'by position', file: 'b.ts', start: { line: 1, column: 1 } },
+    ]);
+  });
+});
+
 describe('fingerprints of long anchors', () => {
   it('stay distinct when two anchors share their first 500 characters', async () => {
     const long = defineRule({

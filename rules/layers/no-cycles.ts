@@ -1,4 +1,4 @@
-import { defineRule, LineIndex, numberedComponents, type RelatedNote } from '../../src/core/index.js';
+import { defineRule, numberedComponents, type ReportNote } from '../../src/core/index.js';
 import { moduleOf, type ModuleImport } from '../../src/sources/code/index.js';
 
 export default defineRule({
@@ -88,7 +88,6 @@ export default defineRule({
       .filter((c) => c.length > 1)
       .map((c) => c.sort((a, b) => a - b))
       .sort((a, b) => a[0] - b[0]);
-    const lineIndexes = new Map<string, LineIndex | undefined>();
     let reported = 0;
     for (const [c, component] of components.entries()) {
       if (reported >= context.options.maxCycles) break;
@@ -121,18 +120,8 @@ export default defineRule({
       }
     }
 
-    function noteFor(hop: ModuleImport): RelatedNote {
-      // Files of a tangle sit in many cycles: their line starts are found once.
-      let index = lineIndexes.get(hop.from);
-      if (!lineIndexes.has(hop.from)) {
-        const file = context.project.byPath.get(hop.from);
-        lineIndexes.set(hop.from, (index = file ? new LineIndex(file.text) : undefined));
-      }
-      return {
-        message: `${hop.from} imports ${hop.target}`,
-        file: hop.from,
-        ...(index ? { start: index.position(hop.offset), end: index.position(hop.endOffset) } : {}),
-      };
+    function noteFor(hop: ModuleImport): ReportNote {
+      return { message: `${hop.from} imports ${hop.target}`, file: hop.from, offset: hop.offset, endOffset: hop.endOffset };
     }
   },
 });

@@ -180,7 +180,7 @@ function reporterFor(texts: TextStore, pending: PendingDiagnostic[], rule: AnyRu
       endLine: end.line,
       endColumn: end.column,
       help: report.help,
-      notes: report.notes,
+      notes: report.notes?.map((note) => ('offset' in note ? texts.note(note.file ?? target, note) : note)),
       anchor: report.anchor ?? texts.textBetween(target, start, end),
     });
   };
@@ -594,6 +594,18 @@ class TextStore {
       return { start, end: index.position(at.endOffset ?? at.offset) };
     }
     return { start: at.start, end: at.end ?? at.start };
+  }
+
+  /** A note given by offsets, with positions (none when the file cannot be read). */
+  note(file: string, note: { message: string; file?: string; offset: number; endOffset?: number }): RelatedNote {
+    const out: RelatedNote = { message: note.message };
+    if (note.file !== undefined) out.file = note.file;
+    const index = this.get(file);
+    if (index) {
+      out.start = index.position(note.offset);
+      out.end = index.position(note.endOffset ?? note.offset);
+    }
+    return out;
   }
 
   textBetween(file: string, start: Position, end: Position): string {

@@ -25,6 +25,12 @@ export interface RuleMeta {
   jsDoc?: boolean;
 }
 
+/**
+ * A related location of a report: line and column positions, or offsets in a file of the run
+ * (as `at` takes them), which the engine turns into positions with the file's line index.
+ */
+export type ReportNote = RelatedNote | { message: string; file?: string; offset: number; endOffset?: number };
+
 export interface Report<M extends string> {
   messageId: M;
   data?: Record<string, unknown>;
@@ -35,7 +41,7 @@ export interface Report<M extends string> {
    */
   anchor?: string;
   help?: string;
-  notes?: RelatedNote[];
+  notes?: ReportNote[];
   /**
    * Lowers this finding to `warn` when the rule runs as `error` (a wrapped tool's own severity,
    * e.g. a Spectral warning). Never raises it: the configured severity is the ceiling.
