@@ -230,17 +230,20 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
     let next = 0;
     let lastPos = 0;
     let current: ts.Node = model.ast;
+    // The first anchor at or after `pos`, or -1 when none is left, with the cursor moved there.
+    const anchorFrom = (pos: number): number => {
+      if (pos < lastPos) next = lastAtOrBefore(offsets!, pos - 1) + 1;
+      lastPos = pos;
+      while (next < count && offsets![next] < pos) next++;
+      return next < count ? offsets![next] : -1;
+    };
     // Returns true to stop the enumeration of the current node's children.
     const visitChild = (child: ts.Node): true | undefined => {
       const kind = child.kind;
       if (kind < firstNode ? byKind[kind] === undefined : !intoTypes && kind >= firstType && kind <= lastType) return undefined;
       if (offsets !== undefined) {
-        const pos = child.pos;
-        if (pos < lastPos) next = lastAtOrBefore(offsets, pos - 1) + 1;
-        lastPos = pos;
-        while (next < count && offsets[next] < pos) next++;
-        if (next === count) return true;
-        const at = offsets[next];
+        const at = anchorFrom(child.pos);
+        if (at < 0) return true;
         if (at >= child.end) return at >= current.end ? true : undefined;
       }
       (child as { parent: ts.Node }).parent = current;
@@ -253,12 +256,8 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       const n = nodes.length;
       let i = 0;
       while (i < n) {
-        const pos = nodes[i].pos;
-        if (pos < lastPos) next = lastAtOrBefore(offsets!, pos - 1) + 1;
-        while (next < count && offsets![next] < pos) next++;
-        if (next === count) return true;
-        const at = offsets![next];
-        if (at >= current.end) return true;
+        const at = anchorFrom(nodes[i].pos);
+        if (at < 0 || at >= current.end) return true;
         if (nodes[i].end <= at) {
           // The first element that ends after the anchor.
           let lo = i + 1;
