@@ -58,6 +58,13 @@ function posix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
+/** The resolutions cached under a key (a folder, a tsconfig). */
+function bucket<K>(caches: Map<K, Map<string, Resolution>>, key: K): Map<string, Resolution> {
+  let byKey = caches.get(key);
+  if (!byKey) caches.set(key, (byKey = new Map()));
+  return byKey;
+}
+
 export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
@@ -73,9 +80,8 @@ export class ModuleResolver {
   private readonly exists = new Map<string, boolean>();
   private readonly tsconfigByDir = new Map<string, PathsConfig | undefined>();
   private readonly packageByDir = new Map<string, { dir: string; json: PackageJson } | undefined>();
+  /** Relative, `#` and `node:` specifiers by folder, other bare specifiers by the tsconfig that governs the folder. */
   private readonly cache = new Map<string, Map<string, Resolution>>();
-  // Bare specifiers (not `#` imports) depend on the folder only through its tsconfig: a package
-  // imported from a thousand folders is resolved once per tsconfig, not once per folder.
   private readonly bareCache = new Map<PathsConfig | undefined, Map<string, Resolution>>();
   readonly workspaces: WorkspacePackage[];
   /**
@@ -102,15 +108,20 @@ export class ModuleResolver {
 
   /** `resolve` for a file in root-relative folder `fromDir`. */
   resolveIn(fromDir: string, specifier: string): Resolution {
-    // Relative results depend on the folder only; others on the folder's tsconfig and package.json.
-    let inDir = this.cache.get(fromDir);
-    if (!inDir) this.cache.set(fromDir, (inDir = new Map()));
-    let hit = inDir.get(specifier);
-    if (!hit) {
-      const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
-      hit = relative ? this.resolveRelative(fromDir, specifier) : this.resolveBare(fromDir, specifier);
-      inDir.set(specifier, hit);
+    const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+    // Relative and `#` results depend on the folder (and its package.json), `node:` ones on
+    // nothing; other bare specifiers only on the folder's tsconfig: a package imported from a
+    // thousand folders is resolved once.
+    if (relative || specifier.startsWith('#') || specifier.startsWith('node:')) {
+      const inDir = bucket(this.cache, fromDir);
+      let hit = inDir.get(specifier);
+      if (!hit) inDir.set(specifier, (hit = relative ? this.resolveRelative(fromDir, specifier) : this.resolveInFolder(fromDir, specifier)));
+      return hit;
     }
+    const tsconfig = this.tsconfigFor(fromDir);
+    const underTsconfig = bucket(this.bareCache, tsconfig);
+    let hit = underTsconfig.get(specifier);
+    if (!hit) underTsconfig.set(specifier, (hit = this.resolveBare(tsconfig, specifier)));
     return hit;
   }
 
@@ -125,18 +136,12 @@ export class ModuleResolver {
     return found ? { type: 'file', path: found } : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
   }
 
-  private resolveBare(fromDir: string, specifier: string): Resolution {
-    if (specifier.startsWith('node:')) return { type: 'builtin', name: specifier.slice(5) };
-    if (specifier.startsWith('#')) return this.resolvePackageImport(fromDir, specifier);
-    const tsconfig = this.tsconfigFor(fromDir);
-    let known = this.bareCache.get(tsconfig);
-    if (!known) this.bareCache.set(tsconfig, (known = new Map()));
-    let hit = known.get(specifier);
-    if (!hit) known.set(specifier, (hit = this.resolveBareWith(tsconfig, specifier)));
-    return hit;
+  /** `node:` builtins and `#` imports, which no tsconfig maps. */
+  private resolveInFolder(fromDir: string, specifier: string): Resolution {
+    return specifier.startsWith('node:') ? { type: 'builtin', name: specifier.slice(5) } : this.resolvePackageImport(fromDir, specifier);
   }
 
-  private resolveBareWith(tsconfig: PathsConfig | undefined, specifier: string): Resolution {
+  private resolveBare(tsconfig: PathsConfig | undefined, specifier: string): Resolution {
     if (tsconfig) {
       const viaPaths = this.resolvePaths(tsconfig, specifier);
       if (viaPaths) return viaPaths;
