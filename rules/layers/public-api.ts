@@ -40,7 +40,7 @@ export default defineRule({
         const resolution = imp.resolution;
         if (resolution.type === 'package' && resolution.workspace) {
           const pkg = packages.get(resolution.name)!;
-          if (from.startsWith(`${pkg.dir}/`) || imp.specifier === resolution.name) continue;
+          if (isInside(from, pkg.dir) || imp.specifier === resolution.name) continue;
           const subpath = `.${imp.specifier.slice(resolution.name.length)}`;
           if (pkg.exports?.some((e) => e === subpath || (e.includes('*') && matchesAny(subpath, e)))) continue;
           context.report({
