@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'fixtures/custom-pack/**/*.test.ts'],
     globals: true,
+    // One temporary folder per run, removed at the end (see the file).
+    globalSetup: ['test/global-setup.ts'],
     // Test files share a worker's module cache: the parsers and rule packs load once per worker,
     // not once per file. No test mocks modules or relies on a fresh module state.
     isolate: false,
