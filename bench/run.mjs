@@ -18,13 +18,16 @@ const corpus = path.resolve(repo, '../shared/corpus');
 const runs = quick ? '1' : '3';
 // The code ratios swing by a tenth or more between rounds on a shared VM: more rounds for them.
 const codeRuns = quick ? '1' : '5';
+// The 5,000-file tree and the real repository carry the issue's 1.5x target: nine rounds, so that
+// one disturbed round moves the median less.
+const targetRuns = quick ? '1' : '9';
 
 const scenarios = [
   ...(quick ? [1000] : [1000, 5000, 20000]).map((n) => ({
     title: `Code pass on a synthetic repository of ${n} files, against a parse-only baseline`,
-    argv: ['code.mjs', '--files', String(n), '--runs', codeRuns],
+    argv: ['code.mjs', '--files', String(n), '--runs', n === 5000 ? targetRuns : codeRuns],
   })),
-  ...(realRepo ? [{ title: `Code pass on ${path.basename(realRepo)}, against a parse-only baseline`, argv: ['code.mjs', realRepo, '--runs', codeRuns] }] : []),
+  ...(realRepo ? [{ title: `Code pass on ${path.basename(realRepo)}, against a parse-only baseline`, argv: ['code.mjs', realRepo, '--runs', targetRuns] }] : []),
   existsSync(path.join(corpus, 'openapi'))
     ? { title: 'Recommended API packs on the largest corpus spec, against the Spectral CLI (spectral:oas)', argv: ['openapi.mjs', '--runs', runs] }
     : undefined,
