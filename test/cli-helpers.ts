@@ -19,6 +19,8 @@ export function archlint(args: string[], cwd = REPO, env: Record<string, string>
   delete clean.FORCE_COLOR;
   delete clean.NO_COLOR;
   delete clean.GITHUB_STEP_SUMMARY;
+  // ESLint's variable, which archlint reads too (--timing): a developer's shell must not change outputs.
+  delete clean.TIMING;
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...clean, ...env }, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -4,7 +4,7 @@ import { runEngine, type ActiveRules, type EngineInput } from '../src/core/engin
 import type { ArtifactKind } from '../src/core/kinds.js';
 import { defineRule, type AnyRule } from '../src/core/rule.js';
 import { builtinAdapters } from '../src/sources/index.js';
-import { nodeLocation, ts } from '../src/sources/code/index.js';
+import { anchored, nodeLocation, ts } from '../src/sources/code/index.js';
 
 const callRule = defineRule({
   id: 'test/calls',
@@ -255,5 +255,77 @@ describe('fingerprints of long anchors', () => {
     });
     const out = await run({ 'a.ts': 'f(1);\ng(2);' }, [long]);
     expect(new Set(out.diagnostics.map((d) => d.fingerprint)).size).toBe(2);
+  });
+});
+
+describe('timing', () => {
+  const spin = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+  // Spins in each `throw` it is handed; anchored, so the walk only enters nodes with "throw" in them.
+  const slowThrows = defineRule({
+    id: 'test/slow-throws',
+    kind: 'code',
+    scope: 'file',
+    meta: { description: 'spins on throws', severity: 'warn', recommended: false },
+    messages: { t: 'throw' },
+    create(ctx) {
+      return {
+        ThrowStatement: anchored(['throw'], (node: ts.ThrowStatement) => {
+          spin(15);
+          ctx.report({ messageId: 't', at: nodeLocation(node, ctx.model) });
+        }),
+      };
+    },
+  });
+  const slowProject = defineRule({
+    id: 'test/slow-project',
+    kind: 'code',
+    scope: 'project',
+    meta: { description: 'spins once', severity: 'warn', recommended: false },
+    messages: { x: 'x' },
+    create() {
+      spin(10);
+    },
+  });
+
+  it('is left out unless asked for', async () => {
+    const out = await run({ 'a.ts': 'f();' }, [callRule]);
+    expect(out.timing).toBeUndefined();
+  });
+
+  it('adds up create and listener time per rule, the project rules, parsing and the project model', async () => {
+    const files = { 'a.ts': 'throw new Error("a");', 'b.ts': 'if (x) { throw y; } else { throw z; }', 'c.ts': 'f();' };
+    const out = await run(files, [slowThrows, callRule, slowProject], undefined, { timing: true });
+    const timing = out.timing!;
+    // Three throws of 15 ms each: the listener's time is counted, once per call.
+    expect(timing.rules['test/slow-throws']).toBeGreaterThanOrEqual(45);
+    expect(timing.rules['test/slow-throws']).toBeLessThan(45 + 40);
+    expect(timing.rules['test/slow-project']).toBeGreaterThanOrEqual(10);
+    expect(timing.rules['test/calls']).toBeLessThan(15);
+    expect(Object.keys(timing.rules).sort()).toEqual(['test/calls', 'test/slow-project', 'test/slow-throws']);
+    expect(timing.parse.code).toBeGreaterThan(0);
+    expect(timing.project.code).toBeGreaterThan(0);
+    // Timed listeners find the same nodes and report the same findings.
+    const untimed = await run(files, [slowThrows, callRule, slowProject]);
+    expect(out.diagnostics).toEqual(untimed.diagnostics);
+  });
+
+  it('keeps what a rule attached to its listeners: an anchored listener still runs only where its anchor is', async () => {
+    // Anchored on "zzz": the walk hands it only calls whose text has it. Without the anchor the
+    // call's own "(" would let every call through.
+    const onlyZzz = defineRule({
+      id: 'test/only-zzz',
+      kind: 'code',
+      scope: 'file',
+      meta: { description: 'calls with zzz', severity: 'warn', recommended: false },
+      messages: { c: 'call' },
+      create(ctx) {
+        return { CallExpression: anchored(['zzz'], (node: ts.CallExpression) => ctx.report({ messageId: 'c', at: nodeLocation(node, ctx.model) })) };
+      },
+    });
+    const out = await run({ 'a.ts': 'f();\nzzz();' }, [onlyZzz], undefined, { timing: true });
+    expect(out.diagnostics.map(brief)).toEqual(['a.ts:2:1 test/only-zzz call']);
   });
 });

@@ -156,7 +156,8 @@ export class ResultCache {
   private store(task: FileTask, outcome: FileOutcome): void {
     // Only whole results are kept: a file that was only context, or on which a rule crashed, is not.
     if (!outcome.checked || outcome.crashed || task.needModel) return;
-    const { model: _model, facts, ...plain } = outcome;
+    // Timings are of this run: a later run that reuses the outcome spends no time on the file.
+    const { model: _model, facts, timing: _timing, ...plain } = outcome;
     this.data.files.set(this.key(task), {
       hash: this.seen.get(task.kind)!.get(task.source.path)!,
       refs: [...outcome.refs, ...(outcome.inputs ?? [])].map((ref) => [ref, this.hashOfRef(ref)]),

@@ -58,6 +58,8 @@ export interface CheckOptions {
   snippets?: boolean;
   /** `--cache`: reuse results of earlier runs for files that did not change. */
   cache?: boolean;
+  /** `--timing`: measure the time each rule and stage takes (`CheckResult.timing`). */
+  timing?: boolean;
   /** `--cache-location`: the cache file, relative to `cwd` (default: node_modules/.cache/archlint under the root). */
   cacheLocation?: string;
 }
@@ -134,6 +136,7 @@ async function loadRun(setup: WorkerSetup, registry?: RuleRegistry) {
     configFile: config.filepath ? path.relative(config.root, config.filepath).split(path.sep).join('/') : undefined,
     // Pack code loads when a kind's rules first run: a warm cached run may need none of it.
     loadKind: (kind) => config.registry.load([kind]),
+    timing: setup.timing,
   };
   return { config, filter, work };
 }
@@ -165,6 +168,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     onlyRules: options.onlyRules,
     onlyPacks: options.onlyPacks,
     base: options.base,
+    timing: options.timing,
   };
   // Workers rebuild the registry from the config, so a registry handed in by code stays in this thread.
   const concurrency = options.registry ? 'off' : (options.concurrency ?? 'off');
@@ -315,6 +319,7 @@ async function checkWith(options: CheckOptions, absPaths: string[], setup: Worke
     files: output.files,
     notices,
     executionSuccessful: !output.internalError,
+    ...(output.timing ? { timing: output.timing } : {}),
   };
 }
 

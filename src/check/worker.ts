@@ -11,6 +11,8 @@ export interface WorkerSetup {
   onlyRules?: string[];
   onlyPacks?: string[];
   base?: string;
+  /** `--timing`: outcomes carry the time each rule took. */
+  timing?: boolean;
 }
 
 export type WorkerBatch = { kind: ArtifactKind; source: SourceFile; check: boolean }[];

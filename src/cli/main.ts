@@ -15,6 +15,7 @@ import type { ArtifactKind } from '../core/kinds.js';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/formats.js';
 import { parseShard, type Shard } from '../shard/partition.js';
 import { progressWriter, wantsProgress } from './progress.js';
+import { formatTiming, timingListSize } from './timing.js';
 import type { Concurrency } from '../check/pool.js';
 
 export const EXIT_CLEAN = 0;
@@ -72,6 +73,12 @@ interface CheckFlags {
   cache?: boolean;
   cacheLocation?: string;
   concurrency?: Concurrency;
+  timing?: boolean;
+}
+
+/** `--timing`, or ESLint's TIMING variable (which also sets how many rules are listed): undefined when neither is set. */
+function timingLimit(flag: boolean | undefined, env: string | undefined) {
+  return flag || (env !== undefined && env !== '') ? timingListSize(env) : undefined;
 }
 
 function parseConcurrency(value: string): Concurrency {
@@ -142,6 +149,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--cache-location <file>', 'the cache file (default: node_modules/.cache/archlint/results.bin under the root)')
     .addOption(new Option('--concurrency <n>', 'threads that parse and check files, this one included: a number, auto (default: one per 1.5 cores, up to 4, for runs over about 2 MB of source) or off').argParser(parseConcurrency))
     .option('--print-config <file>', 'print the resolved config that applies to a file, then exit')
+    .option('--timing', 'after the report, print on stderr the time each rule took (the 10 costliest; TIMING=<n> or TIMING=all, as in ESLint, lists more)')
     .addHelpText(
       'after',
       `
@@ -170,6 +178,7 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
       }
       const modes = [flags.changed && '--changed', flags.staged && '--staged', flags.since && '--since'].filter(Boolean);
       if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
+      const timing = timingLimit(flags.timing, io.env.TIMING);
       const progress = wantsProgress(flags.progress, io.env, io.stderr) ? progressWriter(io.stderr) : undefined;
       let result: CheckResult;
       try {
@@ -187,6 +196,7 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
           cache: flags.cache,
           cacheLocation: flags.cacheLocation,
           concurrency: flags.concurrency ?? 'auto',
+          timing: timing !== undefined,
           // Only the terminal format shows code frames.
           snippets: targets.some((t) => t.name === 'stylish'),
         });
@@ -204,6 +214,8 @@ Exit codes: 0 clean, 1 findings at error level (or more warnings than --max-warn
           writeFileSync(target, text);
         } else io.stdout.write(text);
       }
+      // On stderr: the report on stdout stays what its format says.
+      if (timing !== undefined && result.timing) io.stderr.write(formatTiming(result.timing, timing));
       // GitHub renders this file on the run's page; annotations alone are capped per step.
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
       if (summaryFile && targets.some((t) => t.name === 'github')) appendFileSync(summaryFile, githubStepSummary(shown));

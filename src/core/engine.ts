@@ -13,6 +13,7 @@ import {
 } from './diagnostic.js';
 import type { ArtifactKind, IgnoreRange, KindAdapter, SourceFile } from './kinds.js';
 import { findingKey, fingerprintOfKey } from './fingerprint.js';
+import type { RunTiming } from './result.js';
 import type { AnyRule, BaseRevision, Report } from './rule.js';
 import { LineIndex } from './text.js';
 
@@ -35,6 +36,8 @@ export interface FileWorkInput {
   base?: BaseRevision;
   /** Root-relative path of the config file, handed to rules. */
   configFile?: string;
+  /** Measure the time each rule and each stage takes (`--timing`): outcomes and the output carry it. */
+  timing?: boolean;
   /**
    * Makes the rules of a kind runnable (imports their pack's code); called before the first rule
    * of the kind runs, so a run whose results all come from a cache loads none.
@@ -104,6 +107,13 @@ export interface FileOutcome {
   /** A rule or the parser crashed: the run exits 2, and the outcome is not worth keeping. */
   crashed: boolean;
   model?: unknown;
+  /** With `timing`: milliseconds parsing the file, and per file-scoped rule. */
+  timing?: FileTiming;
+}
+
+export interface FileTiming {
+  parse: number;
+  rules: Record<string, number>;
 }
 
 /**
@@ -139,6 +149,8 @@ export interface EngineOutput {
   internalError: boolean;
   /** Suppressed ranges that sources declare (OpenAPI `x-archlint-ignore`). */
   ignores: IgnoreRange[];
+  /** With `timing`: where the run's time went. */
+  timing?: RunTiming;
 }
 
 /** A finding whose position is resolved but which has no fingerprint or snippet yet. */
@@ -204,9 +216,13 @@ export async function processFile(
   const pending: PendingDiagnostic[] = [];
   const outcome: FileOutcome = { kind, file: source.path, checked: task.check, pending, ignores: [], parsed: false, refs: [], crashed: false };
   const settings = (input.settings[kind] ?? {}) as never;
+  const timing: FileTiming | undefined = input.timing ? { parse: 0, rules: {} } : undefined;
+  if (timing) outcome.timing = timing;
   let parsed;
   try {
+    const started = timing ? performance.now() : 0;
     parsed = await adapter.parse(source, settings, input.root);
+    if (timing) timing.parse = performance.now() - started;
   } catch (error) {
     pending.push(crashDiagnostic(`${kind} parser`, source.path, error));
     outcome.crashed = true;
@@ -251,6 +267,7 @@ export async function processFile(
     const listeners: unknown[] = [];
     const listenerRules: AnyRule[] = [];
     for (const { ruleId, rule, config } of fileRulesFor(input, input.rulesFor(source.path), kind)) {
+      const started = timing ? performance.now() : 0;
       try {
         const result = rule.create({
           ruleId,
@@ -266,13 +283,14 @@ export async function processFile(
         } as never);
         if (result && typeof (result as Promise<void>).then === 'function') await result;
         else if (result) {
-          listeners.push(result);
+          listeners.push(timing ? timedListeners(result, timing.rules, ruleId) : result);
           listenerRules.push(rule);
         }
       } catch (error) {
         pending.push(crashDiagnostic(ruleId, source.path, error));
         outcome.crashed = true;
       }
+      if (timing) addTime(timing.rules, ruleId, performance.now() - started);
     }
     if (listeners.length > 0 && adapter.walk) {
       adapter.walk(model as never, listeners as never, (index, error) => {
@@ -285,6 +303,35 @@ export async function processFile(
   if (options.facts && adapter.facts) outcome.facts = adapter.facts(model as never);
   if (options.keepModel) outcome.model = model;
   return outcome;
+}
+
+function addTime(into: Record<string, number>, key: string, ms: number): void {
+  into[key] = (into[key] ?? 0) + ms;
+}
+
+/**
+ * A rule's listeners, each function timed into `rules[ruleId]`. Own properties of the functions
+ * are copied onto the wrappers: a source's walk reads what a rule attached to them (code anchors).
+ */
+function timedListeners(listeners: object, rules: Record<string, number>, ruleId: string): object {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(listeners)) {
+    if (typeof value !== 'function') {
+      out[key] = value;
+      continue;
+    }
+    const listener = value as (this: unknown, ...args: unknown[]) => unknown;
+    const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+      const started = performance.now();
+      try {
+        return listener.apply(this, args);
+      } finally {
+        addTime(rules, ruleId, performance.now() - started);
+      }
+    };
+    out[key] = Object.assign(wrapper, listener);
+  }
+  return out;
 }
 
 const loadedKinds = new WeakMap<FileWorkInput, Map<ArtifactKind, Promise<void>>>();
@@ -393,10 +440,15 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
 
   // Models are revived from facts only when project rules do run: a warm cached run needs none.
   const modelsByKind = new Map<ArtifactKind, { file: string; source: SourceFile; outcome: FileOutcome }[]>();
+  const timing: RunTiming | undefined = input.timing ? { parse: {}, project: {}, rules: {} } : undefined;
   for (let i = 0; i < outcomes.length; i++) {
     const outcome = outcomes[i];
     const { kind, source } = tasks[i];
     if (outcome.crashed) internalError = true;
+    if (timing && outcome.timing) {
+      timing.parse[kind] = (timing.parse[kind] ?? 0) + outcome.timing.parse;
+      for (const id in outcome.timing.rules) addTime(timing.rules, id, outcome.timing.rules[id]);
+    }
     if (outcome.checked) {
       files[kind]++;
       pending.push(...outcome.pending);
@@ -416,12 +468,12 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
   for (const [kind, list] of modelsByKind) {
     const kindRules = projectRules.filter((r) => r.kind === kind);
     if (kindRules.length === 0 || !input.adapters.get(kind)!.project) continue;
-    const found = await projectPhase(input, kind, kindRules, list, texts, progress);
+    const found = await projectPhase(input, kind, kindRules, list, texts, progress, timing);
     if (found.crashed) internalError = true;
     for (const d of found.pending) pending.push(d);
   }
 
-  return { diagnostics: finalize(pending, texts, input.snippets ?? true), files, internalError, ignores };
+  return { diagnostics: finalize(pending, texts, input.snippets ?? true), files, internalError, ignores, ...(timing ? { timing } : {}) };
 }
 
 /**
@@ -435,6 +487,7 @@ async function projectPhase(
   list: readonly { file: string; source: SourceFile; outcome: FileOutcome }[],
   texts: TextStore,
   progress: { done: number; total: number },
+  timing: RunTiming | undefined,
 ): Promise<{ pending: PendingDiagnostic[]; crashed: boolean }> {
   const adapter = input.adapters.get(kind)!;
   const settings = (input.settings[kind] ?? {}) as never;
@@ -453,6 +506,7 @@ async function projectPhase(
     input.onProgress?.('project', progress.done, progress.total);
   } else {
     if (input.loadKind) await loadOnce(input, kind);
+    const modelsStarted = timing ? performance.now() : 0;
     const models: unknown[] = [];
     const inRun = new Set<string>();
     for (const { file, source, outcome } of list) {
@@ -469,9 +523,11 @@ async function projectPhase(
       crash(`${kind} project model`, list[0].file, error);
       return { pending, crashed };
     }
+    if (timing) timing.project[kind] = (timing.project[kind] ?? 0) + performance.now() - modelsStarted;
     input.onProject?.(kind, project);
     for (const rule of kindRules) {
       const config = input.projectRules.get(rule.id)!;
+      const started = timing ? performance.now() : 0;
       try {
         await rule.create({
           ruleId: rule.id,
@@ -488,6 +544,7 @@ async function projectPhase(
       } catch (error) {
         crash(rule.id, list[0].file, error);
       }
+      if (timing) addTime(timing.rules, rule.id, performance.now() - started);
       input.onProgress?.('project', ++progress.done, progress.total);
     }
     if (reused && reused.changed.size > 0) {

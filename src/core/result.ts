@@ -68,6 +68,21 @@ export interface CheckResult {
   notices: RunNotice[];
   /** False when a rule or parser crashed: the run exits 2. */
   executionSuccessful: boolean;
+  /** Where the run's time went (`--timing`); absent unless asked for. */
+  timing?: RunTiming;
+}
+
+/**
+ * Milliseconds spent per rule and per stage, summed over threads: CPU time of the work, not the
+ * wall time of the run. Files whose results came from the cache took no time and count none.
+ */
+export interface RunTiming {
+  /** Parsing files into models, by kind. */
+  parse: Partial<Record<ArtifactKind, number>>;
+  /** Building the project models that project rules read (the module graph), by kind. */
+  project: Partial<Record<ArtifactKind, number>>;
+  /** Per rule: `create` and every listener call on every file; a project rule's whole run. */
+  rules: Record<string, number>;
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
