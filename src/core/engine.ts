@@ -305,7 +305,7 @@ export async function processFile(
   return outcome;
 }
 
-function addTime(into: Record<string, number>, key: string, ms: number): void {
+function addTime(into: Partial<Record<string, number>>, key: string, ms: number): void {
   into[key] = (into[key] ?? 0) + ms;
 }
 
@@ -446,7 +446,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     const { kind, source } = tasks[i];
     if (outcome.crashed) internalError = true;
     if (timing && outcome.timing) {
-      timing.parse[kind] = (timing.parse[kind] ?? 0) + outcome.timing.parse;
+      addTime(timing.parse, kind, outcome.timing.parse);
       for (const id in outcome.timing.rules) addTime(timing.rules, id, outcome.timing.rules[id]);
     }
     if (outcome.checked) {
@@ -523,7 +523,7 @@ async function projectPhase(
       crash(`${kind} project model`, list[0].file, error);
       return { pending, crashed };
     }
-    if (timing) timing.project[kind] = (timing.project[kind] ?? 0) + performance.now() - modelsStarted;
+    if (timing) addTime(timing.project, kind, performance.now() - modelsStarted);
     input.onProject?.(kind, project);
     for (const rule of kindRules) {
       const config = input.projectRules.get(rule.id)!;
