@@ -1,6 +1,9 @@
 import { defineRule } from '../../src/core/index.js';
 import { anchored, enclosingSymbol, ts } from '../../src/sources/code/index.js';
 
+// A module constant, so every file's walk reuses one anchor search (see `anchored`).
+const CATCH_CALL_ANCHORS: readonly string[] = ['catch', '\\u'];
+
 const PLACEHOLDER = /^(?:ignore[ds]?|ignoring|noop|no-op|nothing|do nothing|empty|swallow(?:ed)?|silent(?:ly)?|todo\b.*|fixme\b.*|eslint-disable.*|@ts-.*|istanbul ignore.*|c8 ignore.*)$/i;
 
 export default defineRule({
@@ -51,7 +54,7 @@ export default defineRule({
         });
       },
       // `.catch(...)`: the property name is in the text, unless spelled with escapes.
-      CallExpression: anchored(['catch', '\\u'], (node: ts.CallExpression) => {
+      CallExpression: anchored(CATCH_CALL_ANCHORS, (node: ts.CallExpression) => {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch' || node.arguments.length !== 1) return;
         const handler = node.arguments[0];

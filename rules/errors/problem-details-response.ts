@@ -1,6 +1,10 @@
 import { defineRule } from '../../src/core/index.js';
 import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
 
+// Module constants, so every file's walk reuses one anchor search (see `anchored`).
+const SEND_ANCHORS: readonly string[] = ['json', 'send', '\\u'];
+const BODY_ANCHORS: readonly string[] = ['body', '\\u'];
+
 /** Named statuses of NestJS `HttpStatus` and `http-status-codes` `StatusCodes`, for the common errors. */
 const NAMED_STATUS: Record<string, number> = {
   BAD_REQUEST: 400, UNAUTHORIZED: 401, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, NOT_FOUND: 404, METHOD_NOT_ALLOWED: 405,
@@ -60,7 +64,7 @@ export default defineRule({
     const escaped = text.includes('\\u');
     const mentions = (...names: string[]) => escaped || names.some((n) => text.includes(n));
     const listeners: CodeListeners = {
-      CallExpression: anchored(['json', 'send', '\\u'], (node: ts.CallExpression) => {
+      CallExpression: anchored(SEND_ANCHORS, (node: ts.CallExpression) => {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee)) return;
         const method = callee.name.text;
@@ -80,7 +84,7 @@ export default defineRule({
           if (ts.isObjectLiteralExpression(node.arguments[0])) check(statusOf(node.arguments[1]), node.arguments[0], node);
         }
       },
-      BinaryExpression: anchored(['body', '\\u'], (node: ts.BinaryExpression) => {
+      BinaryExpression: anchored(BODY_ANCHORS, (node: ts.BinaryExpression) => {
         // Koa: ctx.status = 404; ctx.body = {...}
         if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(node.left) || node.left.name.text !== 'body') return;
         const statement = node.parent;

@@ -1,6 +1,9 @@
 import { defineRule } from '../../src/core/index.js';
 import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
 
+// A module constant, so every file's walk reuses one anchor search (see `anchored`).
+const REJECT_ANCHORS: readonly string[] = ['reject', '\\u'];
+
 export default defineRule({
   id: 'errors/throw-error-objects',
   kind: 'code',
@@ -31,7 +34,7 @@ export default defineRule({
       ThrowStatement(node) {
         if (node.expression) report('throwValue', node.expression, node);
       },
-      CallExpression: anchored(['reject', '\\u'], (node: ts.CallExpression) => {
+      CallExpression: anchored(REJECT_ANCHORS, (node: ts.CallExpression) => {
         // Promise.reject('x')
         const callee = node.expression;
         if (

@@ -1,6 +1,9 @@
 import { defineRule, matchesAny } from '../../src/core/index.js';
 import { anchored, layerOf, layersOf, nodeLocation, packageNameOf, ts } from '../../src/sources/code/index.js';
 
+// Module constants, so every file's walk reuses one anchor search (see `anchored`).
+const LOAD_CALL_ANCHORS: readonly string[] = ['import', 'require', '\\u'];
+
 /** Packages that tie code to a delivery mechanism or a technology, by category (for the message). */
 const DEFAULT_DENY: Record<string, string[]> = {
   'web framework': ['express', 'koa', '@koa/*', 'koa-*', 'fastify', '@fastify/*', 'hapi', '@hapi/*', '@nestjs/*', 'restify', 'hono', 'next', 'apollo-server*', '@apollo/server', 'graphql-yoga', 'type-graphql', 'routing-controllers'],
@@ -75,7 +78,7 @@ export default defineRule({
         if (ts.isExternalModuleReference(node.moduleReference)) check(node.moduleReference.expression, node.isTypeOnly);
       },
       // `import()` and `require()`; `require` may be spelled with escapes.
-      CallExpression: anchored(['import', 'require', '\\u'], (node: ts.CallExpression) => {
+      CallExpression: anchored(LOAD_CALL_ANCHORS, (node: ts.CallExpression) => {
         const callee = node.expression;
         if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) check(node.arguments[0], false);
       }),

@@ -1,6 +1,10 @@
 import { defineRule, matchesAny } from '../../src/core/index.js';
 import { anchored, enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
 
+// Every node these listeners act on names `console`, unless it is spelled with escapes. A module
+// constant, so every file's walk reuses one anchor search (see `anchored`).
+const NEAR_CONSOLE: readonly string[] = ['console', '\\u'];
+
 const CONSOLE_METHODS = new Set([
   'log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group',
   'groupCollapsed', 'groupEnd', 'time', 'timeEnd', 'timeLog', 'count', 'countReset', 'assert',
@@ -59,20 +63,18 @@ export default defineRule({
       }
       return undefined;
     };
-    // Every node these listeners act on names `console`, unless it is spelled with escapes.
-    const near = ['console', '\\u'];
     return {
       // A file that declares its own `console` (an injected logger) is not using the global one.
-      VariableDeclaration: anchored(near, (node: ts.VariableDeclaration) => {
+      VariableDeclaration: anchored(NEAR_CONSOLE, (node: ts.VariableDeclaration) => {
         if (ts.isIdentifier(node.name) && node.name.text === 'console') shadowed = true;
       }),
-      Parameter: anchored(near, (node: ts.ParameterDeclaration) => {
+      Parameter: anchored(NEAR_CONSOLE, (node: ts.ParameterDeclaration) => {
         if (ts.isIdentifier(node.name) && node.name.text === 'console') shadowed = true;
       }),
-      ImportSpecifier: anchored(near, (node: ts.ImportSpecifier) => {
+      ImportSpecifier: anchored(NEAR_CONSOLE, (node: ts.ImportSpecifier) => {
         if (node.name.text === 'console') shadowed = true;
       }),
-      CallExpression: anchored(near, (node: ts.CallExpression) => {
+      CallExpression: anchored(NEAR_CONSOLE, (node: ts.CallExpression) => {
         const method = methodOf(node.expression);
         if (method && CONSOLE_METHODS.has(method) && !allowed.has(method)) reports.push(node);
       }),

@@ -1,7 +1,7 @@
 import type { KindAdapter } from '../../core/kinds.js';
 import path from 'node:path';
 import { lastAtOrBefore } from '../../core/text.js';
-import { anchorOffsets, anchorsOf } from './anchors.js';
+import { anchorsOf, searchForLists } from './anchors.js';
 import { buildModuleGraph } from './graph.js';
 import { summarizeModule, type ImportReference, type ModuleDeclarations, type ModuleSummary } from './imports.js';
 import { LoggerIndex } from './loggers.js';
@@ -174,8 +174,8 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
   const exits: { index: number; fn: () => void }[] = [];
   // Listeners that threw, made on the first failure: most walks have none.
   let failed: Set<number> | undefined;
-  // The text anchors of every listener (see anchors.ts), or undefined once one listener has none.
-  let anchors: Set<string> | undefined = new Set();
+  // The anchor lists of every listener (see anchors.ts), or undefined once one listener has none.
+  let anchors: (readonly string[])[] | undefined = [];
   for (let index = 0; index < listeners.length; index++) {
     const set = listeners[index] as Record<string, unknown>;
     for (const name in set) {
@@ -200,7 +200,7 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       if (anchors) {
         const own = anchorsOf(kind, fn);
         if (own) {
-          for (const a of own) anchors.add(a);
+          anchors.push(own);
         } else {
           anchors = undefined;
         }
@@ -225,7 +225,7 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
     // order, so one cursor moves forward through the sorted offsets; should a child ever come
     // before the last one, the cursor is found again by binary search. Once no anchor is left
     // inside the node being walked, its remaining children are not even looked at.
-    const offsets = anchors ? anchorOffsets(model.text, [...anchors]) : undefined;
+    const offsets = anchors ? searchForLists(anchors)(model.text) : undefined;
     const count = offsets ? offsets.length : 0;
     let next = 0;
     let lastPos = 0;

@@ -16,7 +16,8 @@ type Anchored = { [ANCHORS]?: readonly string[] };
  * promises none (`VariableDeclaration`, `BinaryExpression`): `anchored(['console'], (node) => ...)`.
  * A hint for the walk, not a filter: the listener may still be called for nodes without them, and
  * must not rely on its anchors being there. An identifier may be spelled with `\u` escapes: add
- * `'\\u'` to the anchors when that matters.
+ * `'\\u'` to the anchors when that matters. Pass a module constant: the walk finds its text search
+ * by the identity of the lists, and looks a list made anew for each file up by its text instead.
  */
 export function anchored<F extends (node: never) => void>(anchors: readonly string[], listener: F): F {
   (listener as Anchored)[ANCHORS] = anchors;
@@ -105,31 +106,76 @@ export function alternation(words: readonly string[]): string {
     .join('|');
 }
 
-// Files share a few anchor sets (one per combination of rules that apply): one expression each.
-const searches = new Map<string, RegExp>();
+/** Finds where any of a fixed set of anchors starts in a text. */
+export type AnchorSearch = (text: string) => number[];
 
-/** Every offset at which one of the anchors starts, in ascending order. */
-export function anchorOffsets(text: string, anchors: readonly string[]): number[] {
-  const out: number[] = [];
+/** A search for the anchors: every offset at which one of them starts, in ascending order. */
+export function anchorSearch(anchors: readonly string[]): AnchorSearch {
   // indexOf('') stops at the end and finds it there forever: an empty anchor takes the expression path.
   if (anchors.length === 1 && anchors[0] !== '') {
     const anchor = anchors[0];
-    for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) out.push(at);
-    return out;
+    return (text) => {
+      const out: number[] = [];
+      for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) out.push(at);
+      return out;
+    };
   }
   // One pass for all of them, faster than one indexOf pass per anchor. Each search resumes one
   // character after the last start, so an anchor that starts inside another's match is found too.
+  const search = new RegExp(alternation(minimalAnchors(anchors)), 'g');
+  return (text) => {
+    const out: number[] = [];
+    search.lastIndex = 0;
+    for (let m = search.exec(text); m !== null; m = search.exec(text)) {
+      out.push(m.index);
+      search.lastIndex = m.index + 1;
+    }
+    return out;
+  };
+}
+
+/** Every offset at which one of the anchors starts, in ascending order. */
+export function anchorOffsets(text: string, anchors: readonly string[]): number[] {
+  return searchForText(anchors)(text);
+}
+
+interface SearchNode {
+  next: Map<readonly string[], SearchNode>;
+  search?: AnchorSearch;
+}
+
+// Searches by the anchor lists of a walk's listeners, in listener order. Rules hand the same
+// lists to every file (module constants, or what a kind promises), and files share a few rule
+// sets, so a walk finds its search by a few map lookups. Lists made anew for each file miss
+// there and are looked up by their text instead; the tree is dropped when it grows past a bound.
+let byLists: SearchNode = { next: new Map() };
+let listNodes = 0;
+const byText = new Map<string, AnchorSearch>();
+
+/** The search for the union of the anchor lists, the same for the same lists in the same order. */
+export function searchForLists(lists: readonly (readonly string[])[]): AnchorSearch {
+  let node = byLists;
+  for (const list of lists) {
+    let child = node.next.get(list);
+    if (!child) {
+      if (++listNodes > 4096) {
+        byLists = { next: new Map() };
+        listNodes = 0;
+        return searchForText([...new Set(lists.flat())]);
+      }
+      node.next.set(list, (child = { next: new Map() }));
+    }
+    node = child;
+  }
+  return (node.search ??= searchForText([...new Set(lists.flat())]));
+}
+
+function searchForText(anchors: readonly string[]): AnchorSearch {
   const key = anchors.join('\0');
-  let search = searches.get(key);
+  let search = byText.get(key);
   if (!search) {
-    if (searches.size >= 64) searches.clear();
-    search = new RegExp(alternation(minimalAnchors(anchors)), 'g');
-    searches.set(key, search);
+    if (byText.size >= 64) byText.clear();
+    byText.set(key, (search = anchorSearch(anchors)));
   }
-  search.lastIndex = 0;
-  for (let m = search.exec(text); m !== null; m = search.exec(text)) {
-    out.push(m.index);
-    search.lastIndex = m.index + 1;
-  }
-  return out;
+  return search;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchored, ts } from './index.js';
-import { alternation, anchorOffsets, minimalAnchors } from './anchors.js';
+import { alternation, anchorOffsets, minimalAnchors, searchForLists } from './anchors.js';
 import { parseCode, walkCode } from './adapter.js';
 import type { CodeFile, CodeListeners } from './model.js';
 
@@ -148,5 +148,33 @@ describe('anchor offsets', () => {
 
   it('finds a lone empty anchor everywhere too, and ends', () => {
     expect(anchorOffsets('ab', [''])).toEqual([0, 1, 2]);
+  });
+});
+
+describe('anchor searches of a walk', () => {
+  const text = 'try { log.info(a) } catch (e) { throw e }';
+
+  it('search for the union of the listeners\' lists, in order and without repeats', () => {
+    const logs = ['info', 'error', '\\'];
+    const throws = ['throw'];
+    expect(searchForLists([logs, throws, logs])(text)).toEqual(anchorOffsets(text, ['info', 'error', '\\', 'throw']));
+    expect(searchForLists([logs, throws, logs])(text)).toEqual([10, 32]);
+  });
+
+  it('are found again by the identity of the lists, and by their text for lists made anew', () => {
+    const logs = ['info', 'catch'];
+    const throws = ['throw'];
+    const first = searchForLists([logs, throws]);
+    expect(searchForLists([logs, throws])).toBe(first);
+    expect(searchForLists([[...logs], [...throws]])).toBe(first);
+    // The order of the lists is part of the search's identity; its matches are the same.
+    const swapped = searchForLists([throws, logs]);
+    expect(swapped(text)).toEqual([10, 20, 32]);
+    expect(first(text)).toEqual([10, 20, 32]);
+  });
+
+  it('keep working when lists made anew for every file outgrow the cache', () => {
+    for (let i = 0; i < 5000; i++) expect(searchForLists([['info'], ['throw', String(i % 3)]])(text)).toEqual([10, 32]);
+    expect(searchForLists([['info'], ['throw']])(text)).toEqual([10, 32]);
   });
 });
