@@ -104,13 +104,18 @@ async function loadRun(setup: WorkerSetup, registry?: RuleRegistry) {
   });
   const filter = selectionFilter(setup, config.registry);
   const baseResolver = ruleResolver(config, config.registry);
-  // The resolver hands out one map per set of matching overrides: filter each once, not per call.
+  // The resolver hands out one map per set of matching overrides: filter each once, not per call,
+  // and remember the answer per file, as the resolver does.
   const filtered = new WeakMap<ActiveRules, ActiveRules>();
+  const byFile = new Map<string, ActiveRules>();
   const rulesFor = filter
     ? (file: string) => {
+        let rules = byFile.get(file);
+        if (rules) return rules;
         const base = baseResolver(file);
-        let rules = filtered.get(base);
+        rules = filtered.get(base);
         if (!rules) filtered.set(base, (rules = filter(base)));
+        byFile.set(file, rules);
         return rules;
       }
     : baseResolver;
