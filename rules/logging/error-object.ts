@@ -20,10 +20,11 @@ export default defineRule({
     return {
       // Only log calls matter: the walk goes where a log method is named.
       CallExpression: anchored(LOG_CALL_ANCHORS, (node: ts.CallExpression) => {
-        const log = loggers.logCall(node);
-        if (!log || (log.level !== 'error' && log.level !== 'fatal')) return;
+        // The catch first: most log calls are outside one, and then need not be told apart.
         const clause = enclosingCatch(node);
         if (!clause?.variableDeclaration || !ts.isIdentifier(clause.variableDeclaration.name)) return;
+        const log = loggers.logCall(node);
+        if (!log || (log.level !== 'error' && log.level !== 'fatal')) return;
         const error = clause.variableDeclaration.name.text;
         if (node.arguments.some((a) => passesError(a, error, log.flavor === 'nest'))) return;
         // Logged and rethrown: whoever catches it next logs the error with its stack.

@@ -30,6 +30,9 @@ export default defineRule({
     return {
       // Only log calls matter: the walk goes where a log method is named.
       CallExpression: anchored(LOG_CALL_ANCHORS, (node: ts.CallExpression) => {
+        // The message is one of the arguments: a call none of whose arguments builds text needs
+        // no telling apart as a log call (most calls log a constant).
+        if (!node.arguments.some(buildsText)) return;
         const log = loggers.logCall(node);
         if (!log || !log.message || (log.flavor === 'console' && !context.options.includeConsole)) return;
         let message = log.message;
@@ -61,6 +64,13 @@ export default defineRule({
     };
   },
 });
+
+/** A template literal or a `+` expression, in parentheses or not: the messages this rule reports. */
+function buildsText(node: ts.Expression): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  return ts.isTemplateExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken);
+}
 
 function flatten(node: ts.Expression): ts.Expression[] {
   if (ts.isParenthesizedExpression(node)) return flatten(node.expression);
