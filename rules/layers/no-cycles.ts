@@ -70,16 +70,17 @@ export default defineRule({
     // the output is stable; numbers keep the searches below on typed arrays.
     const names = [...met].sort();
     const rank = new Int32Array(met.length);
-    for (let i = 0; i < names.length; i++) rank[unitIds.get(names[i])!] = i;
+    // The other way round: the number a unit was met as, which keys `firstImport`.
+    const metAs = new Int32Array(met.length);
+    for (let i = 0; i < names.length; i++) {
+      const id = unitIds.get(names[i])!;
+      rank[id] = i;
+      metAs[i] = id;
+    }
     const next: number[][] = names.map(() => []);
-    const edges: Map<number, ModuleImport>[] = names.map(() => new Map());
     firstImport.forEach((out, from) => {
       const list = next[rank[from]];
-      const byTarget = edges[rank[from]];
-      for (const [to, imp] of out) {
-        list.push(rank[to]);
-        byTarget.set(rank[to], imp);
-      }
+      for (const to of out.keys()) list.push(rank[to]);
       list.sort((a, b) => a - b);
     });
     const componentOf = new Int32Array(names.length).fill(-1);
@@ -104,7 +105,7 @@ export default defineRule({
         if (seen.has(key)) continue;
         seen.add(key);
         const rotated = ordered.map((n) => names[n]);
-        const hops = ordered.map((n, i) => edges[n].get(ordered[(i + 1) % ordered.length])!);
+        const hops = ordered.map((n, i) => firstImport[metAs[n]]!.get(metAs[ordered[(i + 1) % ordered.length]])!);
         const first = hops[0];
         if (!context.isEnabledFor(first.from)) continue;
         reported++;
