@@ -1,10 +1,9 @@
 import { defineRule } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
 
 // Module constants, so every file's walk reuses one anchor search (see `anchored`).
 const SEND_ANCHORS: readonly string[] = ['json', 'send', '\\u'];
 const BODY_ANCHORS: readonly string[] = ['body', '\\u'];
-const HTTP_EXCEPTION_ANCHORS: readonly string[] = ['HttpException', '\\u'];
 
 /** Named statuses of NestJS `HttpStatus` and `http-status-codes` `StatusCodes`, for the common errors. */
 const NAMED_STATUS: Record<string, number> = {
@@ -59,9 +58,12 @@ export default defineRule({
         help: 'Send { type, title, status, detail } with Content-Type application/problem+json, or build the body with the project problem factory (code.errors.problemFactories).',
       });
     };
-    // Each listener acts on nodes that name a method, a class or a property (written out unless
-    // spelled with \u escapes): the walk goes only where those names are.
-    return {
+    // Each listener needs a name in the text (written out unless spelled with \u escapes): a file
+    // without it does not get the listener, and most files need none of them.
+    const text = context.model.text;
+    const escaped = text.includes('\\u');
+    const mentions = (...names: string[]) => escaped || names.some((n) => text.includes(n));
+    const listeners: CodeListeners = {
       CallExpression: anchored(SEND_ANCHORS, (node: ts.CallExpression) => {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee)) return;
@@ -74,14 +76,14 @@ export default defineRule({
           }
         }
       }),
-      NewExpression: anchored(HTTP_EXCEPTION_ANCHORS, (node: ts.NewExpression) => {
+      NewExpression(node) {
         // NestJS: new HttpException(body, status)
         // A string body becomes Nest's default shape through the exception filter, like the built-in
         // exceptions; only a body object written here is judged.
         if (ts.isIdentifier(node.expression) && node.expression.text === 'HttpException' && node.arguments && node.arguments.length >= 2) {
           if (ts.isObjectLiteralExpression(node.arguments[0])) check(statusOf(node.arguments[1]), node.arguments[0], node);
         }
-      }),
+      },
       BinaryExpression: anchored(BODY_ANCHORS, (node: ts.BinaryExpression) => {
         // Koa: ctx.status = 404; ctx.body = {...}
         if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(node.left) || node.left.name.text !== 'body') return;
@@ -100,6 +102,10 @@ export default defineRule({
         check(status, node.right, node);
       }),
     };
+    if (!mentions('json', 'send')) delete listeners.CallExpression;
+    if (!mentions('HttpException')) delete listeners.NewExpression;
+    if (!mentions('body')) delete listeners.BinaryExpression;
+    return listeners;
   },
 });
 

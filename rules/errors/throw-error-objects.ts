@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
 
 // A module constant, so every file's walk reuses one anchor search (see `anchored`).
 const REJECT_ANCHORS: readonly string[] = ['reject', '\\u'];
@@ -30,7 +30,7 @@ export default defineRule({
         help: 'Wrap the value: `throw new OrderNotFound(orderId)` with a class that extends Error (or your domain error base); keep data as properties.',
       });
     };
-    return {
+    const listeners: CodeListeners = {
       ThrowStatement(node) {
         if (node.expression) report('throwValue', node.expression, node);
       },
@@ -48,6 +48,10 @@ export default defineRule({
         }
       }),
     };
+    // `reject` is written out unless spelled with \u escapes: most files need no call listener.
+    const text = context.model.text;
+    if (!text.includes('reject') && !text.includes('\\u')) delete listeners.CallExpression;
+    return listeners;
   },
 });
 
