@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'logging/error-object',
@@ -20,7 +20,9 @@ export default defineRule({
     return {
       // Only log calls matter: the walk goes where a log method is named.
       CallExpression: anchored(LOG_CALL_ANCHORS, (node: ts.CallExpression) => {
-        // The catch first: most log calls are outside one, and then need not be told apart.
+        // The method name, then the catch: most calls fail one of these cheap tests, and then need
+        // not be told apart as log calls.
+        if (!mayBeLogCall(node)) return;
         const clause = enclosingCatch(node);
         if (!clause?.variableDeclaration || !ts.isIdentifier(clause.variableDeclaration.name)) return;
         const log = loggers.logCall(node);

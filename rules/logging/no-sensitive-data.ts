@@ -1,5 +1,5 @@
 import { defineRule, matchesAny } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 /** Words that make a name secret when they end it (`accessToken`, `user_password`). */
 const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'cookies', 'ssn', 'cvv', 'cvc', 'pin'];
@@ -37,8 +37,9 @@ export default defineRule({
     return {
       // Only log calls matter: the walk goes where a log method is named.
       CallExpression: anchored(LOG_CALL_ANCHORS, (node: ts.CallExpression) => {
-        // Names first: most calls carry no secret-looking one, and then the call need not be
-        // told apart as a log call at all.
+        // The method name, then the logged names: most calls fail one of these cheap tests, and then
+        // need not be told apart as log calls.
+        if (!mayBeLogCall(node)) return;
         let found: Secret[] | undefined;
         for (const arg of node.arguments) found = secretsIn(arg, 0, isSecret, context.model.ast, found);
         if (!found) return;

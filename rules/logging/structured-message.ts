@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'logging/structured-message',
@@ -30,9 +30,9 @@ export default defineRule({
     return {
       // Only log calls matter: the walk goes where a log method is named.
       CallExpression: anchored(LOG_CALL_ANCHORS, (node: ts.CallExpression) => {
-        // The message is one of the arguments: a call none of whose arguments builds text needs
-        // no telling apart as a log call (most calls log a constant).
-        if (!node.arguments.some(buildsText)) return;
+        // The method name, then the arguments (the message is one of them): most calls fail one of
+        // these cheap tests (most log calls log a constant), and then need not be told apart.
+        if (!mayBeLogCall(node) || !node.arguments.some(buildsText)) return;
         const log = loggers.logCall(node);
         if (!log || !log.message || (log.flavor === 'console' && !context.options.includeConsole)) return;
         let message = log.message;

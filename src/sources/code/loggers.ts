@@ -100,6 +100,16 @@ export function isStringLike(node: ts.Expression): boolean {
 }
 
 /**
+ * Whether a call may be a log call, by the shape of its callee alone: a method named like a log
+ * level (`x.info()`), or a callee `logCall` looks into (`x['info']()`, `(x.info)()`). A cheap
+ * first test for rules that check something else before asking `LoggerIndex.logCall`.
+ */
+export function mayBeLogCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) ? LEVELS[callee.name.text] !== undefined : ts.isElementAccessExpression(callee) || ts.isParenthesizedExpression(callee);
+}
+
+/**
  * Recognises the loggers of one file: the global console, pino, winston, bunyan, the NestJS
  * Logger (and nestjs-pino), the project's configured logger modules and objects. Bindings come
  * from a shallow look at imports, top-level variables and class members, not from a type checker.
@@ -314,10 +324,7 @@ export class LoggerIndex {
   /** The log call a call expression is, if it is one. */
   logCall(call: ts.CallExpression): LogCall | undefined {
     // Most calls are not logging: reject them by method name before anything else.
-    const callee = call.expression;
-    if (ts.isPropertyAccessExpression(callee) ? !LEVELS[callee.name.text] : !ts.isElementAccessExpression(callee) && !ts.isParenthesizedExpression(callee)) {
-      return undefined;
-    }
+    if (!mayBeLogCall(call)) return undefined;
     // The logging rules ask about the same call one after another in the walk.
     if (call === this.lastCall) return this.lastResult;
     let hit = this.calls.get(call);

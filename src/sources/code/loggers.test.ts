@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { LoggerIndex, mayBeLogCall } from './loggers.js';
+import { parseCode } from './adapter.js';
+import { ts, type CodeFile } from './model.js';
+
+function calls(source: string): { file: CodeFile; calls: ts.CallExpression[] } {
+  const file = parseCode('/virtual/a.ts', source).file!;
+  const out: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) out.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(file.ast);
+  return { file, calls: out };
+}
+
+describe('mayBeLogCall', () => {
+  it('accepts a method named like a level, and the callees logCall looks into', () => {
+    const { calls: found } = calls(`logger.info('a'); logger['warn']('b'); (logger.error)('c'); this.log.debug('d');`);
+    expect(found.map(mayBeLogCall)).toEqual([true, true, true, true]);
+  });
+
+  it('rejects other methods and plain calls', () => {
+    const { calls: found } = calls(`repo.save(x); info('a'); new Foo().run(); logger.child({}).flush();`);
+    expect(found.map(mayBeLogCall)).toEqual([false, false, false, false, false]);
+  });
+
+  it('never rejects a call that LoggerIndex takes for a log call', () => {
+    const { file, calls: found } = calls(
+      `import pino from 'pino';\nconst logger = pino();\nlogger.info('a');\nlogger['error']({ err }, 'b');\nconsole.log('c');\nfoo.bar();\nrun();`,
+    );
+    const index = LoggerIndex.of(file);
+    const logs = found.filter((c) => index.logCall(c));
+    expect(logs).toHaveLength(3);
+    for (const call of found) if (index.logCall(call)) expect(mayBeLogCall(call)).toBe(true);
+    LoggerIndex.forget();
+  });
+});
