@@ -110,7 +110,7 @@ export function alternation(words: readonly string[]): string {
 export type AnchorSearch = (text: string) => number[];
 
 /** A search for the anchors: every offset at which one of them starts, in ascending order. */
-export function anchorSearch(anchors: readonly string[]): AnchorSearch {
+function anchorSearch(anchors: readonly string[]): AnchorSearch {
   // indexOf('') stops at the end and finds it there forever: an empty anchor takes the expression path.
   if (anchors.length === 1 && anchors[0] !== '') {
     const anchor = anchors[0];
