@@ -103,22 +103,7 @@ async function loadRun(setup: WorkerSetup, registry?: RuleRegistry) {
     registry: registry ?? builtinRegistry(),
   });
   const filter = selectionFilter(setup, config.registry);
-  const baseResolver = ruleResolver(config, config.registry);
-  // The resolver hands out one map per set of matching overrides: filter each once, not per call,
-  // and remember the answer per file, as the resolver does.
-  const filtered = new WeakMap<ActiveRules, ActiveRules>();
-  const byFile = new Map<string, ActiveRules>();
-  const rulesFor = filter
-    ? (file: string) => {
-        let rules = byFile.get(file);
-        if (rules) return rules;
-        const base = baseResolver(file);
-        rules = filtered.get(base);
-        if (!rules) filtered.set(base, (rules = filter(base)));
-        byFile.set(file, rules);
-        return rules;
-      }
-    : baseResolver;
+  const rulesFor = ruleResolver(config, config.registry, filter);
   const baseRef = setup.base ?? config.base;
   let base;
   if (baseRef) {
@@ -372,10 +357,8 @@ function selectionFilter(options: { onlyRules?: string[]; onlyPacks?: string[] }
       throw new UsageError(`--pack: unknown pack "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
     }
   }
-  const cache = new Map<ActiveRules, ActiveRules>();
+  // Called once per set of matching overrides by the resolver, which keeps the result.
   return (rules) => {
-    let out = cache.get(rules);
-    if (out) return out;
     const next = new Map();
     for (const [id, active] of rules) {
       if (onlyPacks.length > 0 && onlyPacks.includes(registry.get(id)!.pack.id)) next.set(id, active);
@@ -384,8 +367,7 @@ function selectionFilter(options: { onlyRules?: string[]; onlyPacks?: string[] }
       const rule = registry.get(id)!.rule;
       next.set(id, rules.get(id) ?? { severity: rule.meta.severity, options: mergeOptions(rule, undefined) });
     }
-    cache.set(rules, (out = next));
-    return out;
+    return next;
   };
 }
 

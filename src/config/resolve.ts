@@ -6,9 +6,10 @@ import type { ResolvedConfig, RuleEntry } from './types.js';
 
 /**
  * Rules in force per file. Files matching the same overrides share one map, so a large run
- * computes a handful of maps, not one per file.
+ * computes a handful of maps, not one per file. `narrow` (the `--rule`/`--pack` selection) is
+ * applied to each of those maps once.
  */
-export function ruleResolver(config: ResolvedConfig, registry: RuleRegistry): (file: string) => ActiveRules {
+export function ruleResolver(config: ResolvedConfig, registry: RuleRegistry, narrow?: (rules: ActiveRules) => ActiveRules): (file: string) => ActiveRules {
   const cache = new Map<string, ActiveRules>();
   // Asked for the same file many times (once per file, then per project finding and rule).
   const byFile = new Map<string, ActiveRules>();
@@ -20,6 +21,7 @@ export function ruleResolver(config: ResolvedConfig, registry: RuleRegistry): (f
     rules = cache.get(key);
     if (!rules) {
       rules = activeRules(entriesFor(config, matching), registry);
+      if (narrow) rules = narrow(rules);
       cache.set(key, rules);
     }
     byFile.set(file, rules);

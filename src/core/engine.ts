@@ -528,8 +528,6 @@ async function projectPhase(
     for (const rule of kindRules) {
       const config = input.projectRules.get(rule.id)!;
       const started = timing ? performance.now() : 0;
-      // Asked per import by some rules: one lookup per file, not two maps each time.
-      const enabled = new Map<string, boolean>();
       try {
         await rule.create({
           ruleId: rule.id,
@@ -540,11 +538,7 @@ async function projectPhase(
           configFile: input.configFile,
           project: project as never,
           settings,
-          isEnabledFor: (file: string) => {
-            let on = enabled.get(file);
-            if (on === undefined) enabled.set(file, (on = inRun.has(file) && input.rulesFor(file).has(rule.id)));
-            return on;
-          },
+          isEnabledFor: (file: string) => inRun.has(file) && input.rulesFor(file).has(rule.id),
           report: reporterFor(texts, pending, rule, config.severity, undefined),
         } as never);
       } catch (error) {
