@@ -154,16 +154,16 @@ const byText = new Map<string, AnchorSearch>();
 
 /** The search for the union of the anchor lists, the same for the same lists in the same order. */
 export function searchForLists(lists: readonly (readonly string[])[]): AnchorSearch {
+  if (listNodes > 4096) {
+    byLists = { next: new Map() };
+    listNodes = 0;
+  }
   let node = byLists;
   for (const list of lists) {
     let child = node.next.get(list);
     if (!child) {
-      if (++listNodes > 4096) {
-        byLists = { next: new Map() };
-        listNodes = 0;
-        return searchForText([...new Set(lists.flat())]);
-      }
       node.next.set(list, (child = { next: new Map() }));
+      listNodes++;
     }
     node = child;
   }
