@@ -153,6 +153,33 @@ describe('validation', () => {
     const bad = await configError({ '.architecturerc.yaml': 'rules: [\n' });
     expect(bad.message).toMatch(/\.architecturerc\.yaml: cannot be read/);
     expect((await configError({ '.architecturerc.json': '[1, 2]' })).problem).toBe('expected an object of settings');
+    // JSON syntax errors are placed by line and column, not only by character offset.
+    const json = await configError({ '.architecturerc.json': '{\n  "rules": {\n    "logging/no-console": "warn",\n  }\n}\n' });
+    expect(json.message).toMatch(/\.architecturerc\.json: cannot be read: JSON Error in .*\(line 4, column 3\)/);
+    const yaml = await configError({ '.architecturerc.yaml': 'rules:\n  a: 1\n  a: 2\n' });
+    expect(yaml.message).toMatch(/\.architecturerc\.yaml: cannot be read: YAML Error in .*line 3/);
+  });
+
+  it('reads YAML merge keys', async () => {
+    const { config } = await load({
+      '.architecturerc.yaml': [
+        'rules:',
+        '  logging/no-console: error',
+        'overrides:',
+        '  - files: "a/**"',
+        '    rules: &quiet',
+        '      logging/no-console: off',
+        '  - files: "b/**"',
+        '    rules:',
+        '      <<: *quiet',
+        '      errors/no-generic-error: warn',
+        '',
+      ].join('\n'),
+    });
+    const rulesFor = ruleResolver(config, builtinRegistry());
+    expect(rulesFor('src/x.ts').get('logging/no-console')?.severity).toBe('error');
+    expect(rulesFor('b/x.ts').has('logging/no-console')).toBe(false);
+    expect(rulesFor('b/x.ts').get('errors/no-generic-error')?.severity).toBe('warn');
   });
 });
 

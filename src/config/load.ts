@@ -3,6 +3,7 @@ import { cosmiconfig, type Loader } from 'cosmiconfig';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { describeAjvError, mergeOptions, validateRuleOptions } from '../core/options.js';
 import type { RuleSetting } from '../core/rule.js';
 import { ConfigError, keyPathFromPointer, suggest } from './errors.js';
@@ -53,11 +54,37 @@ const loadTs: Loader = async (filepath, content) => {
   }
 };
 
+/**
+ * JSON and YAML configs are read with JSON.parse and the `yaml` package archlint loads anyway:
+ * cosmiconfig's own loaders would load parse-json, js-yaml and @babel/code-frame on every run,
+ * some 20 ms of a pre-commit check. Merge keys (`<<`) stay allowed, as js-yaml allows them.
+ */
+const loadYamlConfig: Loader = (filepath, content) => {
+  try {
+    return parseYaml(content, { merge: true }) as unknown;
+  } catch (error) {
+    throw new Error(`YAML Error in ${filepath}: ${(error as Error).message.split('\n')[0]}`);
+  }
+};
+
+const loadJsonConfig: Loader = (filepath, content) => {
+  try {
+    return JSON.parse(content) as unknown;
+  } catch (error) {
+    // V8 names a character offset; people look for a line and a column.
+    const message = (error as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const before = at ? content.slice(0, Number(at[1])).split('\n') : undefined;
+    const where = before ? ` (line ${before.length}, column ${before[before.length - 1].length + 1})` : '';
+    throw new Error(`JSON Error in ${filepath}: ${message}${where}`);
+  }
+};
+
 function explorer() {
   return cosmiconfig(MODULE_NAME, {
     searchPlaces: SEARCH_PLACES,
     searchStrategy: 'global',
-    loaders: { '.ts': loadTs },
+    loaders: { '.ts': loadTs, '.json': loadJsonConfig, '.yaml': loadYamlConfig, '.yml': loadYamlConfig, noExt: loadYamlConfig },
     cache: false,
   });
 }
