@@ -48,11 +48,14 @@ export default defineRule({
       }
       return id;
     };
-    const firstImport: Map<number, ModuleImport>[] = [];
+    // One map for every edge, keyed by the pair of numbers, rather than a map per unit: a large
+    // project has as many units as files. The targets of each unit, in the order first met.
+    const firstImport = new Map<number, ModuleImport>();
+    const targetsOf: number[][] = [];
     for (const file of [...graph.importsOf.keys()].sort()) {
       const from = nodeOf(file);
       if (from === undefined) continue;
-      let out: Map<number, ModuleImport> | undefined;
+      let fromId = -1;
       for (const imp of graph.importsOf.get(file)!) {
         // import() loads lazily and is the usual way to break a cycle; type imports are erased, and
         // so are value imports whose names only types use.
@@ -60,9 +63,13 @@ export default defineRule({
         if (!context.project.byPath.has(imp.target)) continue;
         const to = nodeOf(imp.target);
         if (to === undefined || to === from) continue;
-        out ??= firstImport[idOf(from)] ??= new Map();
+        if (fromId < 0) fromId = idOf(from);
         const target = idOf(to);
-        if (!out.has(target)) out.set(target, imp);
+        const key = edgeKey(fromId, target);
+        if (!firstImport.has(key)) {
+          firstImport.set(key, imp);
+          (targetsOf[fromId] ??= []).push(target);
+        }
       }
     }
 
@@ -78,9 +85,9 @@ export default defineRule({
       metAs[i] = id;
     }
     const next: number[][] = names.map(() => []);
-    firstImport.forEach((out, from) => {
+    targetsOf.forEach((targets, from) => {
       const list = next[rank[from]];
-      for (const to of out.keys()) list.push(rank[to]);
+      for (const to of targets) list.push(rank[to]);
       list.sort((a, b) => a - b);
     });
     const componentOf = new Int32Array(names.length).fill(-1);
@@ -105,7 +112,7 @@ export default defineRule({
         if (seen.has(key)) continue;
         seen.add(key);
         const rotated = ordered.map((n) => names[n]);
-        const hops = ordered.map((n, i) => firstImport[metAs[n]]!.get(metAs[ordered[(i + 1) % ordered.length]])!);
+        const hops = ordered.map((n, i) => firstImport.get(edgeKey(metAs[n], metAs[ordered[(i + 1) % ordered.length]]))!);
         const first = hops[0];
         if (!context.isEnabledFor(first.from)) continue;
         reported++;
@@ -126,6 +133,11 @@ export default defineRule({
     }
   },
 });
+
+/** One number for an edge between units numbered below 2^26 (a project has fewer files), exact in a double. */
+function edgeKey(from: number, to: number): number {
+  return from * 0x4000000 + to;
+}
 
 /** Breadth-first searches over numbered units; the arrays are shared by every search. */
 class CycleSearch {

@@ -31,7 +31,6 @@ export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSetti
   const known = new Set(files.map((f) => f.path));
   const resolver = new ModuleResolver(root, known, { tsconfig: settings.tsconfig });
   const importsOf = new Map<string, ModuleImport[]>();
-  const importers = new Map<string, ModuleImport[]>();
   for (const file of files) {
     const list: ModuleImport[] = [];
     const fromDir = path.posix.dirname(file.path);
@@ -53,19 +52,30 @@ export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSetti
       };
       if (target) entry.target = target;
       list.push(entry);
-      if (target) {
-        let into = importers.get(target);
-        if (!into) importers.set(target, (into = []));
-        into.push(entry);
-      }
     }
     importsOf.set(file.path, list);
   }
+  // Only changed-files runs ask who imports a file: the reverse index is built on the first question.
+  let importers: Map<string, ModuleImport[]> | undefined;
   return {
     importsOf,
-    importersOf: (file) => importers.get(file) ?? [],
+    importersOf: (file) => (importers ??= reverse(importsOf)).get(file) ?? [],
     workspaces: resolver.workspaces,
     resolve: (fromFile, specifier) => resolver.resolve(fromFile, specifier),
     inputs: resolver.inputs,
   };
+}
+
+/** The imports that reach each file, in the order of `importsOf`. */
+function reverse(importsOf: ReadonlyMap<string, readonly ModuleImport[]>): Map<string, ModuleImport[]> {
+  const importers = new Map<string, ModuleImport[]>();
+  for (const list of importsOf.values()) {
+    for (const entry of list) {
+      if (!entry.target) continue;
+      let into = importers.get(entry.target);
+      if (!into) importers.set(entry.target, (into = []));
+      into.push(entry);
+    }
+  }
+  return importers;
 }

@@ -91,8 +91,12 @@ const DEFAULT_PUBLIC = ['index.*', '*.module.*'];
  * an ancestor of the path.
  */
 // Per settings: the module definitions with their globs trimmed, and the answer for each folder
-// (the module of a file depends only on its folder, and files share folders).
-const moduleOfCache = new WeakMap<CodeSettings, { defs: { glob: string; publicFiles: string[] }[]; byFolder: Map<string, ModuleFolder | null> }>();
+// (the module of a file depends only on its folder, and files share folders) and for each file
+// asked about (rules ask once per import: a lookup by the path spares cutting out its folder).
+const moduleOfCache = new WeakMap<
+  CodeSettings,
+  { defs: { glob: string; publicFiles: string[] }[]; byFolder: Map<string, ModuleFolder | null>; byFile: Map<string, ModuleFolder | null> }
+>();
 
 export function moduleOf(file: string, settings: CodeSettings): ModuleFolder | undefined {
   let cache = moduleOfCache.get(settings);
@@ -100,12 +104,16 @@ export function moduleOf(file: string, settings: CodeSettings): ModuleFolder | u
     const defs = (settings.modules ?? [])
       .map((m): ModuleDefinition => (typeof m === 'string' ? { path: m } : m))
       .map((def) => ({ glob: def.path.replace(/\/+$/, ''), publicFiles: def.publicFiles ?? DEFAULT_PUBLIC }));
-    moduleOfCache.set(settings, (cache = { defs, byFolder: new Map() }));
+    moduleOfCache.set(settings, (cache = { defs, byFolder: new Map(), byFile: new Map() }));
   }
   if (cache.defs.length === 0) return undefined;
-  const folder = file.slice(0, Math.max(0, file.lastIndexOf('/')));
-  let hit = cache.byFolder.get(folder);
-  if (hit === undefined) cache.byFolder.set(folder, (hit = findModule(file, cache.defs) ?? null));
+  let hit = cache.byFile.get(file);
+  if (hit === undefined) {
+    const folder = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+    hit = cache.byFolder.get(folder);
+    if (hit === undefined) cache.byFolder.set(folder, (hit = findModule(file, cache.defs) ?? null));
+    cache.byFile.set(file, hit);
+  }
   return hit ?? undefined;
 }
 
