@@ -5,6 +5,15 @@ new RuleTester().run(rule, {
   valid: [
     { files: { 'db/migrations/000001_users.up.sql': 'SELECT 1;', 'db/migrations/000001_users.down.sql': 'SELECT 1;', 'db/migrations/000002_orders.up.sql': 'SELECT 1;' } },
     { name: 'the same version in two folders', files: { 'a/migrations/0001_x.sql': 'SELECT 1;', 'b/migrations/0001_y.sql': 'SELECT 1;' } },
+    {
+      name: 'umzug timestamps of one day, with their down/ files',
+      files: {
+        'database/migrations/2022.10.07T13.49.19.users.sql': 'SELECT 1;',
+        'database/migrations/2022.10.07T13.49.54.wallets.sql': 'SELECT 1;',
+        'database/migrations/down/2022.10.07T13.49.19.users.sql': 'SELECT 1;',
+        'database/migrations/down/2022.10.07T13.49.54.wallets.sql': 'SELECT 1;',
+      },
+    },
   ],
   invalid: [
     {
@@ -15,6 +24,11 @@ new RuleTester().run(rule, {
       name: 'Flyway versions compare numerically',
       files: { 'db/V1_1__a.sql': 'SELECT 1;', 'db/V1.1__b.sql': 'SELECT 1;', 'db/V01_01__c.sql': 'SELECT 1;' },
       errors: 2,
+    },
+    {
+      name: 'umzug timestamps compare as a whole',
+      files: { 'database/migrations/2022.10.07T13.49.19.users.sql': 'SELECT 1;', 'database/migrations/2022.10.07T13.49.19.teams.sql': 'SELECT 1;' },
+      errors: [{ messageId: 'duplicate', data: { version: '2022.10.07T13.49.19', other: 'database/migrations/2022.10.07T13.49.19.teams.sql' } }],
     },
   ],
 });

@@ -1,10 +1,9 @@
 import { defineRule } from '../../src/core/index.js';
-import type { MigrationFile } from '../../src/sources/migrations/index.js';
+import { versionParts, type MigrationFile } from '../../src/sources/migrations/index.js';
 
 /** `0001`, `1` and `1.0`... compare equal as the tools compare them: numerically, part by part. */
 function canonical(version: string): string {
-  return version
-    .split(/[._]/)
+  return versionParts(version)
     .map((p) => p.replace(/^0+(?=\d)/, ''))
     .join('.')
     .replace(/(?:\.0)+$/, '');

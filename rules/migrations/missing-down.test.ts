@@ -21,5 +21,14 @@ new RuleTester().run(rule, {
       errors: [{ file: 'db/00002_orders.sql' }],
     },
     { files: { 'db/migrations/0001_users.up.sql': 'SELECT 1;' }, options: { always: true }, errors: [{ messageId: 'missingAlways' }] },
+    {
+      name: '@slonik/migrator keeps down migrations in down/',
+      files: {
+        'database/migrations/2022.10.07T13.49.19.users.sql': 'CREATE TABLE users (id bigint);',
+        'database/migrations/2022.10.07T13.49.54.wallets.sql': 'CREATE TABLE wallets (id bigint);',
+        'database/migrations/down/2022.10.07T13.49.19.users.sql': 'DROP TABLE users;',
+      },
+      errors: [{ messageId: 'missing', file: 'database/migrations/2022.10.07T13.49.54.wallets.sql' }],
+    },
   ],
 });

@@ -57,7 +57,8 @@ export default defineRule({
   },
   create(context) {
     for (const set of context.project.sets) {
-      if (!LAYOUTS_WITH_DOWN.has(set.layout)) continue;
+      // A plain folder keeps down migrations when it has a down/ folder (@slonik/migrator).
+      if (!LAYOUTS_WITH_DOWN.has(set.layout) && !set.files.some((f) => f.role === 'down')) continue;
       const list = migrations(set);
       const anyDown = list.some((m) => m.hasDown);
       if (!anyDown && !context.options.always) continue;

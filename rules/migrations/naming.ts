@@ -1,12 +1,17 @@
 import { defineRule } from '../../src/core/index.js';
 import type { MigrationFile, MigrationSet } from '../../src/sources/migrations/index.js';
 
+const ISO_LIKE = /^\d{4}\D?\d{2}\D?\d{2}T\d{2}/;
+
 type Scheme = 'timestamp' | 'sequence' | `sequence of ${number} digits`;
 
-/** How a version is written: a 12+ digit timestamp, or a counter (dotted Flyway versions count as counters). */
+/**
+ * How a version is written: a 12+ digit timestamp or an ISO-like one (`2022.10.07T13.49.19`), or a
+ * counter (dotted Flyway versions count as counters).
+ */
 function schemeOf(version: string, padded: boolean): Scheme {
   const major = version.split(/[._]/)[0];
-  if (major.length >= 12) return 'timestamp';
+  if (major.length >= 12 || ISO_LIKE.test(version)) return 'timestamp';
   return padded && major === version ? `sequence of ${version.length} digits` : 'sequence';
 }
 

@@ -53,6 +53,9 @@ const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/i;
 const FLYWAY_REPEATABLE = /^R__(.+)\.sql$/i;
 const UP_DOWN = /^V?(\d+(?:\.\d+)*?)(?:[._-](.+?))?\.(up|down)\.sql$/i;
 const NUMBERED = /^(\d+)(?:[._-](.+))?\.\w+$/;
+// umzug and @slonik/migrator name files by an ISO-like timestamp (`2022.10.07T13.49.19.users.sql`):
+// the whole timestamp is the version, not its year.
+const ISO_TIMESTAMPED = /^(\d{4}[.\-_]?\d{2}[.\-_]?\d{2}T\d{2}[.\-_:]?\d{2}[.\-_:]?\d{2})(?:[._-](.+))?\.\w+$/;
 const TYPEORM_FILE = /^(\d+)-(.+)\.[cm]?[jt]s$/;
 const MIKRO_FILE = /^Migration(\d+)(?:[._-]?(.*))?\.[cm]?[jt]s$/;
 
@@ -97,10 +100,17 @@ export function detectLayout(file: string, text: string, root: string, probed?: 
   return 'plain';
 }
 
-/** The migration folder (the set) a file belongs to. Prisma keeps one folder per migration. */
+/**
+ * The migration folder (the set) a file belongs to. Prisma keeps one folder per migration, and
+ * @slonik/migrator the down migration of `x.sql` in `down/x.sql` next to the up files.
+ */
 export function setDir(file: string, layout: Layout): string {
   const dir = path.posix.dirname(file);
-  return layout === 'prisma' ? path.posix.dirname(dir) : dir;
+  return layout === 'prisma' || isPlainDown(file, layout) ? path.posix.dirname(dir) : dir;
+}
+
+function isPlainDown(file: string, layout: Layout): boolean {
+  return layout === 'plain' && path.posix.basename(path.posix.dirname(file)) === 'down';
 }
 
 /** Version, description and role of a migration, read from its name as its layout writes it. */
@@ -130,17 +140,22 @@ export function nameParts(file: string, layout: Layout): NameParts {
       return m ? { version: m[1], name: m[2] || undefined, role: 'both' } : { role: 'both' };
     }
     default: {
-      const role = layout === 'goose' || layout === 'dbmate' || layout === 'knex' ? 'both' : 'up';
-      const m = NUMBERED.exec(base);
+      const role = layout === 'goose' || layout === 'dbmate' || layout === 'knex' ? 'both' : isPlainDown(file, layout) ? 'down' : 'up';
+      const m = ISO_TIMESTAMPED.exec(base) ?? NUMBERED.exec(base);
       return m ? { version: m[1], name: m[2], role } : { role };
     }
   }
 }
 
+/** The numbers of a version, whatever separates them (`1_1`, `1.1`, `2022.10.07T13.49.19`). */
+export function versionParts(version: string): string[] {
+  return version.split(/\D+/).filter((p) => p !== '');
+}
+
 /** Orders versions numerically part by part (`1.10` after `1.9`, `0010` after `9`). */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[._]/);
-  const pb = b.split(/[._]/);
+  const pa = versionParts(a);
+  const pb = versionParts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i] === undefined ? -1n : BigInt(pa[i]);
     const y = pb[i] === undefined ? -1n : BigInt(pb[i]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../core/text.js';
 import { parseMigration } from './adapter.js';
-import { compareVersions, detectLayout, nameParts } from './layout.js';
+import { compareVersions, detectLayout, nameParts, setDir } from './layout.js';
 
 const ROOT = '/nonexistent-root';
 
@@ -25,6 +25,9 @@ describe('layout detection', () => {
     ['src/migrations/Migration20240101120000.ts', 'this.addSql("select 1")', 'mikro-orm', { version: '20240101120000', role: 'both' }],
     ['migrations/20240101120000_users.js', 'exports.up = (knex) => knex.raw("select 1")', 'knex', { version: '20240101120000', role: 'both' }],
     ['sql/migrations/003_teams.sql', 'SELECT 1;', 'plain', { version: '003', name: 'teams', role: 'up' }],
+    // umzug / @slonik/migrator: an ISO-like timestamp, and down migrations in a down/ folder.
+    ['database/migrations/2022.10.07T13.49.19.users.sql', 'SELECT 1;', 'plain', { version: '2022.10.07T13.49.19', name: 'users', role: 'up' }],
+    ['database/migrations/down/2022.10.07T13.49.19.users.sql', 'SELECT 1;', 'plain', { version: '2022.10.07T13.49.19', name: 'users', role: 'down' }],
   ])('%s is %s', (path, text, layout, parts) => {
     const detected = detectLayout(path, text, ROOT);
     expect(detected).toBe(layout);
@@ -36,6 +39,15 @@ describe('layout detection', () => {
     expect(compareVersions('0010', '9')).toBe(1);
     expect(compareVersions('1_1', '1.1')).toBe(0);
     expect(compareVersions('2', '2.1')).toBe(-1);
+    expect(compareVersions('2022.10.07T13.49.19', '2022.10.07T13.49.54')).toBe(-1);
+    expect(compareVersions('2022.10.08T01.00.00', '2022.10.07T23.59.59')).toBe(1);
+  });
+
+  it('puts a down/ folder of plain migrations in the set of its up files', () => {
+    expect(setDir('database/migrations/down/2022.10.07T13.49.19.users.sql', 'plain')).toBe('database/migrations');
+    expect(setDir('database/migrations/2022.10.07T13.49.19.users.sql', 'plain')).toBe('database/migrations');
+    // Only plain folders: other tools name their down files themselves.
+    expect(setDir('db/down/000001_users.down.sql', 'golang-migrate')).toBe('db/down');
   });
 });
 
