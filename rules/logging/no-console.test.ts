@@ -7,6 +7,8 @@ new RuleTester().run(rule, {
     'const console = createLogger(); console.log("x");',
     'function run(console: Logger) { console.info("x"); }',
     { code: 'console.log("seeding");', filename: 'scripts/seed.ts' },
+    { code: 'console.log("seeded users");', filename: 'database/seed.ts' },
+    { code: 'console.log("seeded users");', filename: 'prisma/seeds/users.ts' },
     { code: 'console.error("boom");', options: { allow: ['error'] } },
     { code: 'console.log("cli output");', filename: 'tools/print.ts', options: { allowFiles: ['tools/**'] } },
     'console.log;',

@@ -38,7 +38,7 @@ export default defineRule({
     },
     defaults: {
       allow: [] as string[],
-      allowFiles: ['**/scripts/**', '**/bin/**', '**/cli/**', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'] as string[],
+      allowFiles: ['**/scripts/**', '**/bin/**', '**/cli/**', '**/seed.*', '**/seeds/**', '**/seeders/**', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'] as string[],
     },
   },
   create(context) {
