@@ -22,6 +22,16 @@ new RuleTester().run(rule, {
       },
     },
     {
+      name: 'a test builder in a mirrored domain folder may set up application objects',
+      settings: { preset: 'clean' },
+      files: {
+        'src/Courses/application/CoursesResponse.ts': 'export class CoursesResponse {}',
+        'src/Courses/domain/Course.ts': 'export class Course {}',
+        'tests/Courses/domain/CoursesResponseMother.ts': "import { CoursesResponse } from '../../../src/Courses/application/CoursesResponse';\nexport const any = () => new CoursesResponse();",
+        'src/Courses/domain/Course.spec.ts': "import { CoursesResponse } from '../application/CoursesResponse';\nnew CoursesResponse();",
+      },
+    },
+    {
       name: 'no layers configured: nothing to check',
       files: { 'src/domain/a.ts': "import '../infrastructure/b';", 'src/infrastructure/b.ts': 'export {};' },
     },
@@ -55,6 +65,17 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'tests are checked too once allowFiles is set without them',
+      settings: { preset: 'clean' },
+      options: { allowFiles: [] },
+      files: {
+        'src/Courses/application/CoursesResponse.ts': 'export class CoursesResponse {}',
+        'src/Courses/domain/Course.ts': 'export class Course {}',
+        'tests/Courses/domain/CoursesResponseMother.ts': "import { CoursesResponse } from '../../../src/Courses/application/CoursesResponse';\nexport const any = () => new CoursesResponse();",
+      },
+      errors: [{ messageId: 'forbidden', data: { from: 'domain', to: 'application', target: 'src/Courses/application/CoursesResponse.ts', allowed: '' }, file: 'tests/Courses/domain/CoursesResponseMother.ts' }],
+    },
     {
       name: 'domain importing infrastructure, with exact location of the specifier',
       settings: clean,

@@ -30,11 +30,13 @@ export default defineRule({
         allowFiles: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Globs of importing files exempt from the rule, e.g. composition roots that wire every layer.',
+          description: 'Globs of importing files exempt from the rule, e.g. composition roots that wire every layer. Defaults to tests; setting it replaces the defaults.',
         },
       },
     },
-    defaults: { ignoreTypeImports: false, allowFiles: [] as string[] },
+    // Tests (and their builders, which often sit in a mirrored domain/ folder) reach across layers to
+    // set things up: that is not a dependency of the production code.
+    defaults: { ignoreTypeImports: false, allowFiles: ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**'] as string[] },
   },
   create(context) {
     const layers = layersOf(context.settings ?? {});
