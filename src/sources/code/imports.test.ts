@@ -62,6 +62,20 @@ describe('imports whose names only types use', () => {
     expect(marks).toEqual({ './money': false, './spread': false, './status': false, './repo': false, './base': false, './line': false });
   });
 
+  it('tells decorators from JSDoc tags', () => {
+    const documented = [
+      "import { AggregateRoot } from './aggregate-root';",
+      'export class DomainEvents {',
+      '  /** @method markAggregateForDispatch @static */',
+      '  static mark(aggregate: AggregateRoot<any>): void {}',
+      '}',
+    ].join('\n');
+    expect(erased(documented)).toEqual({ './aggregate-root': true });
+    const decorated = documented.replace('static mark(aggregate', 'static mark(@Inject() aggregate');
+    expect(erased(decorated)).toEqual({ './aggregate-root': false });
+    expect(erased(documented.replace('  static mark', '  @Log() static mark'))).toEqual({ './aggregate-root': false });
+  });
+
   it('does not count a property of the same name as a use', () => {
     expect(erased("import { Line } from './line';\nexport interface A { l: Line }\nexport const n = order.Line;")).toEqual({ './line': true });
     expect(erased("import { Line } from './line';\nexport const n = order\n  .Line;\nexport const m = order?. Line;")).toEqual({ './line': true });

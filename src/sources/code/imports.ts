@@ -116,6 +116,7 @@ const K = {
   ImportEqualsDeclaration: ts.SyntaxKind.ImportEqualsDeclaration,
   ExternalModuleReference: ts.SyntaxKind.ExternalModuleReference,
   DeclareKeyword: ts.SyntaxKind.DeclareKeyword,
+  Decorator: ts.SyntaxKind.Decorator,
 } as const;
 const forEachChild = ts.forEachChild;
 
@@ -162,8 +163,9 @@ function usedInCode(sf: ts.SourceFile, text: string, statements: readonly ts.Sta
     // From the first token: a doc comment in front that names a type is not a use.
     const first = statement.getStart(sf);
     if (at < first) continue;
-    // `@`: a decorator, or may be. With emitDecoratorMetadata any mention in it may be a value.
-    if ((decorated[lo] ??= hasAtSign(text, first, statement.end))) return true;
+    // A decorated class: with emitDecoratorMetadata any mention in it may be a value. The text has
+    // no `@` in most statements; where it has, the tree tells a decorator from a JSDoc tag.
+    if ((decorated[lo] ??= hasAtSign(text, first, statement.end) && hasDecorator(statement))) return true;
     if (valueUseAt(statement, at, name)) return true;
   }
   return false;
@@ -220,6 +222,10 @@ function valueUseAt(statement: ts.Statement, at: number, name: string): boolean 
 // The offset `holds` looks for: one shared callback rather than a closure per occurrence.
 let offset = 0;
 const holds = (child: ts.Node): ts.Node | undefined => (child.pos <= offset && offset < child.end ? child : undefined);
+
+function hasDecorator(node: ts.Node): boolean {
+  return forEachChild(node, (child) => (child.kind === K.Decorator || hasDecorator(child) ? true : undefined)) === true;
+}
 
 function hasAtSign(text: string, from: number, end: number): boolean {
   for (let i = from; i < end; i++) if (text.charCodeAt(i) === 64) return true;
