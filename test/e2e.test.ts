@@ -231,6 +231,24 @@ describe('rules, explain, init', () => {
     expect(again.stderr).toContain('not overwriting');
   });
 
+  it('archlint init knows the folder names DDD services use for the clean layers', () => {
+    const dir = tempProject({
+      'src/modules/users/domain/user.ts': 'export class User {}\n',
+      'src/modules/users/useCases/createUser/CreateUser.ts': "import { User } from '../../domain/user';\nexport const create = () => new User();\n",
+      'src/modules/users/infra/http/routes.ts': "import { create } from '../../useCases/createUser/CreateUser';\nexport const routes = [create];\n",
+      'src/modules/forum/domain/post.ts': 'export class Post {}\n',
+      'src/modules/forum/useCases/post/Post.ts': 'export {};\n',
+      'src/modules/forum/infra/repo.ts': 'export {};\n',
+    });
+    expect(archlint(['init'], dir).status).toBe(0);
+    const written = readFileSync(path.join(dir, '.architecturerc.yaml'), 'utf8');
+    expect(written).toContain('- name: application\n      files: "**/useCases/**"');
+    expect(written).toContain('- name: infrastructure\n      files: "**/infra/**"');
+    // infra/http belongs to the infrastructure layer: no interface layer that no file could reach.
+    expect(written).not.toContain('name: http');
+    expect(archlint(['check'], dir).status).toBe(0);
+  });
+
   it('archlint init leaves a config in package.json alone too', () => {
     const dir = tempProject({ 'package.json': JSON.stringify({ name: 'x', architecture: { extends: 'archlint:recommended' } }), 'src/a.ts': '' });
     const run = archlint(['init'], dir);

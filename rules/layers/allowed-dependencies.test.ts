@@ -66,6 +66,16 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'the clean preset knows useCases/ and infra/ folders',
+      settings: { preset: 'clean' },
+      files: {
+        'src/modules/users/domain/user.ts': 'export class User {}',
+        'src/modules/users/infra/http/BaseController.ts': 'export class BaseController {}',
+        'src/modules/users/useCases/login/LoginController.ts': "import { BaseController } from '../../infra/http/BaseController';\nexport class LoginController extends BaseController {}",
+      },
+      errors: [{ messageId: 'forbidden', data: { from: 'application', to: 'infrastructure', target: 'src/modules/users/infra/http/BaseController.ts', allowed: 'domain' } }],
+    },
+    {
       name: 'tests are checked too once allowFiles is set without them',
       settings: { preset: 'clean' },
       options: { allowFiles: [] },

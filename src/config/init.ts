@@ -6,13 +6,20 @@ import { IgnoreFiles, ignoreFilesAbove } from '../core/gitignore.js';
 import { SEARCH_PLACES } from './load.js';
 
 export interface Detected {
-  layers: { name: string; files: string; dependsOn: string[] }[];
+  layers: { name: string; files: string[]; dependsOn: string[] }[];
   openapi: string[];
   graphql: string[];
   migrationDirs: string[];
 }
 
-const CLEAN = ['domain', 'application', 'infrastructure'];
+// The clean layers under the folder names people give them (`useCases` and `infra` in
+// Stemmler-style DDD services, for example).
+const CLEAN: Record<string, string[]> = {
+  domain: ['domain'],
+  application: ['application', 'use-cases', 'usecases', 'useCases', 'use_cases'],
+  infrastructure: ['infrastructure', 'infra'],
+};
+const INTERFACE = ['api', 'interface', 'http', 'presentation'];
 const HEXAGONAL = ['core', 'ports', 'adapters'];
 
 const DEPTH = 6;
@@ -40,25 +47,24 @@ export async function detect(root: string): Promise<Detected> {
   });
   const names = new Set(dirs.map((d) => path.posix.basename(d)));
   const layers: Detected['layers'] = [];
-  const glob = (name: string) => {
-    const hits = dirs.filter((d) => path.posix.basename(d) === name);
-    const parents = new Set(hits.map((h) => path.posix.dirname(h)));
-    return parents.size === 1 && hits.length === 1 ? `${hits[0]}/**` : `**/${name}/**`;
-  };
-  if (CLEAN.every((n) => names.has(n))) {
-    layers.push({ name: 'domain', files: glob('domain'), dependsOn: [] });
-    layers.push({ name: 'application', files: glob('application'), dependsOn: ['domain'] });
-    layers.push({ name: 'infrastructure', files: glob('infrastructure'), dependsOn: ['application', 'domain'] });
-    for (const ui of ['api', 'interface', 'http', 'presentation']) {
-      if (names.has(ui)) {
-        layers.push({ name: ui, files: glob(ui), dependsOn: ['application', 'domain'] });
-        break;
-      }
-    }
+  const hitsOf = (name: string) => dirs.filter((d) => path.posix.basename(d) === name);
+  // One folder: its path; several: every folder of that name.
+  const globs = (folderNames: string[]) =>
+    folderNames.filter((n) => names.has(n)).map((n) => (hitsOf(n).length === 1 ? `${hitsOf(n)[0]}/**` : `**/${n}/**`));
+  const clean = Object.fromEntries(Object.entries(CLEAN).map(([layer, folders]) => [layer, globs(folders)]));
+  if (Object.values(clean).every((g) => g.length > 0)) {
+    layers.push({ name: 'domain', files: clean.domain, dependsOn: [] });
+    layers.push({ name: 'application', files: clean.application, dependsOn: ['domain'] });
+    layers.push({ name: 'infrastructure', files: clean.infrastructure, dependsOn: ['application', 'domain'] });
+    // An http/ folder inside infra/ is part of the infrastructure layer, which claims it first.
+    const infrastructure = CLEAN.infrastructure;
+    const outside = (dir: string) => !dir.split('/').slice(0, -1).some((part) => infrastructure.includes(part));
+    const ui = INTERFACE.find((n) => hitsOf(n).some(outside));
+    if (ui) layers.push({ name: ui, files: globs([ui]), dependsOn: ['application', 'domain'] });
   } else if (HEXAGONAL.every((n) => names.has(n))) {
-    layers.push({ name: 'core', files: glob('core'), dependsOn: [] });
-    layers.push({ name: 'ports', files: glob('ports'), dependsOn: ['core'] });
-    layers.push({ name: 'adapters', files: glob('adapters'), dependsOn: ['ports', 'core'] });
+    layers.push({ name: 'core', files: globs(['core']), dependsOn: [] });
+    layers.push({ name: 'ports', files: globs(['ports']), dependsOn: ['core'] });
+    layers.push({ name: 'adapters', files: globs(['adapters']), dependsOn: ['ports', 'core'] });
   }
 
   const specCandidates = await listUnignored(root, ['**/*.{yaml,yml,json}'], {
@@ -92,7 +98,8 @@ export function starterConfig(detected: Detected): string {
   if (detected.layers.length > 0) {
     lines.push('code:', '  # Layers found from folder names; a layer may import itself and what it dependsOn.', '  layers:');
     for (const l of detected.layers) {
-      lines.push(`    - name: ${l.name}`, `      files: "${l.files}"`, `      dependsOn: [${l.dependsOn.join(', ')}]`);
+      const files = l.files.length === 1 ? `"${l.files[0]}"` : `[${l.files.map((f) => `"${f}"`).join(', ')}]`;
+      lines.push(`    - name: ${l.name}`, `      files: ${files}`, `      dependsOn: [${l.dependsOn.join(', ')}]`);
     }
     lines.push('');
   } else {

@@ -15,7 +15,7 @@ export interface Layer {
 const PRESETS: Record<LayerPreset, LayerDefinition[]> = {
   clean: [
     { name: 'domain', files: ['**/domain/**'], dependsOn: [] },
-    { name: 'application', files: ['**/application/**', '**/use-cases/**', '**/usecases/**'], dependsOn: ['domain'] },
+    { name: 'application', files: ['**/application/**', '**/use-cases/**', '**/usecases/**', '**/useCases/**'], dependsOn: ['domain'] },
     { name: 'infrastructure', files: ['**/infrastructure/**', '**/infra/**'], dependsOn: ['application', 'domain'] },
     {
       name: 'interface',
@@ -26,7 +26,7 @@ const PRESETS: Record<LayerPreset, LayerDefinition[]> = {
   hexagonal: [
     { name: 'domain', files: ['**/domain/**', '**/core/**'], dependsOn: [] },
     { name: 'ports', files: ['**/ports/**', '**/port/**'], dependsOn: ['domain'] },
-    { name: 'application', files: ['**/application/**', '**/use-cases/**'], dependsOn: ['domain', 'ports'] },
+    { name: 'application', files: ['**/application/**', '**/use-cases/**', '**/useCases/**'], dependsOn: ['domain', 'ports'] },
     { name: 'adapters', files: ['**/adapters/**', '**/adapter/**', '**/infrastructure/**'], dependsOn: ['application', 'ports', 'domain'] },
   ],
   onion: [
