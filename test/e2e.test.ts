@@ -249,6 +249,20 @@ describe('rules, explain, init', () => {
     expect(archlint(['check'], dir).status).toBe(0);
   });
 
+  it('archlint init writes the clean layers it finds when one is missing', () => {
+    const dir = tempProject({
+      'src/users/domain/user.ts': 'export class User {}\n',
+      'src/users/infrastructure/persistence/user.repository.ts': "import { User } from '../../domain/user';\nexport const load = () => new User();\n",
+      'src/users/users.service.ts': "import { load } from './infrastructure/persistence/user.repository';\nexport const get = load;\n",
+    });
+    expect(archlint(['init'], dir).status).toBe(0);
+    const written = readFileSync(path.join(dir, '.architecturerc.yaml'), 'utf8');
+    expect(written).toContain('- name: domain\n      files: "src/users/domain/**"\n      dependsOn: []');
+    expect(written).toContain('- name: infrastructure\n      files: "src/users/infrastructure/**"\n      dependsOn: [domain]');
+    expect(written).not.toContain('name: application');
+    expect(archlint(['check'], dir).status).toBe(0);
+  });
+
   it('archlint init leaves a config in package.json alone too', () => {
     const dir = tempProject({ 'package.json': JSON.stringify({ name: 'x', architecture: { extends: 'archlint:recommended' } }), 'src/a.ts': '' });
     const run = archlint(['init'], dir);

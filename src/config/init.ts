@@ -52,15 +52,18 @@ export async function detect(root: string): Promise<Detected> {
   const globs = (folderNames: string[]) =>
     folderNames.filter((n) => names.has(n)).map((n) => (hitsOf(n).length === 1 ? `${hitsOf(n)[0]}/**` : `**/${n}/**`));
   const clean = Object.fromEntries(Object.entries(CLEAN).map(([layer, folders]) => [layer, globs(folders)]));
-  if (Object.values(clean).every((g) => g.length > 0)) {
+  // A domain folder and at least one other clean layer: many NestJS services keep their use cases
+  // in module-root services, with domain/ and infrastructure/ folders only.
+  if (clean.domain.length > 0 && (clean.application.length > 0 || clean.infrastructure.length > 0)) {
+    const present = (names: string[]) => names.filter((n) => clean[n].length > 0);
     layers.push({ name: 'domain', files: clean.domain, dependsOn: [] });
-    layers.push({ name: 'application', files: clean.application, dependsOn: ['domain'] });
-    layers.push({ name: 'infrastructure', files: clean.infrastructure, dependsOn: ['application', 'domain'] });
+    if (clean.application.length > 0) layers.push({ name: 'application', files: clean.application, dependsOn: ['domain'] });
+    if (clean.infrastructure.length > 0) layers.push({ name: 'infrastructure', files: clean.infrastructure, dependsOn: present(['application', 'domain']) });
     // An http/ folder inside infra/ is part of the infrastructure layer, which claims it first.
     const infrastructure = CLEAN.infrastructure;
     const outside = (dir: string) => !dir.split('/').slice(0, -1).some((part) => infrastructure.includes(part));
     const ui = INTERFACE.find((n) => hitsOf(n).some(outside));
-    if (ui) layers.push({ name: ui, files: globs([ui]), dependsOn: ['application', 'domain'] });
+    if (ui) layers.push({ name: ui, files: globs([ui]), dependsOn: present(['application', 'domain']) });
   } else if (HEXAGONAL.every((n) => names.has(n))) {
     layers.push({ name: 'core', files: globs(['core']), dependsOn: [] });
     layers.push({ name: 'ports', files: globs(['ports']), dependsOn: ['core'] });
