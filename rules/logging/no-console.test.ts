@@ -9,6 +9,8 @@ new RuleTester().run(rule, {
     { code: 'console.log("seeding");', filename: 'scripts/seed.ts' },
     { code: 'console.log("seeded users");', filename: 'database/seed.ts' },
     { code: 'console.log("seeded users");', filename: 'prisma/seeds/users.ts' },
+    { code: 'console.error("replace failed");', filename: '.install-scripts/helpers/replace.ts' },
+    { code: 'console.log(output);', filename: 'test/generators/helpers/exec.ts' },
     { code: 'console.error("boom");', options: { allow: ['error'] } },
     { code: 'console.log("cli output");', filename: 'tools/print.ts', options: { allowFiles: ['tools/**'] } },
     'console.log;',

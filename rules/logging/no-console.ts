@@ -38,7 +38,20 @@ export default defineRule({
     },
     defaults: {
       allow: [] as string[],
-      allowFiles: ['**/scripts/**', '**/bin/**', '**/cli/**', '**/seed.*', '**/seeds/**', '**/seeders/**', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'] as string[],
+      allowFiles: [
+        '**/scripts/**',
+        '**/*-scripts/**',
+        '**/bin/**',
+        '**/cli/**',
+        '**/seed.*',
+        '**/seeds/**',
+        '**/seeders/**',
+        '**/*.test.*',
+        '**/*.spec.*',
+        '**/__tests__/**',
+        '**/test/**',
+        '**/tests/**',
+      ] as string[],
     },
   },
   create(context) {
