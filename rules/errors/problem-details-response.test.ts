@@ -13,6 +13,14 @@ new RuleTester().run(rule, {
       code: "throw new NotFoundException('order not found');\nthrow new HttpException('Invalid profile', HttpStatus.BAD_REQUEST);",
     },
     "ctx.status = 200;\nctx.body = { items };",
+    {
+      name: "a project's own NotFoundException is not Nest's",
+      code: "import { NotFoundException } from '@libs/exceptions';\nthrow new NotFoundException({ id });",
+    },
+    {
+      name: 'a Nest exception with a problem object',
+      code: "import { NotFoundException } from '@nestjs/common';\nthrow new NotFoundException({ type: 'https://errors.example.com/no-order', title: 'No such order', status: 404 });",
+    },
   ],
   invalid: [
     {
@@ -40,6 +48,19 @@ new RuleTester().run(rule, {
         { messageId: 'notProblem', data: { status: 400, what: 'an ad-hoc object', missing: ' (missing type, title, status)' }, line: 1, column: 25 },
         { messageId: 'notProblem', data: { status: 404, what: 'an ad-hoc object', missing: ' (missing type, title, status)' }, line: 4 },
       ],
+    },
+    {
+      name: "Nest's built-in exceptions send an object body as it is",
+      code: [
+        "import { Injectable, UnprocessableEntityException, NotFoundException as Missing } from '@nestjs/common';",
+        'throw new UnprocessableEntityException({',
+        '  status: HttpStatus.UNPROCESSABLE_ENTITY,',
+        "  errors: { email: 'emailAlreadyExists' },",
+        '});',
+        // Renamed on import: not followed.
+        'throw new Missing({ id });',
+      ].join('\n'),
+      errors: [{ messageId: 'notProblem', data: { status: 422, what: 'an ad-hoc object', missing: ' (missing type, title)' }, line: 2, column: 40 }],
     },
   ],
 });

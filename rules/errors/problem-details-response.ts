@@ -4,6 +4,20 @@ import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners } from 
 // Module constants, so every file's walk reuses one anchor search (see `anchored`).
 const SEND_ANCHORS: readonly string[] = ['json', 'send', '\\u'];
 const BODY_ANCHORS: readonly string[] = ['body', '\\u'];
+const EXCEPTION_ANCHORS: readonly string[] = ['Exception', '\\u'];
+
+/**
+ * NestJS's built-in HTTP exceptions and their statuses: `new NotFoundException({ ... })` sends the
+ * object as the response body, as `new HttpException(body, status)` does.
+ */
+const NEST_EXCEPTIONS: Record<string, number> = {
+  BadRequestException: 400, UnauthorizedException: 401, ForbiddenException: 403, NotFoundException: 404,
+  MethodNotAllowedException: 405, NotAcceptableException: 406, RequestTimeoutException: 408, ConflictException: 409,
+  GoneException: 410, PreconditionFailedException: 412, PayloadTooLargeException: 413, UnsupportedMediaTypeException: 415,
+  ImATeapotException: 418, MisdirectedException: 421, UnprocessableEntityException: 422, InternalServerErrorException: 500,
+  NotImplementedException: 501, BadGatewayException: 502, ServiceUnavailableException: 503, GatewayTimeoutException: 504,
+  HttpVersionNotSupportedException: 505,
+};
 
 /** Named statuses of NestJS `HttpStatus` and `http-status-codes` `StatusCodes`, for the common errors. */
 const NAMED_STATUS: Record<string, number> = {
@@ -40,6 +54,7 @@ export default defineRule({
   create(context) {
     // Built on the first error response: most files have none.
     let factories: Set<string> | undefined;
+    let nestImports: Set<string> | undefined;
     const sf = context.model.ast;
     const check = (status: number | undefined, body: ts.Expression | undefined, node: ts.Node) => {
       if (status === undefined || status < 400 || !body) return;
@@ -76,14 +91,20 @@ export default defineRule({
           }
         }
       }),
-      NewExpression(node) {
-        // NestJS: new HttpException(body, status)
-        // A string body becomes Nest's default shape through the exception filter, like the built-in
-        // exceptions; only a body object written here is judged.
-        if (ts.isIdentifier(node.expression) && node.expression.text === 'HttpException' && node.arguments && node.arguments.length >= 2) {
-          if (ts.isObjectLiteralExpression(node.arguments[0])) check(statusOf(node.arguments[1]), node.arguments[0], node);
+      NewExpression: anchored(EXCEPTION_ANCHORS, (node: ts.NewExpression) => {
+        // NestJS: new HttpException(body, status), new NotFoundException(body). A string body becomes
+        // Nest's default shape through the exception filter; only a body object written here is judged.
+        if (!ts.isIdentifier(node.expression) || !node.arguments || node.arguments.length === 0) return;
+        const body = node.arguments[0];
+        if (!ts.isObjectLiteralExpression(body)) return;
+        const name = node.expression.text;
+        if (name === 'HttpException') {
+          if (node.arguments.length >= 2) check(statusOf(node.arguments[1]), body, node);
+        } else if (NEST_EXCEPTIONS[name] !== undefined && (nestImports ??= importedFrom(sf, '@nestjs/common')).has(name)) {
+          // Only Nest's own: projects often have a NotFoundException of their domain.
+          check(NEST_EXCEPTIONS[name], body, node);
         }
-      },
+      }),
       BinaryExpression: anchored(BODY_ANCHORS, (node: ts.BinaryExpression) => {
         // Koa: ctx.status = 404; ctx.body = {...}
         if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(node.left) || node.left.name.text !== 'body') return;
@@ -103,11 +124,22 @@ export default defineRule({
       }),
     };
     if (!mentions('json', 'send')) delete listeners.CallExpression;
-    if (!mentions('HttpException')) delete listeners.NewExpression;
+    if (!mentions('HttpException') && !mentions('@nestjs/common')) delete listeners.NewExpression;
     if (!mentions('body')) delete listeners.BinaryExpression;
     return listeners;
   },
 });
+
+/** Names a file imports from a module under their own name (`import { A } from 'm'`). */
+function importedFrom(sf: ts.SourceFile, module: string): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sf.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.moduleSpecifier.text !== module) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) if (!e.propertyName) names.add(e.name.text);
+  }
+  return names;
+}
 
 function statusOf(node: ts.Expression): number | undefined {
   if (ts.isNumericLiteral(node)) return Number(node.text);
