@@ -6,6 +6,13 @@ new RuleTester().run(rule, {
     { files: { 'db/migrations/000001_users.up.sql': 'SELECT 1;', 'db/migrations/000001_users.down.sql': 'SELECT 1;', 'db/migrations/000002_orders.up.sql': 'SELECT 1;' } },
     { name: 'the same version in two folders', files: { 'a/migrations/0001_x.sql': 'SELECT 1;', 'b/migrations/0001_y.sql': 'SELECT 1;' } },
     {
+      name: 'Knex and db-migrate record names: two files of one timestamp both run',
+      files: {
+        'src/migrations/20210428103924-patch-admin-role-name.js': "exports.up = (db, cb) => db.runSql('SELECT 1', cb);",
+        'src/migrations/20210428103924-patch-admin_role.js': "exports.up = (db, cb) => db.runSql('SELECT 2', cb);",
+      },
+    },
+    {
       name: 'umzug timestamps of one day, with their down/ files',
       files: {
         'database/migrations/2022.10.07T13.49.19.users.sql': 'SELECT 1;',

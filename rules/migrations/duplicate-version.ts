@@ -9,6 +9,10 @@ function canonical(version: string): string {
     .replace(/(?:\.0)+$/, '');
 }
 
+// Tools that record a migration by its file or class name, and run files that share a timestamp in
+// name order: Knex (and db-migrate, whose files look the same), TypeORM, MikroORM.
+const BY_NAME = new Set(['knex', 'typeorm', 'mikro-orm']);
+
 export default defineRule({
   id: 'migrations/duplicate-version',
   kind: 'migration',
@@ -24,6 +28,7 @@ export default defineRule({
   },
   create(context) {
     for (const set of context.project.sets) {
+      if (BY_NAME.has(set.layout)) continue;
       // Up and down files of one migration share a version; compare files of the same role.
       const seen = new Map<string, MigrationFile>();
       for (const file of set.files) {
