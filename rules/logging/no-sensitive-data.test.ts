@@ -6,10 +6,16 @@ new RuleTester().run(rule, {
     "logger.info({ userId: user.id, email: user.email }, 'user logged in');",
     "logger.info({ tokenType: 'bearer', hasPassword: !!user.password, passwordChanged: true }, 'profile');",
     "logger.info({ password: '[redacted]', token: mask(token) }, 'login');",
+    { name: 'masked only when set', code: "logger.info({ username: url.username, password: url.password ? '******' : undefined }, 'using proxy');" },
     { name: 'not a logger', code: 'db.insert({ password: hash });\nres.cookie("session", token);' },
     { name: 'allow-listed name', code: "logger.debug({ csrfToken }, 'form');", options: { allow: ['csrfToken'] } },
   ],
   invalid: [
+    {
+      name: 'a conditional that logs the secret in one branch',
+      code: "logger.info({ password: url.password ? url.password : '******' }, 'proxy');",
+      errors: [{ messageId: 'sensitive', data: { logger: 'logger', method: 'info', name: 'password' } }],
+    },
     {
       name: 'fields object, shorthand and nested objects',
       code: "logger.info({ user: { email, password: user.password }, accessToken }, 'login');",

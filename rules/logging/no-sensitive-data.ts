@@ -152,11 +152,18 @@ function splitWords(name: string): string[] {
 
 function isMasked(value: ts.Expression, sf: ts.SourceFile): boolean {
   if (ts.isStringLiteralLike(value)) return true; // '[redacted]', '***'
+  if (ts.isParenthesizedExpression(value)) return isMasked(value.expression, sf);
+  // `password ? '******' : undefined`: the condition is not logged, only what each branch gives.
+  if (ts.isConditionalExpression(value)) return isMaskedOrEmpty(value.whenTrue, sf) && isMaskedOrEmpty(value.whenFalse, sf);
   if (ts.isCallExpression(value)) {
     const callee = value.expression.getText(sf);
     return /mask|redact|hash|obfuscate|truncate|last4|sha/i.test(callee);
   }
   return value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || ts.isPrefixUnaryExpression(value) || ts.isBinaryExpression(value);
+}
+
+function isMaskedOrEmpty(value: ts.Expression, sf: ts.SourceFile): boolean {
+  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || isMasked(value, sf);
 }
 
 function isStringify(call: ts.CallExpression): boolean {
