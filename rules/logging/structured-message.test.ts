@@ -35,6 +35,11 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'a value shown through a conversion is named by its receiver',
+      code: "import winston from 'winston';\nconst log = winston.createLogger({});\nlog.info('User ' + user.toString() + ' created at ' + createdAt.toISOString() + ' for ' + ids.join(', '));",
+      errors: [{ messageId: 'concatenation', data: { logger: 'log', method: 'info', names: '"user", "createdAt", "ids"' }, line: 3 }],
+    },
+    {
       name: 'NestJS Logger as a class property and as an injected parameter property',
       code: [
         "import { Logger } from '@nestjs/common';",

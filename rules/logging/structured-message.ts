@@ -79,6 +79,8 @@ function flatten(node: ts.Expression): ts.Expression[] {
 }
 
 /** A field name for a value: `order.id` becomes `orderId`, `err.message` becomes `err`, `Ctx.getRequestId()` becomes `requestId`. */
+const CONVERSIONS = /^(?:to[A-Z]\w*|valueOf|join|trim|trimStart|trimEnd)$/;
+
 function fieldName(value: ts.Expression, sf: ts.SourceFile): string {
   let v = value;
   while (ts.isParenthesizedExpression(v) || ts.isAsExpression(v) || ts.isNonNullExpression(v)) v = v.expression;
@@ -93,6 +95,8 @@ function fieldName(value: ts.Expression, sf: ts.SourceFile): string {
   }
   if (ts.isCallExpression(v)) {
     const callee = v.expression;
+    // `user.toString()`, `at.toISOString()`, `ids.join(', ')`: the value is the receiver, shown another way.
+    if (ts.isPropertyAccessExpression(callee) && CONVERSIONS.test(callee.name.text)) return fieldName(callee.expression, sf);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
     if (name) {
       const stripped = name.replace(/^get(?=[A-Z])/, '');
