@@ -5,6 +5,7 @@ new RuleTester().run(rule, {
   valid: [
     { files: { 'db/migrations/000001_users.up.sql': 'SELECT 1;', 'db/migrations/000001_users.down.sql': 'SELECT 1;', 'db/migrations/000002_orders.up.sql': 'SELECT 1;' } },
     { name: 'the same version in two folders', files: { 'a/migrations/0001_x.sql': 'SELECT 1;', 'b/migrations/0001_y.sql': 'SELECT 1;' } },
+    { name: 'Postgrator do and undo files', files: { 'migrations/001.do.users.sql': 'SELECT 1;', 'migrations/001.undo.users.sql': 'SELECT 1;' } },
     {
       name: 'Knex and db-migrate record names: two files of one timestamp both run',
       files: {

@@ -22,6 +22,15 @@ new RuleTester().run(rule, {
     },
     { files: { 'db/migrations/0001_users.up.sql': 'SELECT 1;' }, options: { always: true }, errors: [{ messageId: 'missingAlways' }] },
     {
+      name: 'Postgrator undo files',
+      files: {
+        'migrations/001.do.users.sql': 'CREATE TABLE users (id bigint);',
+        'migrations/001.undo.users.sql': 'DROP TABLE users;',
+        'migrations/002.do.tasks.sql': 'CREATE TABLE tasks (id bigint);',
+      },
+      errors: [{ messageId: 'missing', file: 'migrations/002.do.tasks.sql' }],
+    },
+    {
       name: '@slonik/migrator keeps down migrations in down/',
       files: {
         'database/migrations/2022.10.07T13.49.19.users.sql': 'CREATE TABLE users (id bigint);',

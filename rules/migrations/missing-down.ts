@@ -15,7 +15,7 @@ function hasDownPart(file: MigrationFile): boolean {
   }
 }
 
-const LAYOUTS_WITH_DOWN = new Set(['golang-migrate', 'flyway', 'goose', 'dbmate', 'typeorm', 'mikro-orm', 'knex']);
+const LAYOUTS_WITH_DOWN = new Set(['golang-migrate', 'postgrator', 'flyway', 'goose', 'dbmate', 'typeorm', 'mikro-orm', 'knex']);
 
 /** Migrations (up files) of a set, each with whether a down exists for it. */
 function migrations(set: MigrationSet): { file: MigrationFile; hasDown: boolean }[] {
@@ -72,7 +72,9 @@ export default defineRule({
           help:
             set.layout === 'golang-migrate'
               ? `Add ${file.path.replace(/\.up\.sql$/i, '.down.sql')} that undoes it.`
-              : set.layout === 'flyway'
+              : set.layout === 'postgrator'
+                ? `Add ${file.path.replace(/\.do\./i, '.undo.')} that undoes it.`
+                : set.layout === 'flyway'
                 ? 'Add the matching U<version>__<description>.sql undo migration.'
                 : 'Add a down part that undoes it (or states that it cannot be undone).',
         });

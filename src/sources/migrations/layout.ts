@@ -6,6 +6,7 @@ export const LAYOUTS = [
   'drizzle',
   'flyway',
   'golang-migrate',
+  'postgrator',
   'goose',
   'dbmate',
   'supabase',
@@ -22,8 +23,8 @@ export type Layout = (typeof LAYOUTS)[number];
 export const TS_LAYOUTS: ReadonlySet<Layout> = new Set(['typeorm', 'mikro-orm', 'knex']);
 
 /**
- * Whether each tool wraps a migration in a transaction by default on Postgres. Prisma and
- * golang-migrate send the whole file as one query string, which Postgres runs as one implicit
+ * Whether each tool wraps a migration in a transaction by default on Postgres. Prisma,
+ * golang-migrate and Postgrator send the whole file as one query string, which Postgres runs as one implicit
  * transaction when it holds several statements; plain folders are run statement by statement;
  * the others open a transaction per migration (or per run) unless a directive says otherwise.
  */
@@ -32,6 +33,7 @@ export const TRANSACTION_DEFAULT: Record<Layout, boolean | 'multi-statement'> = 
   drizzle: true,
   flyway: true,
   'golang-migrate': 'multi-statement',
+  postgrator: 'multi-statement',
   goose: true,
   dbmate: true,
   supabase: true,
@@ -53,6 +55,8 @@ const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/i;
 const FLYWAY_REPEATABLE = /^R__(.+)\.sql$/i;
 const UP_DOWN = /^V?(\d+(?:\.\d+)*?)(?:[._-](.+?))?\.(up|down)\.sql$/i;
 const NUMBERED = /^(\d+)(?:[._-](.+))?\.\w+$/;
+// Postgrator: `<version>.<do|undo>.<optional description>.sql`.
+const POSTGRATOR = /^(\d+)\.(do|undo)(?:\.([^.]+))?\.sql$/i;
 // umzug and @slonik/migrator name files by an ISO-like timestamp (`2022.10.07T13.49.19.users.sql`):
 // the whole timestamp is the version, not its year.
 const ISO_TIMESTAMPED = /^(\d{4}[.\-_]?\d{2}[.\-_]?\d{2}T\d{2}[.\-_:]?\d{2}[.\-_:]?\d{2})(?:[._-](.+))?\.\w+$/;
@@ -66,7 +70,7 @@ export const DBMATE_DOWN = /^--\s*migrate:down\b/im;
 
 /** Folder names and file names that identify a migration file without reading config. */
 export function looksLikeMigrationName(base: string): boolean {
-  return FLYWAY.test(base) || FLYWAY_REPEATABLE.test(base) || UP_DOWN.test(base);
+  return FLYWAY.test(base) || FLYWAY_REPEATABLE.test(base) || UP_DOWN.test(base) || POSTGRATOR.test(base);
 }
 
 // Not remembered across calls: a long-lived process (an editor, a watch mode) must see a marker
@@ -92,6 +96,7 @@ export function detectLayout(file: string, text: string, root: string, probed?: 
   if (base === 'migration.sql' && PRISMA_DIR.test(path.posix.basename(dir))) return 'prisma';
   if (/(^|\/)supabase\/migrations$/.test(dir)) return 'supabase';
   if (UP_DOWN.test(base)) return 'golang-migrate';
+  if (POSTGRATOR.test(base)) return 'postgrator';
   if (FLYWAY.test(base) || FLYWAY_REPEATABLE.test(base)) return 'flyway';
   probed?.push(path.posix.join(dir, 'meta/_journal.json'));
   if (hasFile(root, dir, 'meta/_journal.json') || text.includes('--> statement-breakpoint')) return 'drizzle';
@@ -130,6 +135,10 @@ export function nameParts(file: string, layout: Layout): NameParts {
     case 'golang-migrate': {
       const m = UP_DOWN.exec(base);
       return m ? { version: m[1], name: m[2], role: m[3].toLowerCase() === 'down' ? 'down' : 'up' } : { role: 'up' };
+    }
+    case 'postgrator': {
+      const m = POSTGRATOR.exec(base);
+      return m ? { version: m[1], name: m[3], role: m[2].toLowerCase() === 'undo' ? 'down' : 'up' } : { role: 'up' };
     }
     case 'typeorm': {
       const m = TYPEORM_FILE.exec(base) ?? NUMBERED.exec(base);

@@ -25,6 +25,9 @@ describe('layout detection', () => {
     ['src/migrations/Migration20240101120000.ts', 'this.addSql("select 1")', 'mikro-orm', { version: '20240101120000', role: 'both' }],
     ['migrations/20240101120000_users.js', 'exports.up = (knex) => knex.raw("select 1")', 'knex', { version: '20240101120000', role: 'both' }],
     ['sql/migrations/003_teams.sql', 'SELECT 1;', 'plain', { version: '003', name: 'teams', role: 'up' }],
+    ['migrations/001.do.users.sql', 'SELECT 1;', 'postgrator', { version: '001', name: 'users', role: 'up' }],
+    ['migrations/001.undo.users.sql', 'SELECT 1;', 'postgrator', { version: '001', name: 'users', role: 'down' }],
+    ['migrations/002.do.sql', 'SELECT 1;', 'postgrator', { version: '002', role: 'up' }],
     // umzug / @slonik/migrator: an ISO-like timestamp, and down migrations in a down/ folder.
     ['database/migrations/2022.10.07T13.49.19.users.sql', 'SELECT 1;', 'plain', { version: '2022.10.07T13.49.19', name: 'users', role: 'up' }],
     ['database/migrations/down/2022.10.07T13.49.19.users.sql', 'SELECT 1;', 'plain', { version: '2022.10.07T13.49.19', name: 'users', role: 'down' }],
