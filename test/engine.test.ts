@@ -127,6 +127,10 @@ describe('engine', () => {
     ]);
     expect(out.diagnostics.filter((d) => d.ruleId === 'test/calls').map((d) => d.file)).toEqual(['good.ts']);
     expect(out.internalError).toBe(false);
+    // The source's own advice, when it has one, replaces the generic one.
+    expect(out.diagnostics.find((d) => d.file === 'bad.ts')?.help).toBe('Fix the syntax error; rules skip what they cannot parse.');
+    const mysql = await run({ 'mysql.sql': 'CREATE TABLE a (id INT AUTO_INCREMENT PRIMARY KEY);' }, [callRule]);
+    expect(mysql.diagnostics.find((d) => d.ruleId === PARSE_ERROR)?.help).toMatch(/^This looks like MySQL/);
   });
 
   it('keeps fingerprints when code moves, and tells identical findings apart', async () => {

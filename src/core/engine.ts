@@ -256,7 +256,7 @@ export async function processFile(
       column: start.column,
       endLine: end.line,
       endColumn: end.column,
-      help: 'Fix the syntax error; rules skip what they cannot parse.',
+      help: firstProblem.help ?? 'Fix the syntax error; rules skip what they cannot parse.',
       anchor: firstProblem.message,
     });
   }

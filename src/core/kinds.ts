@@ -54,6 +54,8 @@ export interface IgnoreRange {
 export interface ParseProblem {
   message: string;
   at: Location;
+  /** What to do about it, when the source knows better than "fix the syntax error". */
+  help?: string;
 }
 
 export interface ParseOutcome<M> {

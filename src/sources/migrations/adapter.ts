@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { KindAdapter, ParseProblem, SourceFile } from '../../core/kinds.js';
 import type { MigrationSettings } from '../../config/settings/migrations.js';
 import { buildProject } from './history.js';
@@ -64,6 +65,20 @@ interface Split {
   inTransaction: boolean;
 }
 
+// Syntax only other databases accept: a migration that does not parse and has it is not Postgres.
+const OTHER_DIALECTS: [string, RegExp][] = [
+  ['MySQL', /\bAUTO_INCREMENT\b|\bENGINE\s*=\s*\w+|`\w+`|\bUNSIGNED\b/i],
+  ['SQL Server', /^\s*GO\s*$|\[dbo\]|\bIDENTITY\s*\(\s*\d+\s*,\s*\d+\s*\)|\bNVARCHAR\b/im],
+  ['SQLite', /\bAUTOINCREMENT\b/i],
+];
+
+/** The help of a parse error in SQL that looks written for another database; undefined for Postgres typos. */
+function dialectHelp(sql: string, file: string): string | undefined {
+  const dialect = OTHER_DIALECTS.find(([, re]) => re.test(sql))?.[0];
+  if (!dialect) return undefined;
+  return `This looks like ${dialect}: archlint reads migrations as PostgreSQL (the real Postgres parser), so its migration rules do not apply here. If the database is not Postgres, leave the folder out: exclude: ["${posix.dirname(file)}/**"].`;
+}
+
 /** Parses a migration's SQL (one parser call per SQL text) into its up and down statements. */
 function splitStatements(path: string, text: string, layout: Layout, role: MigrationFile['role'], assumeInTransaction: boolean | undefined): Split {
   const problems: ParseProblem[] = [];
@@ -72,12 +87,12 @@ function splitStatements(path: string, text: string, layout: Layout, role: Migra
   if (TS_LAYOUTS.has(layout) && !path.endsWith('.sql')) {
     for (const chunk of extractSql(path, text, layout)) {
       const { statements, problem } = parseSql(chunk.sql, chunk.toFile);
-      if (problem) problems.push({ message: problem.message, at: { offset: problem.offset } });
+      if (problem) problems.push({ message: problem.message, at: { offset: problem.offset }, help: dialectHelp(chunk.sql, path) });
       for (const statement of statements ?? []) parsed.push({ statement, direction: chunk.direction });
     }
   } else {
     const { statements, problem } = parseSql(text);
-    if (problem) problems.push({ message: problem.message, at: { offset: problem.offset } });
+    if (problem) problems.push({ message: problem.message, at: { offset: problem.offset }, help: dialectHelp(text, path) });
     const split = downMarker(layout, text);
     const fileDirection: Direction = role === 'down' ? 'down' : 'up';
     for (const statement of statements ?? []) {

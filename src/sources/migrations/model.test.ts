@@ -65,6 +65,17 @@ describe('parsing a migration', () => {
     expect(model.version).toBe('0002');
   });
 
+  it('says when SQL that does not parse looks written for another database', async () => {
+    const mysql = await parse('migrations/001.do.users.sql', 'CREATE TABLE users (\n  id INT AUTO_INCREMENT PRIMARY KEY\n);\n');
+    expect(mysql.problems[0].help).toMatch(/^This looks like MySQL: archlint reads migrations as PostgreSQL/);
+    expect(mysql.problems[0].help).toContain('exclude: ["migrations/**"]');
+    const sqlite = await parse('db/migrations/0001_a.sql', 'CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, b text,,);\n');
+    expect(sqlite.problems[0].help).toMatch(/^This looks like SQLite/);
+    // A Postgres typo keeps the engine's usual advice.
+    const typo = await parse('db/migrations/0002_b.sql', 'ALTER TABLE a ADD COLUMN b text,,;\n');
+    expect(typo.problems[0].help).toBeUndefined();
+  });
+
   it('places a syntax error after multi-byte text where Postgres stopped (it counts characters, not bytes)', async () => {
     const text = "COMMENT ON TABLE a IS 'Übersicht 🎉 des données';\nALTER TABLE a ADD COLUMN b text,,;\n";
     const { problems } = await parse('db/migrations/0003_c.sql', text);
