@@ -9,6 +9,12 @@ new RuleTester().run(rule, {
     { name: 'infrastructure may throw Error', settings, filename: 'src/orders/infrastructure/db.ts', code: "throw new Error('pool exhausted');" },
     { name: 'no layers', filename: 'src/orders/domain/order.ts', code: "throw new Error('x');" },
     { name: 'a local class named Error', settings, filename: 'src/orders/domain/order.ts', code: "class Error {}\nthrow new Error();" },
+    {
+      name: 'the stub of an abstract method',
+      settings,
+      filename: 'lib/domain/UserRepository.js',
+      code: "module.exports = class {\n  persist(user) {\n    throw new Error('ERR_METHOD_NOT_IMPLEMENTED');\n  }\n  merge(user) {\n    throw new Error('Not implemented');\n  }\n};",
+    },
   ],
   invalid: [
     {

@@ -46,7 +46,7 @@ export default defineRule({
         if (node.name && generic.has(node.name.text)) shadowed = true;
       },
       ThrowStatement(node) {
-        if (node.expression && classOf(node.expression)) found.push(node);
+        if (node.expression && classOf(node.expression) && !isNotImplemented(node.expression)) found.push(node);
       },
       'File:exit'() {
         if (shadowed) return;
@@ -67,3 +67,14 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * `throw new Error('not implemented')`: the stub of an abstract method in JavaScript (an interface a
+ * subclass implements), a programming error rather than a failure callers handle.
+ */
+function isNotImplemented(e: ts.Expression): boolean {
+  let v = e;
+  while (ts.isParenthesizedExpression(v)) v = v.expression;
+  const message = (ts.isNewExpression(v) || ts.isCallExpression(v)) && v.arguments?.[0];
+  return !!message && ts.isStringLiteralLike(message) && /not[\s_-]*implemented/i.test(message.text);
+}
