@@ -249,6 +249,20 @@ describe('rules, explain, init', () => {
     expect(archlint(['check'], dir).status).toBe(0);
   });
 
+  it('archlint init leaves out a folder name nested in another of its layer, and knows interfaces/', () => {
+    const dir = tempProject({
+      'lib/domain/User.js': 'module.exports = class User {};\n',
+      'lib/application/use_cases/CreateUser.js': "const User = require('../../domain/User');\nmodule.exports = () => new User();\n",
+      'lib/infrastructure/repositories/UserRepository.js': 'module.exports = class {};\n',
+      'lib/interfaces/controllers/UsersController.js': "const create = require('../../application/use_cases/CreateUser');\nmodule.exports = { create };\n",
+    });
+    expect(archlint(['init'], dir).status).toBe(0);
+    const written = readFileSync(path.join(dir, '.architecturerc.yaml'), 'utf8');
+    expect(written).toContain('- name: application\n      files: "lib/application/**"');
+    expect(written).toContain('- name: interfaces\n      files: "lib/interfaces/**"\n      dependsOn: [application, domain]');
+    expect(archlint(['check'], dir).status).toBe(0);
+  });
+
   it('archlint init writes the clean layers it finds when one is missing', () => {
     const dir = tempProject({
       'src/users/domain/user.ts': 'export class User {}\n',

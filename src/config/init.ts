@@ -19,7 +19,7 @@ const CLEAN: Record<string, string[]> = {
   application: ['application', 'use-cases', 'usecases', 'useCases', 'use_cases'],
   infrastructure: ['infrastructure', 'infra'],
 };
-const INTERFACE = ['api', 'interface', 'http', 'presentation'];
+const INTERFACE = ['api', 'interface', 'interfaces', 'http', 'presentation'];
 const HEXAGONAL = ['core', 'ports', 'adapters'];
 
 const DEPTH = 6;
@@ -48,9 +48,13 @@ export async function detect(root: string): Promise<Detected> {
   const names = new Set(dirs.map((d) => path.posix.basename(d)));
   const layers: Detected['layers'] = [];
   const hitsOf = (name: string) => dirs.filter((d) => path.posix.basename(d) === name);
-  // One folder: its path; several: every folder of that name.
-  const globs = (folderNames: string[]) =>
-    folderNames.filter((n) => names.has(n)).map((n) => (hitsOf(n).length === 1 ? `${hitsOf(n)[0]}/**` : `**/${n}/**`));
+  // One folder: its path; several: every folder of that name. A name whose folders all sit inside
+  // another of the same layer's (application/use_cases) adds nothing.
+  const globs = (folderNames: string[]) => {
+    const found = folderNames.filter((n) => names.has(n));
+    const inside = (n: string) => hitsOf(n).every((d) => d.split('/').slice(0, -1).some((part) => part !== n && found.includes(part)));
+    return found.filter((n) => !inside(n)).map((n) => (hitsOf(n).length === 1 ? `${hitsOf(n)[0]}/**` : `**/${n}/**`));
+  };
   const clean = Object.fromEntries(Object.entries(CLEAN).map(([layer, folders]) => [layer, globs(folders)]));
   // A domain folder and at least one other clean layer: many NestJS services keep their use cases
   // in module-root services, with domain/ and infrastructure/ folders only.
