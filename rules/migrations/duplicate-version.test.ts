@@ -14,6 +14,15 @@ new RuleTester().run(rule, {
       },
     },
     {
+      name: 'umzug records names: one date or timestamp may start several of them',
+      files: {
+        'database/migrations/2022.10.07.users.sql': 'SELECT 1;',
+        'database/migrations/2022.10.07.teams.sql': 'SELECT 1;',
+        'database/migrations/2022.10.07T13.49.19.a.sql': 'SELECT 1;',
+        'database/migrations/2022.10.07T13.49.19.b.sql': 'SELECT 1;',
+      },
+    },
+    {
       name: 'umzug timestamps of one day, with their down/ files',
       files: {
         'database/migrations/2022.10.07T13.49.19.users.sql': 'SELECT 1;',
@@ -34,9 +43,9 @@ new RuleTester().run(rule, {
       errors: 2,
     },
     {
-      name: 'umzug timestamps compare as a whole',
-      files: { 'database/migrations/2022.10.07T13.49.19.users.sql': 'SELECT 1;', 'database/migrations/2022.10.07T13.49.19.teams.sql': 'SELECT 1;' },
-      errors: [{ messageId: 'duplicate', data: { version: '2022.10.07T13.49.19', other: 'database/migrations/2022.10.07T13.49.19.teams.sql' } }],
+      name: 'a plain folder of dated names still compares versions that are not umzug names',
+      files: { 'db/migrations/20240101_users.sql': 'SELECT 1;', 'db/migrations/20240101_teams.sql': 'SELECT 1;' },
+      errors: [{ messageId: 'duplicate', data: { version: '20240101', other: 'db/migrations/20240101_teams.sql' } }],
     },
   ],
 });

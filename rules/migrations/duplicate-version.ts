@@ -12,6 +12,7 @@ function canonical(version: string): string {
 // Tools that record a migration by its file or class name, and run files that share a timestamp in
 // name order: Knex (and db-migrate, whose files look the same), TypeORM, MikroORM.
 const BY_NAME = new Set(['knex', 'typeorm', 'mikro-orm']);
+const UMZUG_NAME = /^\d{4}[._-]\d{2}[._-]\d{2}/;
 
 export default defineRule({
   id: 'migrations/duplicate-version',
@@ -33,6 +34,8 @@ export default defineRule({
       const seen = new Map<string, MigrationFile>();
       for (const file of set.files) {
         if (file.version === undefined) continue;
+        // umzug (and @slonik/migrator) names: umzug records names too.
+        if (set.layout === 'plain' && UMZUG_NAME.test(file.version)) continue;
         const role = file.role === 'down' ? 'down' : 'up';
         const key = `${role}\0${canonical(file.version)}`;
         if (!seen.has(key)) {

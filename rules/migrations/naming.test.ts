@@ -10,6 +10,10 @@ new RuleTester().run(rule, {
       name: 'umzug timestamps and 14-digit timestamps are one scheme',
       files: { 'database/migrations/2022.10.07T13.49.19.users.sql': 'SELECT 1;', 'database/migrations/20221008120000_wallets.sql': 'SELECT 1;' },
     },
+    {
+      name: "umzug's date prefix is a timestamp scheme too",
+      files: { 'database/migrations/2022.10.07.users.sql': 'SELECT 1;', 'database/migrations/2022.10.08T09.00.00.wallets.sql': 'SELECT 1;' },
+    },
   ],
   invalid: [
     {

@@ -1,13 +1,14 @@
 import { defineRule } from '../../src/core/index.js';
 import type { MigrationFile, MigrationSet } from '../../src/sources/migrations/index.js';
 
-const ISO_LIKE = /^\d{4}\D?\d{2}\D?\d{2}T\d{2}/;
+// umzug's names: a date or a timestamp with separators (`2022.10.07`, `2022.10.07T13.49.19`).
+const ISO_LIKE = /^\d{4}([._-])\d{2}\1\d{2}(?!\d)|^\d{8}T\d{6}/;
 
 type Scheme = 'timestamp' | 'sequence' | `sequence of ${number} digits`;
 
 /**
- * How a version is written: a 12+ digit timestamp or an ISO-like one (`2022.10.07T13.49.19`), or a
- * counter (dotted Flyway versions count as counters).
+ * How a version is written: a 12+ digit timestamp or a date-like one (`2022.10.07T13.49.19`,
+ * `2022.10.07`), or a counter (dotted Flyway versions count as counters).
  */
 function schemeOf(version: string, padded: boolean): Scheme {
   const major = version.split(/[._]/)[0];

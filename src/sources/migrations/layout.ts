@@ -57,9 +57,9 @@ const UP_DOWN = /^V?(\d+(?:\.\d+)*?)(?:[._-](.+?))?\.(up|down)\.sql$/i;
 const NUMBERED = /^(\d+)(?:[._-](.+))?\.\w+$/;
 // Postgrator: `<version>.<do|undo>.<optional description>.sql`.
 const POSTGRATOR = /^(\d+)\.(do|undo)(?:\.([^.]+))?\.sql$/i;
-// umzug and @slonik/migrator name files by an ISO-like timestamp (`2022.10.07T13.49.19.users.sql`):
-// the whole timestamp is the version, not its year.
-const ISO_TIMESTAMPED = /^(\d{4}[.\-_]?\d{2}[.\-_]?\d{2}T\d{2}[.\-_:]?\d{2}[.\-_:]?\d{2})(?:[._-](.+))?\.\w+$/;
+// umzug and @slonik/migrator name files by an ISO-like timestamp (`2022.10.07T13.49.19.users.sql`)
+// or a date (`2022.10.07.users.sql`): the whole of it is the version, not its year.
+const ISO_TIMESTAMPED = /^(\d{4}([.\-_])\d{2}\2\d{2}(?:T\d{2}[.\-_:]?\d{2}[.\-_:]?\d{2})?|\d{8}T\d{6})(?:[._-](.+))?\.\w+$/;
 const TYPEORM_FILE = /^(\d+)-(.+)\.[cm]?[jt]s$/;
 const MIKRO_FILE = /^Migration(\d+)(?:[._-]?(.*))?\.[cm]?[jt]s$/;
 
@@ -150,7 +150,9 @@ export function nameParts(file: string, layout: Layout): NameParts {
     }
     default: {
       const role = layout === 'goose' || layout === 'dbmate' || layout === 'knex' ? 'both' : isPlainDown(file, layout) ? 'down' : 'up';
-      const m = ISO_TIMESTAMPED.exec(base) ?? NUMBERED.exec(base);
+      const iso = ISO_TIMESTAMPED.exec(base);
+      if (iso) return { version: iso[1], name: iso[3], role };
+      const m = NUMBERED.exec(base);
       return m ? { version: m[1], name: m[2], role } : { role };
     }
   }

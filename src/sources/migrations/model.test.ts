@@ -31,6 +31,8 @@ describe('layout detection', () => {
     // umzug / @slonik/migrator: an ISO-like timestamp, and down migrations in a down/ folder.
     ['database/migrations/2022.10.07T13.49.19.users.sql', 'SELECT 1;', 'plain', { version: '2022.10.07T13.49.19', name: 'users', role: 'up' }],
     ['database/migrations/down/2022.10.07T13.49.19.users.sql', 'SELECT 1;', 'plain', { version: '2022.10.07T13.49.19', name: 'users', role: 'down' }],
+    ['database/migrations/2022.10.07.users.sql', 'SELECT 1;', 'plain', { version: '2022.10.07', name: 'users', role: 'up' }],
+    ['sql/migrations/2024_01_31_teams.sql', 'SELECT 1;', 'plain', { version: '2024_01_31', name: 'teams', role: 'up' }],
   ])('%s is %s', (path, text, layout, parts) => {
     const detected = detectLayout(path, text, ROOT);
     expect(detected).toBe(layout);
