@@ -255,6 +255,22 @@ describe('rules, explain, init', () => {
     expect(written).not.toContain('name: http');
   });
 
+  it('archlint init puts outer layers first, so a domain/ folder inside application/ stays application', () => {
+    const dir = tempProject({
+      'src/todo/domain/todo.ts': 'export class Todo {}\n',
+      'src/todo/application/event-handlers/domain/todo-added.handler.ts':
+        "import { Injectable } from '@nestjs/common';\nimport { Todo } from '../../../domain/todo';\n@Injectable()\nexport class TodoAdded { handle(t: Todo) { return t; } }\n",
+      'src/todo/infra/repo.ts': "import { Todo } from '../domain/todo';\nexport const all: Todo[] = [];\n",
+    });
+    expect(archlint(['init'], dir).status).toBe(0);
+    const written = readFileSync(path.join(dir, '.architecturerc.yaml'), 'utf8');
+    expect(written.indexOf('name: infrastructure')).toBeLessThan(written.indexOf('name: application'));
+    expect(written.indexOf('name: application')).toBeLessThan(written.indexOf('name: domain'));
+    // The handler may import the framework: it is application code, not domain code.
+    const run = archlint(['check', '-f', 'json'], dir);
+    expect(JSON.parse(run.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).not.toContain('layers/no-framework-in-domain');
+  });
+
   it('archlint init leaves out a folder name nested in another of its layer, and knows interfaces/', () => {
     const written = initConfig({
       'lib/domain/User.js': 'module.exports = class User {};\n',

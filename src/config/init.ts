@@ -73,6 +73,9 @@ export async function detect(root: string): Promise<Detected> {
     layers.push({ name: 'ports', files: globs(['ports']), dependsOn: ['core'] });
     layers.push({ name: 'adapters', files: globs(['adapters']), dependsOn: ['ports', 'core'] });
   }
+  // A file belongs to the first layer that matches it: outer layers come first, so that a domain/
+  // folder inside application/ (event handlers for domain events) stays application code.
+  layers.reverse();
 
   const specCandidates = await listUnignored(root, ['**/*.{yaml,yml,json}'], {
     ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/package*.json', '**/tsconfig*.json'],
@@ -103,7 +106,12 @@ export function starterConfig(detected: Detected): string {
     '',
   ];
   if (detected.layers.length > 0) {
-    lines.push('code:', '  # Layers found from folder names; a layer may import itself and what it dependsOn.', '  layers:');
+    lines.push(
+      'code:',
+      '  # Layers found from folder names; a layer may import itself and what it dependsOn.',
+      '  # A file belongs to the first layer whose globs match it: outer layers come first.',
+      '  layers:',
+    );
     for (const l of detected.layers) {
       const files = l.files.length === 1 ? `"${l.files[0]}"` : `[${l.files.map((f) => `"${f}"`).join(', ')}]`;
       lines.push(`    - name: ${l.name}`, `      files: ${files}`, `      dependsOn: [${l.dependsOn.join(', ')}]`);
