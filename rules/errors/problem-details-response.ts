@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners, type ImportReference } from '../../src/sources/code/index.js';
 
 // Module constants, so every file's walk reuses one anchor search (see `anchored`).
 const SEND_ANCHORS: readonly string[] = ['json', 'send', '\\u'];
@@ -100,7 +100,7 @@ export default defineRule({
         const name = node.expression.text;
         if (name === 'HttpException') {
           if (node.arguments.length >= 2) check(statusOf(node.arguments[1]), body, node);
-        } else if (NEST_EXCEPTIONS[name] !== undefined && (nestImports ??= importedFrom(sf, '@nestjs/common')).has(name)) {
+        } else if (NEST_EXCEPTIONS[name] !== undefined && (nestImports ??= importedFrom(context.model.imports, '@nestjs/common')).has(name)) {
           // Only Nest's own: projects often have a NotFoundException of their domain.
           check(NEST_EXCEPTIONS[name], body, node);
         }
@@ -130,13 +130,12 @@ export default defineRule({
   },
 });
 
-/** Names a file imports from a module under their own name (`import { A } from 'm'`). */
-function importedFrom(sf: ts.SourceFile, module: string): Set<string> {
+/** Names a file imports from a module under their own name (`import { A } from 'm'`), from its import summary. */
+function importedFrom(imports: readonly ImportReference[], module: string): Set<string> {
   const names = new Set<string>();
-  for (const statement of sf.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.moduleSpecifier.text !== module) continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) if (!e.propertyName) names.add(e.name.text);
+  for (const ref of imports) {
+    if (ref.kind !== 'import' || ref.specifier !== module) continue;
+    for (const b of ref.bindings) if (b.local === b.imported) names.add(b.local);
   }
   return names;
 }
