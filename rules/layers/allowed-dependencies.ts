@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defineRule, matchesAny } from '../../src/core/index.js';
+import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
 import { layerConfigSpan, layerOf, layersOf, layerHasFiles, type Layer } from '../../src/sources/code/index.js';
 
 export default defineRule({
@@ -36,7 +36,7 @@ export default defineRule({
     },
     // Tests (and their builders, which often sit in a mirrored domain/ folder) reach across layers to
     // set things up: that is not a dependency of the production code.
-    defaults: { ignoreTypeImports: false, allowFiles: ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**'] as string[] },
+    defaults: { ignoreTypeImports: false, allowFiles: [...TEST_FILES] },
   },
   create(context) {
     const layers = layersOf(context.settings ?? {});

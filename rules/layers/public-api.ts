@@ -1,4 +1,4 @@
-import { defineRule, matchesAny } from '../../src/core/index.js';
+import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
 import { moduleOf } from '../../src/sources/code/index.js';
 
 export default defineRule({
@@ -27,7 +27,7 @@ export default defineRule({
         },
       },
     },
-    defaults: { allowFiles: ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**'] as string[] },
+    defaults: { allowFiles: [...TEST_FILES] },
   },
   create(context) {
     const settings = context.settings ?? {};

@@ -1,4 +1,4 @@
-import { defineRule, matchesAny } from '../../src/core/index.js';
+import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
 import { layerOf, layersOf } from '../../src/sources/code/index.js';
 
 export default defineRule({
@@ -27,7 +27,7 @@ export default defineRule({
       },
     },
     defaults: {
-      ignore: ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/*.config.*', '**/.*', '**/main.ts', '**/index.ts'] as string[],
+      ignore: [...TEST_FILES, '**/*.config.*', '**/.*', '**/main.ts', '**/index.ts'] as string[],
     },
   },
   create(context) {

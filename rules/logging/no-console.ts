@@ -1,4 +1,4 @@
-import { defineRule, matchesAny } from '../../src/core/index.js';
+import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
 import { anchored, enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 // Every node these listeners act on names `console`, unless it is spelled with escapes. A module
@@ -46,12 +46,8 @@ export default defineRule({
         '**/seed.*',
         '**/seeds/**',
         '**/seeders/**',
-        '**/*.test.*',
-        '**/*.spec.*',
-        '**/__tests__/**',
-        '**/test/**',
-        '**/tests/**',
-      ] as string[],
+        ...TEST_FILES,
+      ],
     },
   },
   create(context) {

@@ -2,6 +2,9 @@ import picomatch from 'picomatch';
 
 type Matcher = (path: string) => boolean;
 
+/** Where tests live, for rule defaults that leave them alone: test files and test folders. */
+export const TEST_FILES: readonly string[] = ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**'];
+
 const byKey = new Map<string, Matcher>();
 // Lists come from config and rule options, which are built once and never changed: looked up by
 // identity first, so a call per file costs no string joining.

@@ -3,6 +3,6 @@ export * from './diagnostic.js';
 export * from './kinds.js';
 export * from './rule.js';
 export { LineIndex, byteToCharOffset, escapeRegExp } from './text.js';
-export { matchesAny } from './glob.js';
+export { matchesAny, TEST_FILES } from './glob.js';
 export { docsUrlFor, REPOSITORY_URL } from './docs.js';
 export { numberedComponents, stronglyConnectedComponents } from './graph.js';
