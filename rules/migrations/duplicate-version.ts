@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { versionParts, type MigrationFile } from '../../src/sources/migrations/index.js';
+import { recordedByName, versionParts, type MigrationFile } from '../../src/sources/migrations/index.js';
 
 /** `0001`, `1` and `1.0`... compare equal as the tools compare them: numerically, part by part. */
 function canonical(version: string): string {
@@ -8,11 +8,6 @@ function canonical(version: string): string {
     .join('.')
     .replace(/(?:\.0)+$/, '');
 }
-
-// Tools that record a migration by its file or class name, and run files that share a timestamp in
-// name order: Knex (and db-migrate, whose files look the same), TypeORM, MikroORM.
-const BY_NAME = new Set(['knex', 'typeorm', 'mikro-orm']);
-const UMZUG_NAME = /^\d{4}[._-]\d{2}[._-]\d{2}/;
 
 export default defineRule({
   id: 'migrations/duplicate-version',
@@ -29,13 +24,11 @@ export default defineRule({
   },
   create(context) {
     for (const set of context.project.sets) {
-      if (BY_NAME.has(set.layout)) continue;
       // Up and down files of one migration share a version; compare files of the same role.
       const seen = new Map<string, MigrationFile>();
       for (const file of set.files) {
-        if (file.version === undefined) continue;
-        // umzug (and @slonik/migrator) names: umzug records names too.
-        if (set.layout === 'plain' && UMZUG_NAME.test(file.version)) continue;
+        // A tool that records names runs two files of one version both.
+        if (file.version === undefined || recordedByName(set.layout, file.version)) continue;
         const role = file.role === 'down' ? 'down' : 'up';
         const key = `${role}\0${canonical(file.version)}`;
         if (!seen.has(key)) {

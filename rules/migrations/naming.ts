@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/core/index.js';
-import type { MigrationFile, MigrationSet } from '../../src/sources/migrations/index.js';
+import { isDatedVersion, type MigrationFile, type MigrationSet } from '../../src/sources/migrations/index.js';
 
-// umzug's names: a date or a timestamp with separators (`2022.10.07`, `2022.10.07T13.49.19`).
-const ISO_LIKE = /^\d{4}([._-])\d{2}\1\d{2}(?!\d)|^\d{8}T\d{6}/;
+// An ISO timestamp without separators (`20240101T120000`).
+const COMPACT_ISO = /^\d{8}T\d{6}/;
 
 type Scheme = 'timestamp' | 'sequence' | `sequence of ${number} digits`;
 
@@ -12,7 +12,7 @@ type Scheme = 'timestamp' | 'sequence' | `sequence of ${number} digits`;
  */
 function schemeOf(version: string, padded: boolean): Scheme {
   const major = version.split(/[._]/)[0];
-  if (major.length >= 12 || ISO_LIKE.test(version)) return 'timestamp';
+  if (major.length >= 12 || isDatedVersion(version) || COMPACT_ISO.test(version)) return 'timestamp';
   return padded && major === version ? `sequence of ${version.length} digits` : 'sequence';
 }
 

@@ -8,6 +8,6 @@ export {
   type Statement,
   type PgNode,
 } from './model.js';
-export { compareVersions, detectLayout, nameParts, setDir, versionParts, LAYOUTS, TRANSACTION_DEFAULT, type Layout } from './layout.js';
+export { compareVersions, detectLayout, isDatedVersion, nameParts, recordedByName, setDir, versionParts, LAYOUTS, TRANSACTION_DEFAULT, type Layout } from './layout.js';
 export { byVersion } from './history.js';
 export * from './sql.js';

@@ -44,6 +44,26 @@ export const TRANSACTION_DEFAULT: Record<Layout, boolean | 'multi-statement'> = 
   plain: false,
 };
 
+// Tools that record a migration by its file or class name, not its version, and run files that
+// share a timestamp in name order: Knex (and db-migrate, whose files look the same), TypeORM, MikroORM.
+const RECORDS_NAMES: ReadonlySet<Layout> = new Set(['knex', 'typeorm', 'mikro-orm']);
+// umzug (and @slonik/migrator) names: a date with separators, with or without a time.
+const DATED = /^\d{4}([._-])\d{2}\1\d{2}(?!\d)/;
+
+/** Whether a version is a date as umzug writes it (`2022.10.07`, `2022.10.07T13.49.19`). */
+export function isDatedVersion(version: string): boolean {
+  return DATED.test(version);
+}
+
+/**
+ * Whether the tool records this migration by its name rather than its version, so that another
+ * migration of the same version is no clash: Knex, TypeORM and MikroORM files, and plain files
+ * named as umzug names them.
+ */
+export function recordedByName(layout: Layout, version: string): boolean {
+  return RECORDS_NAMES.has(layout) || (layout === 'plain' && isDatedVersion(version));
+}
+
 export interface NameParts {
   version?: string;
   name?: string;
