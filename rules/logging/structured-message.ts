@@ -78,9 +78,9 @@ function flatten(node: ts.Expression): ts.Expression[] {
   return [node];
 }
 
-/** A field name for a value: `order.id` becomes `orderId`, `err.message` becomes `err`, `Ctx.getRequestId()` becomes `requestId`. */
 const CONVERSIONS = /^(?:to[A-Z]\w*|valueOf|join|trim|trimStart|trimEnd)$/;
 
+/** A field name for a value: `order.id` becomes `orderId`, `err.message` becomes `err`, `Ctx.getRequestId()` becomes `requestId`. */
 function fieldName(value: ts.Expression, sf: ts.SourceFile): string {
   let v = value;
   while (ts.isParenthesizedExpression(v) || ts.isAsExpression(v) || ts.isNonNullExpression(v)) v = v.expression;

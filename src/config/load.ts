@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describeAjvError, mergeOptions, validateRuleOptions } from '../core/options.js';
 import type { RuleSetting } from '../core/rule.js';
+import { LineIndex } from '../core/text.js';
 import { ConfigError, keyPathFromPointer, suggest } from './errors.js';
 import { resolveReference } from './references.js';
 import { builtinRegistry, RuleRegistry } from './registry.js';
@@ -74,9 +75,8 @@ const loadJsonConfig: Loader = (filepath, content) => {
     // V8 names a character offset; people look for a line and a column.
     const message = (error as Error).message;
     const at = /at position (\d+)/.exec(message);
-    const before = at ? content.slice(0, Number(at[1])).split('\n') : undefined;
-    const where = before ? ` (line ${before.length}, column ${before[before.length - 1].length + 1})` : '';
-    throw new Error(`JSON Error in ${filepath}: ${message}${where}`);
+    const where = at ? new LineIndex(content).position(Number(at[1])) : undefined;
+    throw new Error(`JSON Error in ${filepath}: ${message}${where ? ` (line ${where.line}, column ${where.column})` : ''}`);
   }
 };
 
