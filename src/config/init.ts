@@ -45,14 +45,24 @@ export async function detect(root: string): Promise<Detected> {
     onlyDirectories: true,
     ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/coverage/**'],
   });
-  const names = new Set(dirs.map((d) => path.posix.basename(d)));
+  // Folders by name.
+  const byName = new Map<string, string[]>();
+  for (const d of dirs) {
+    const name = path.posix.basename(d);
+    let list = byName.get(name);
+    if (!list) byName.set(name, (list = []));
+    list.push(d);
+  }
+  const names = new Set(byName.keys());
+  const hitsOf = (name: string) => byName.get(name) ?? [];
+  // Whether a folder lies inside a folder of one of these names.
+  const under = (dir: string, folderNames: readonly string[]) => dir.split('/').slice(0, -1).some((part) => folderNames.includes(part));
   const layers: Detected['layers'] = [];
-  const hitsOf = (name: string) => dirs.filter((d) => path.posix.basename(d) === name);
   // One folder: its path; several: every folder of that name. A name whose folders all sit inside
   // another of the same layer's (application/use_cases) adds nothing.
   const globs = (folderNames: string[]) => {
     const found = folderNames.filter((n) => names.has(n));
-    const inside = (n: string) => hitsOf(n).every((d) => d.split('/').slice(0, -1).some((part) => part !== n && found.includes(part)));
+    const inside = (n: string) => hitsOf(n).every((d) => under(d, found.filter((other) => other !== n)));
     return found.filter((n) => !inside(n)).map((n) => (hitsOf(n).length === 1 ? `${hitsOf(n)[0]}/**` : `**/${n}/**`));
   };
   const clean = Object.fromEntries(Object.entries(CLEAN).map(([layer, folders]) => [layer, globs(folders)]));
@@ -64,9 +74,7 @@ export async function detect(root: string): Promise<Detected> {
     if (clean.application.length > 0) layers.push({ name: 'application', files: clean.application, dependsOn: ['domain'] });
     if (clean.infrastructure.length > 0) layers.push({ name: 'infrastructure', files: clean.infrastructure, dependsOn: present(['application', 'domain']) });
     // An http/ folder inside infra/ is part of the infrastructure layer, which claims it first.
-    const infrastructure = CLEAN.infrastructure;
-    const outside = (dir: string) => !dir.split('/').slice(0, -1).some((part) => infrastructure.includes(part));
-    const ui = INTERFACE.find((n) => hitsOf(n).some(outside));
+    const ui = INTERFACE.find((n) => hitsOf(n).some((d) => !under(d, CLEAN.infrastructure)));
     if (ui) layers.push({ name: ui, files: globs([ui]), dependsOn: present(['application', 'domain']) });
   } else if (HEXAGONAL.every((n) => names.has(n))) {
     layers.push({ name: 'core', files: globs(['core']), dependsOn: [] });
