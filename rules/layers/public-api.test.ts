@@ -30,6 +30,8 @@ new RuleTester().run(rule, {
         'src/modules/users/domain/user.ts': 'export class User {}',
         'src/modules/users/domain/user.spec.ts': "import { User } from './user';",
         'test/users.test.ts': "import { User } from '../src/modules/users/domain/user';",
+        'src/modules/orders/e2e/place-order.e2e.ts': "import { User } from '../../users/domain/user';",
+        'test/app.e2e-spec.ts': "import { User } from '../src/modules/users/domain/user';",
       },
     },
     {

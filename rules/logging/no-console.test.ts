@@ -11,6 +11,11 @@ new RuleTester().run(rule, {
     { code: 'console.log("seeded users");', filename: 'prisma/seeds/users.ts' },
     { code: 'console.error("replace failed");', filename: '.install-scripts/helpers/replace.ts' },
     { code: 'console.log(output);', filename: 'test/generators/helpers/exec.ts' },
+    // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
+    { code: 'console.log("migrated", count);', filename: 'migrations/expire-at/expire-at.migration.ts' },
+    { code: 'console.log(res.body);', filename: 'src/app/auth/e2e/login.e2e.ts' },
+    { code: 'console.log(res.body);', filename: 'test/app.e2e-spec.ts' },
+    { code: 'console.log(res.body);', filename: 'src/orders/orders.e2e-spec.ts' },
     { code: 'console.error("boom");', options: { allow: ['error'] } },
     { code: 'console.log("cli output");', filename: 'tools/print.ts', options: { allowFiles: ['tools/**'] } },
     'console.log;',

@@ -46,6 +46,7 @@ export default defineRule({
         '**/seed.*',
         '**/seeds/**',
         '**/seeders/**',
+        '**/migrations/**',
         ...TEST_FILES,
       ],
     },

@@ -2,8 +2,11 @@ import picomatch from 'picomatch';
 
 type Matcher = (path: string) => boolean;
 
-/** Where tests live, for rule defaults that leave them alone: test files and test folders. */
-export const TEST_FILES: readonly string[] = ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**'];
+/**
+ * Where tests live, for rule defaults that leave them alone: test files and test folders, end-to-end
+ * ones included (NestJS names them `*.e2e-spec.ts`; others keep `*.e2e.ts` files in `e2e/` folders).
+ */
+export const TEST_FILES: readonly string[] = ['**/*.test.*', '**/*.spec.*', '**/*.e2e.*', '**/*.e2e-spec.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/e2e/**'];
 
 const byKey = new Map<string, Matcher>();
 // Lists come from config and rule options, which are built once and never changed: looked up by
