@@ -10,6 +10,10 @@ new RuleTester().run(rule, {
     { name: 'string literals split over lines', code: "logger.warn('a long message that ' +\n  'goes on');" },
     { name: 'console is no-console\'s business by default', code: 'console.log(`x ${y}`);' },
     { name: 'not a logger', code: 'const text = format(`hello ${name}`);\nstore.set(`key:${id}`, value);\nMath.log(2 + x);' },
+    {
+      name: 'constants interpolated into the message keep it constant',
+      code: "import { Logger } from '@nestjs/common';\nLogger.warn(`[Dry run] ${THROTTLED_EXCEPTION_MESSAGE}`, 'RateLimit');\nLogger.log('Retrying ' + RETRY_LIMIT + ' times: ' + Errors.NOT_FOUND);\nLogger.log(`${'a'}${1}`);",
+    },
     { name: 'template as a field, not as the message', code: "import pino from 'pino';\nconst log = pino();\nlog.info({ path: `/orders/${id}` }, 'request');" },
   ],
   invalid: [
@@ -32,6 +36,15 @@ new RuleTester().run(rule, {
       errors: [
         { messageId: 'concatenation', data: { logger: 'logger', method: 'error', names: '"userId"' }, line: 3, column: 14 },
         { messageId: 'template', data: { logger: 'logger', method: 'log', names: '"n"' }, line: 4, column: 20 },
+      ],
+    },
+    {
+      name: 'only the data among constants is named; process.env values are data',
+      code: "import { Logger } from '@nestjs/common';\nLogger.log(`${HUBSPOT_LIST_ID}: nudged ${email}`);\nLogger.log(`Started on ${process.env.PORT} (${NODE_ENV})`);\nLogger.log(`Level ${config.LEVEL} with ${X}`);",
+      errors: [
+        { messageId: 'template', data: { logger: 'Logger', method: 'log', names: '"email"' }, line: 2 },
+        { messageId: 'template', data: { logger: 'Logger', method: 'log', names: '"PORT"' }, line: 3 },
+        { messageId: 'template', data: { logger: 'Logger', method: 'log', names: '"configLEVEL", "X"' }, line: 4 },
       ],
     },
     {

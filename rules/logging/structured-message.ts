@@ -43,12 +43,15 @@ export default defineRule({
           messageId = 'template';
           values.push(...message.templateSpans.map((s) => s.expression));
         } else if (ts.isBinaryExpression(message) && message.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-          const operands = flatten(message);
-          // 'a' + 'b' split over lines is still a constant.
-          if (operands.every((o) => ts.isStringLiteralLike(o))) return;
           messageId = 'concatenation';
-          values.push(...operands.filter((o) => !ts.isStringLiteralLike(o)));
+          values.push(...flatten(message));
         } else return;
+        // 'a' + 'b' split over lines, or `${PREFIX} started`, is still a constant message: only the
+        // other values are data.
+        const data = values.filter((v) => !isConstant(v));
+        if (data.length === 0) return;
+        values.length = 0;
+        values.push(...data);
         const names = [...new Set(values.map((v) => fieldName(v, context.model.ast)))];
         context.report({
           messageId,
@@ -70,6 +73,22 @@ function buildsText(node: ts.Expression): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n)) n = n.expression;
   return ts.isTemplateExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken);
+}
+
+// SCREAMING_CASE names constants by convention: `RETRY_LIMIT`, `Errors.NOT_FOUND`.
+const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+const NAMESPACE_NAME = /^[A-Z]/;
+
+/**
+ * A literal, or a constant by its name: `RETRY_LIMIT`, or `Errors.NOT_FOUND` on a capitalised
+ * object. `process.env.PORT` is data: it changes with the deployment.
+ */
+function isConstant(node: ts.Expression): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  if (ts.isStringLiteralLike(n) || ts.isNumericLiteral(n)) return true;
+  if (ts.isIdentifier(n)) return n.text.length > 1 && CONSTANT_NAME.test(n.text);
+  return ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && NAMESPACE_NAME.test(n.expression.text) && CONSTANT_NAME.test(n.name.text);
 }
 
 function flatten(node: ts.Expression): ts.Expression[] {
