@@ -16,6 +16,10 @@ new RuleTester().run(rule, {
       code: 'async function run() {\n  try { await work(); } catch (error) {\n    try { await rollback(); } catch (rollbackError) {}\n    throw error;\n  }\n}',
     },
     { name: 'cleanup in finally', code: 'try { work(); } finally { try { close(); } catch {} }' },
+    {
+      name: 'the return after the try is the failure\'s answer',
+      code: "function isInGitRepository(): boolean {\n  try {\n    execSync('git rev-parse');\n    return true;\n  } catch (_) {}\n  return false;\n}",
+    },
     { name: 'a used fallback value is deliberate', code: 'const info = await stat(p).catch(() => undefined);\nreturn load().catch(() => {});' },
   ],
   invalid: [
@@ -30,6 +34,14 @@ new RuleTester().run(rule, {
       name: 'a nested empty catch in a catch that does not rethrow',
       code: 'try { work(); } catch (error) {\n  try { await rollback(); } catch {}\n  logger.error({ err: error }, "failed");\n}',
       errors: [{ messageId: 'swallowed', line: 2, column: 29 }],
+    },
+    {
+      name: 'a return after a try that can fall through answers success and failure alike',
+      code: "function tryInit(): boolean {\n  try {\n    execSync('git init');\n  } catch (_) {}\n  return false;\n}\nfunction other() {\n  try { return run(); } catch {}\n  log(1);\n}",
+      errors: [
+        { messageId: 'swallowed', line: 4 },
+        { messageId: 'swallowed', line: 8 },
+      ],
     },
     {
       name: 'promise catch with an empty handler',

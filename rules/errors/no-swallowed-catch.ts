@@ -42,7 +42,7 @@ export default defineRule({
     };
     return {
       CatchClause(node) {
-        if (!isInert(node.block) || isCleanupOnErrorPath(node)) return;
+        if (!isInert(node.block) || isCleanupOnErrorPath(node) || failureReturns(node)) return;
         const reason = explained(node.block);
         if (reason) return;
         context.report({
@@ -89,6 +89,22 @@ function isCleanupOnErrorPath(clause: ts.CatchClause): boolean {
     if (ts.isBlock(n) && ts.isTryStatement(n.parent) && n.parent.finallyBlock === n) return true;
   }
   return false;
+}
+
+/**
+ * `try { exec('git status'); return true; } catch {} return false;`: the try block always returns,
+ * so the `return` right after the try statement runs only when it failed. The failure becomes that
+ * value, as if the catch returned it.
+ */
+function failureReturns(clause: ts.CatchClause): boolean {
+  const tryStatement = clause.parent;
+  const container = tryStatement.parent;
+  if (tryStatement.finallyBlock || (!ts.isBlock(container) && !ts.isSourceFile(container))) return false;
+  const last = tryStatement.tryBlock.statements.at(-1);
+  if (!last || (!ts.isReturnStatement(last) && !ts.isThrowStatement(last))) return false;
+  const statements = container.statements as ts.NodeArray<ts.Statement>;
+  const next = statements[statements.indexOf(tryStatement) + 1];
+  return next !== undefined && ts.isReturnStatement(next);
 }
 
 function blockRethrows(block: ts.Block): boolean {
