@@ -53,6 +53,14 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'concatenation', data: { logger: 'log', method: 'info', names: '"user", "createdAt", "ids"' }, line: 3 }],
     },
     {
+      name: 'a value serialized into the message is named by the value',
+      code: "import { Logger } from '@nestjs/common';\nLogger.error(`Stream error: ${error.message}. Error: ${JSON.stringify(error)}`);\nLogger.log(`id ${String(order.id)} body ${inspect(body, { depth: 2 })}`);",
+      errors: [
+        { messageId: 'template', data: { logger: 'Logger', method: 'error', names: '"error"' }, line: 2 },
+        { messageId: 'template', data: { logger: 'Logger', method: 'log', names: '"orderId", "body"' }, line: 3 },
+      ],
+    },
+    {
       name: 'NestJS Logger as a class property and as an injected parameter property',
       code: [
         "import { Logger } from '@nestjs/common';",

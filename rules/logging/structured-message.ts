@@ -98,8 +98,12 @@ function flatten(node: ts.Expression): ts.Expression[] {
 }
 
 const CONVERSIONS = /^(?:to[A-Z]\w*|valueOf|join|trim|trimStart|trimEnd)$/;
+const SERIALIZERS = new Set(['JSON.stringify', 'String', 'Number', 'inspect', 'util.inspect']);
 
-/** A field name for a value: `order.id` becomes `orderId`, `err.message` becomes `err`, `Ctx.getRequestId()` becomes `requestId`. */
+/**
+ * A field name for a value: `order.id` becomes `orderId`, `err.message` becomes `err`, `Ctx.getRequestId()`
+ * becomes `requestId`, `JSON.stringify(payload)` becomes `payload`.
+ */
 function fieldName(value: ts.Expression, sf: ts.SourceFile): string {
   let v = value;
   while (ts.isParenthesizedExpression(v) || ts.isAsExpression(v) || ts.isNonNullExpression(v)) v = v.expression;
@@ -116,6 +120,8 @@ function fieldName(value: ts.Expression, sf: ts.SourceFile): string {
     const callee = v.expression;
     // `user.toString()`, `at.toISOString()`, `ids.join(', ')`: the value is the receiver, shown another way.
     if (ts.isPropertyAccessExpression(callee) && CONVERSIONS.test(callee.name.text)) return fieldName(callee.expression, sf);
+    // `JSON.stringify(error)`, `String(id)`, `inspect(body)`: the value is the argument, written out.
+    if (v.arguments.length >= 1 && SERIALIZERS.has(callee.getText(sf))) return fieldName(v.arguments[0], sf);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
     if (name) {
       const stripped = name.replace(/^get(?=[A-Z])/, '');
