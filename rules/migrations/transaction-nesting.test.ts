@@ -2,8 +2,35 @@ import { RuleTester } from '../../src/testing.js';
 import rule from './transaction-nesting.js';
 
 new RuleTester().run(rule, {
-  valid: ['BEGIN;\nCREATE TABLE t (a int);\nCOMMIT;\nBEGIN;\nCOMMIT;', 'CREATE TABLE t (a int);'],
+  valid: [
+    'BEGIN;\nCREATE TABLE t (a int);\nCOMMIT;\nBEGIN;\nCOMMIT;',
+    'CREATE TABLE t (a int);',
+    {
+      // Prisma's own generator writes enum changes this way.
+      name: 'Prisma runs the file as one query string: BEGIN/COMMIT make its transaction explicit',
+      code: "BEGIN;\nCREATE TYPE \"DataSource_new\" AS ENUM ('A', 'B');\nALTER TYPE \"DataSource\" RENAME TO \"DataSource_old\";\nCOMMIT;",
+      filename: 'prisma/migrations/20221225084546_removed_rakuten/migration.sql',
+    },
+    {
+      name: 'so does golang-migrate',
+      code: 'BEGIN;\nCREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nCOMMIT;',
+      filename: 'db/migrations/000001_t.up.sql',
+    },
+  ],
   invalid: [
+    {
+      name: 'a nested BEGIN in a Prisma migration',
+      code: 'BEGIN;\nCREATE TABLE t (a int);\nBEGIN;\nCOMMIT;',
+      filename: 'prisma/migrations/20221225084546_t/migration.sql',
+      errors: [{ messageId: 'nested', line: 3 }],
+    },
+    {
+      name: 'assumeInTransaction makes the wrapping managed, as Squawk assumes',
+      code: 'BEGIN;\nCREATE TABLE t (a int);\nCOMMIT;',
+      filename: 'prisma/migrations/20221225084546_t/migration.sql',
+      settings: { assumeInTransaction: true },
+      errors: [{ messageId: 'managed', line: 1 }, { messageId: 'managed', line: 3 }],
+    },
     { code: 'BEGIN;\nBEGIN;\nCOMMIT;', errors: [{ messageId: 'nested', line: 2, column: 1 }] },
     {
       name: 'Flyway already wraps each migration',

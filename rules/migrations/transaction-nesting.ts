@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { statementLocation, type Statement, statementAnchor } from '../../src/sources/migrations/index.js';
+import { statementLocation, type Statement, statementAnchor, TRANSACTION_DEFAULT } from '../../src/sources/migrations/index.js';
 
 function kind(statement: Statement): 'begin' | 'end' | undefined {
   if (statement.type !== 'TransactionStmt') return undefined;
@@ -26,10 +26,14 @@ export default defineRule({
   },
   create(context) {
     const file = context.model;
+    // Prisma, golang-migrate and Postgrator send the file as one query string: its implicit
+    // transaction yields to an explicit BEGIN (statements before it join the block), which is how
+    // these tools' users ask for one. Only a setting that says otherwise makes the wrapping managed.
+    const managed = file.inTransaction && (TRANSACTION_DEFAULT[file.layout] !== 'multi-statement' || context.settings?.assumeInTransaction !== undefined);
     for (const statement of [...file.statements, ...file.down]) {
       const k = kind(statement);
       if (!k) continue;
-      if (file.inTransaction) {
+      if (managed) {
         context.report({
           messageId: 'managed',
           data: {
