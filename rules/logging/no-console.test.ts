@@ -9,6 +9,7 @@ new RuleTester().run(rule, {
     { code: 'console.log("seeding");', filename: 'scripts/seed.ts' },
     { code: 'console.log("seeded users");', filename: 'database/seed.ts' },
     { code: 'console.log("seeded users");', filename: 'prisma/seeds/users.ts' },
+    { code: 'console.warn("seeding skipped");', filename: 'db/seed/index.ts' },
     { code: 'console.error("replace failed");', filename: '.install-scripts/helpers/replace.ts' },
     { code: 'console.log(output);', filename: 'test/generators/helpers/exec.ts' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).

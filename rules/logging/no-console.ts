@@ -44,6 +44,7 @@ export default defineRule({
         '**/bin/**',
         '**/cli/**',
         '**/seed.*',
+        '**/seed/**',
         '**/seeds/**',
         '**/seeders/**',
         '**/migrations/**',
