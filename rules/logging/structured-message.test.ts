@@ -53,6 +53,11 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'concatenation', data: { logger: 'log', method: 'info', names: '"user", "createdAt", "ids"' }, line: 3 }],
     },
     {
+      name: 'a property whose name has several words is named by it alone',
+      code: "import { Logger } from '@nestjs/common';\nLogger.error(`Update failed for ${paymentData.paymentIntentId} (${order.id})`);",
+      errors: [{ messageId: 'template', data: { logger: 'Logger', method: 'error', names: '"paymentIntentId", "orderId"' }, line: 2 }],
+    },
+    {
       name: 'a value serialized into the message is named by the value',
       code: "import { Logger } from '@nestjs/common';\nLogger.error(`Stream error: ${error.message}. Error: ${JSON.stringify(error)}`);\nLogger.log(`id ${String(order.id)} body ${inspect(body, { depth: 2 })}`);",
       errors: [

@@ -112,8 +112,11 @@ function fieldName(value: ts.Expression, sf: ts.SourceFile): string {
     const name = v.name.text;
     if (name === 'message' || name === 'stack') return fieldName(v.expression, sf);
     if (name === 'length') return `${fieldName(v.expression, sf)}Count`;
-    // `order.id` -> orderId; `this.id`, `Config.port`, `a.b.c` -> the last name.
-    if (ts.isIdentifier(v.expression) && /^[a-z]/.test(v.expression.text)) return `${v.expression.text}${name[0].toUpperCase()}${name.slice(1)}`;
+    // `order.id` -> orderId; `payment.paymentIntentId` (a name of several words already), `this.id`,
+    // `Config.port`, `a.b.c` -> the last name.
+    if (ts.isIdentifier(v.expression) && /^[a-z]/.test(v.expression.text) && !/[a-z][A-Z]/.test(name)) {
+      return `${v.expression.text}${name[0].toUpperCase()}${name.slice(1)}`;
+    }
     return name;
   }
   if (ts.isCallExpression(v)) {
