@@ -10,6 +10,11 @@ new RuleTester().run(rule, {
     { code: 'console.log("seeded users");', filename: 'database/seed.ts' },
     { code: 'console.log("seeded users");', filename: 'prisma/seeds/users.ts' },
     { code: 'console.warn("seeding skipped");', filename: 'db/seed/index.ts' },
+    // The project's logger writes to the console: medusa's logger.ts, ever-gauzy's agent-logger.ts, novu's logging/.
+    { code: 'export const logger = { warn: (msg: string) => console.warn(msg) };', filename: 'packages/admin/src/logger.ts' },
+    { code: 'export class AgentLogger { info(m: string) { console.log(m); } }', filename: 'apps/agent/src/main/agent-logger.ts' },
+    { code: 'export class AppLogger { info(m: string) { console.log(m); } }', filename: 'src/AppLogger.ts' },
+    { code: 'console.log(JSON.stringify(entry));', filename: 'libs/shared/src/logging/index.ts' },
     { code: 'console.error("replace failed");', filename: '.install-scripts/helpers/replace.ts' },
     { code: 'console.log(output);', filename: 'test/generators/helpers/exec.ts' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
