@@ -97,6 +97,53 @@ describe('module graph', () => {
     ]);
   });
 
+  it('takes a tsconfig path into node_modules for the package it pins', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-pinned-'));
+    try {
+      const tsconfig = { compilerOptions: { baseUrl: '.', paths: { '@angular/*': ['./node_modules/@angular/*'], '@types-local/*': ['src/types/*'] } } };
+      writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify(tsconfig));
+      const files = [
+        parseCode('src/app.ts', "import { Injectable } from '@angular/core';\nimport { http } from '@angular/common/http';\nimport { T } from '@types-local/t';\nimport { U } from '@types-local/missing';").file!,
+        parseCode('src/types/t.ts', 'export type T = 1;').file!,
+      ];
+      const project = await codeAdapter.project!(files, {}, root);
+      expect(edges(project, 'src/app.ts')).toEqual([
+        { specifier: '@angular/core', typeOnly: false, resolution: 'package:@angular/core' },
+        { specifier: '@angular/common/http', typeOnly: false, resolution: 'package:@angular/common' },
+        { specifier: '@types-local/t', typeOnly: false, resolution: 'src/types/t.ts' },
+        { specifier: '@types-local/missing', typeOnly: false, resolution: 'unresolved' },
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('falls back to a workspace package when a tsconfig path names its build output, not built', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-unbuilt-'));
+    try {
+      const disk: Record<string, string> = {
+        'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+        'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@shop/ui': ['./dist/packages/ui'], '@shop/gone': ['./dist/packages/gone'] } } }),
+        'packages/ui/package.json': JSON.stringify({ name: '@shop/ui', main: 'src/index.ts' }),
+      };
+      for (const [file, text] of Object.entries(disk)) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      }
+      const files = [
+        parseCode('apps/web/main.ts', "import { button } from '@shop/ui';\nimport { x } from '@shop/gone';\nbutton(x);").file!,
+        parseCode('packages/ui/src/index.ts', 'export const button = 1;').file!,
+      ];
+      const project = await codeAdapter.project!(files, {}, root);
+      expect(edges(project, 'apps/web/main.ts')).toEqual([
+        { specifier: '@shop/ui', typeOnly: false, resolution: 'package:@shop/ui -> packages/ui/src/index.ts' },
+        { specifier: '@shop/gone', typeOnly: false, resolution: 'unresolved' },
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('keeps imports only types use as runtime edges where the tsconfig says TypeScript keeps them', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-erased-'));
     try {

@@ -142,11 +142,13 @@ export class ModuleResolver {
   }
 
   private resolveBare(tsconfig: PathsConfig | undefined, specifier: string): Resolution {
+    const name = packageNameOf(specifier);
     if (tsconfig) {
       const viaPaths = this.resolvePaths(tsconfig, specifier);
-      if (viaPaths) return viaPaths;
+      // An alias to a workspace package's build output that is not built (`dist/packages/ui`):
+      // TypeScript then looks in node_modules, where the package links to its sources.
+      if (viaPaths && !(viaPaths.type === 'unresolved' && this.workspaceByName.has(name))) return viaPaths;
     }
-    const name = packageNameOf(specifier);
     if (BUILTINS.has(name) || BUILTINS.has(specifier)) return { type: 'builtin', name: specifier };
     const workspace = this.workspaceByName.get(name);
     if (workspace) {
@@ -178,6 +180,9 @@ export class ModuleResolver {
     if (!best) return undefined;
     for (const target of best.targets) {
       const substituted = target.replace('*', best.match);
+      // `"@angular/*": ["./node_modules/@angular/*"]` pins a package to one installation: the
+      // import is the package's, and archlint does not look into node_modules.
+      if (/(?:^|[\\/])node_modules[\\/]/.test(substituted)) return { type: 'package', name: packageNameOf(specifier) };
       const found = this.probe(this.rel(path.resolve(config.base!, substituted)));
       if (found) return { type: 'file', path: found };
     }
