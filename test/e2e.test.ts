@@ -291,6 +291,23 @@ describe('rules, explain, init', () => {
     expect(written).not.toContain('name: application');
   });
 
+  it('archlint init writes three tiers for entry-points/, domain/ and data-access/ (Practica)', () => {
+    const { dir, written } = initConfig({
+      'services/order-service/entry-points/api/routes.ts': "import { addOrder } from '../../domain/new-order-use-case';\nexport const routes = [addOrder];\n",
+      'services/order-service/domain/new-order-use-case.ts': "import { save } from '../data-access/order-repository';\nexport const addOrder = save;\n",
+      'services/order-service/data-access/order-repository.ts': 'export const save = () => 1;\n',
+    });
+    expect(written).toContain('- name: entry-points\n      files: "services/order-service/entry-points/**"\n      dependsOn: [domain]');
+    expect(written).toContain('- name: domain\n      files: "services/order-service/domain/**"\n      dependsOn: [data-access]');
+    expect(written).toContain('- name: data-access\n      files: "services/order-service/data-access/**"\n      dependsOn: []');
+    // The domain calling data access is the design, not a finding; data access calling up is.
+    writeFileSync(path.join(dir, 'services/order-service/data-access/order-repository.ts'), "import { routes } from '../entry-points/api/routes';\nexport const save = () => routes;\n");
+    const run = archlint(['check', '-f', 'json'], dir);
+    expect(JSON.parse(run.stdout).diagnostics.map((d: { ruleId: string; file: string }) => `${d.ruleId} ${d.file}`)).toContain(
+      'layers/allowed-dependencies services/order-service/data-access/order-repository.ts',
+    );
+  });
+
   it('archlint init leaves a config in package.json alone too', () => {
     const dir = tempProject({ 'package.json': JSON.stringify({ name: 'x', architecture: { extends: 'archlint:recommended' } }), 'src/a.ts': '' });
     const run = archlint(['init'], dir);

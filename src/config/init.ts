@@ -21,6 +21,9 @@ const CLEAN: Record<string, string[]> = {
 };
 const INTERFACE = ['api', 'interface', 'interfaces', 'http', 'presentation'];
 const HEXAGONAL = ['core', 'ports', 'adapters'];
+// Three tiers as Practica (the Node.js best practices starter) lays them out: entry points call the
+// domain, which calls data access itself, with no port in between.
+const THREE_TIER = ['entry-points', 'domain', 'data-access'];
 
 const DEPTH = 6;
 
@@ -76,6 +79,10 @@ export async function detect(root: string): Promise<Detected> {
     // An http/ folder inside infra/ is part of the infrastructure layer, which claims it first.
     const ui = INTERFACE.find((n) => hitsOf(n).some((d) => !under(d, CLEAN.infrastructure)));
     if (ui) layers.push({ name: ui, files: globs([ui]), dependsOn: present(['application', 'domain']) });
+  } else if (THREE_TIER.every((n) => names.has(n))) {
+    layers.push({ name: 'data-access', files: globs(['data-access']), dependsOn: [] });
+    layers.push({ name: 'domain', files: globs(['domain']), dependsOn: ['data-access'] });
+    layers.push({ name: 'entry-points', files: globs(['entry-points']), dependsOn: ['domain'] });
   } else if (HEXAGONAL.every((n) => names.has(n))) {
     layers.push({ name: 'core', files: globs(['core']), dependsOn: [] });
     layers.push({ name: 'ports', files: globs(['ports']), dependsOn: ['core'] });
@@ -127,7 +134,8 @@ export function starterConfig(detected: Detected): string {
     lines.push('');
   } else {
     lines.push(
-      '# No domain/application/infrastructure or core/ports/adapters folders were found.',
+      '# No domain/application/infrastructure, core/ports/adapters or entry-points/domain/data-access',
+      '# folders were found.',
       '# Describe your layers to enable the layer rules:',
       '# code:',
       '#   layers:',
