@@ -291,6 +291,19 @@ describe('rules, explain, init', () => {
     expect(written).not.toContain('name: application');
   });
 
+  it('archlint init makes main/ the composition root, which may import every layer', () => {
+    const { dir, written } = initConfig({
+      'src/domain/usecases/add-account.ts': 'export interface AddAccount { add(): void }\n',
+      'src/infra/db/account-repository.ts': 'export class AccountRepository {}\n',
+      'src/presentation/controllers/signup.ts': "import type { AddAccount } from '../../domain/usecases/add-account';\nexport class SignUp { constructor(readonly add: AddAccount) {} }\n",
+      'src/main/factories/usecases/add-account-factory.ts': "import { AccountRepository } from '../../../infra/db/account-repository';\nexport const make = () => new AccountRepository();\n",
+    });
+    expect(written).toContain('- name: main\n      files: "src/main/**"\n      dependsOn: [presentation, infrastructure, application, domain]');
+    expect(written.indexOf('name: main')).toBeLessThan(written.indexOf('name: presentation'));
+    const run = archlint(['check', '-f', 'json'], dir);
+    expect(JSON.parse(run.stdout).diagnostics).toEqual([]);
+  });
+
   it('archlint init writes three tiers for entry-points/, domain/ and data-access/ (Practica)', () => {
     const { dir, written } = initConfig({
       'services/order-service/entry-points/api/routes.ts': "import { addOrder } from '../../domain/new-order-use-case';\nexport const routes = [addOrder];\n",

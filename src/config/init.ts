@@ -79,6 +79,9 @@ export async function detect(root: string): Promise<Detected> {
     // An http/ folder inside infra/ is part of the infrastructure layer, which claims it first.
     const ui = INTERFACE.find((n) => hitsOf(n).some((d) => !under(d, CLEAN.infrastructure)));
     if (ui) layers.push({ name: ui, files: globs([ui]), dependsOn: present(['application', 'domain']) });
+    // Clean Architecture's Main: the composition root that builds the use cases with their adapters
+    // (src/main/factories/usecases/), so it may import every layer and comes first.
+    if (names.has('main')) layers.push({ name: 'main', files: globs(['main']), dependsOn: layers.map((l) => l.name).reverse() });
   } else if (THREE_TIER.every((n) => names.has(n))) {
     layers.push({ name: 'data-access', files: globs(['data-access']), dependsOn: [] });
     layers.push({ name: 'domain', files: globs(['domain']), dependsOn: ['data-access'] });
