@@ -6,6 +6,7 @@ const settings = { layers: [{ name: 'domain', files: 'src/domain/**' }, { name: 
 new RuleTester().run(rule, {
   valid: [
     { name: 'every file in a layer, tests and entry points ignored', settings, files: { 'src/domain/a.ts': '', 'src/application/b.ts': '', 'src/main.ts': '', 'src/domain/a.test.ts': '' } },
+    { name: 'files at the root need no layer', settings, files: { 'src/domain/a.ts': '', 'jest-unit-config.js': 'module.exports = {};', 'seed.ts': '' } },
     { name: 'no layers configured', files: { 'src/whatever.ts': '' } },
   ],
   invalid: [

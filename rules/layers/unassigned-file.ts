@@ -27,7 +27,8 @@ export default defineRule({
       },
     },
     defaults: {
-      ignore: [...TEST_FILES, '**/*.config.*', '**/.*', '**/main.ts', '**/index.ts'] as string[],
+      // `*`: files at the root of the run (jest-unit-config.js, a setup script) sit in no layer folder.
+      ignore: [...TEST_FILES, '*', '**/*.config.*', '**/.*', '**/main.ts', '**/index.ts'] as string[],
     },
   },
   create(context) {
