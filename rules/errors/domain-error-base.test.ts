@@ -6,6 +6,11 @@ const settings = { preset: 'clean', errors: { baseClass: 'DomainError' } };
 new RuleTester().run(rule, {
   valid: [
     {
+      name: 'a test stub throws what it likes',
+      settings,
+      files: { 'src/orders/domain/order.spec.ts': "class Boom extends Error {}\nexport const stub = () => { throw new Boom(); };" },
+    },
+    {
       name: 'extends chain across files and a barrel re-export',
       settings,
       files: {
@@ -26,6 +31,16 @@ new RuleTester().run(rule, {
     { name: 'no base class configured', settings: { preset: 'clean' }, files: { 'src/orders/domain/o.ts': 'class X extends Error {}\nthrow new X();' } },
   ],
   invalid: [
+    {
+      name: 'tests are left alone unless allowFiles is emptied',
+      settings,
+      options: { allowFiles: ['**/*.e2e.*'] },
+      files: {
+        'src/orders/domain/order.spec.ts': "class Boom extends Error {}\nexport const stub = () => { throw new Boom(); };",
+        'src/orders/domain/order.e2e.ts': "class Boom extends Error {}\nexport const stub = () => { throw new Boom(); };",
+      },
+      errors: [{ messageId: 'notDomainError', data: { layer: 'domain', cls: 'Boom', base: 'DomainError', chain: 'Boom -> Error' }, file: 'src/orders/domain/order.spec.ts', line: 2 }],
+    },
     {
       name: 'a local class extending Error, and an imported one extending a library class',
       settings,

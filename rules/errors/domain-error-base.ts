@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/core/index.js';
+import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
 import { layerOf, layersOf, ts, type CodeProject } from '../../src/sources/code/index.js';
 
 const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
@@ -27,9 +27,10 @@ export default defineRule({
       properties: {
         baseClass: { type: 'string', description: 'The base class; defaults to code.errors.baseClass.' },
         layers: { type: 'array', items: { type: 'string' }, description: 'Layers whose thrown errors must extend the base class.' },
+        allowFiles: { type: 'array', items: { type: 'string' }, description: 'Globs of files whose thrown errors are not checked (tests).' },
       },
     },
-    defaults: { baseClass: '', layers: ['domain', 'core', 'domain-model', 'domain-services'] as string[] },
+    defaults: { baseClass: '', layers: ['domain', 'core', 'domain-model', 'domain-services'] as string[], allowFiles: [...TEST_FILES] },
   },
   create(context) {
     const settings = context.settings ?? {};
@@ -40,7 +41,7 @@ export default defineRule({
 
     for (const file of context.project.files) {
       const layer = layerOf(file.path, layers);
-      if (!layer || !context.options.layers.includes(layer.name) || !context.isEnabledFor(file.path)) continue;
+      if (!layer || !context.options.layers.includes(layer.name) || !context.isEnabledFor(file.path) || matchesAny(file.path, context.options.allowFiles)) continue;
       const suspects = new Set<string>();
       for (const m of file.text.matchAll(THROW_NEW)) {
         const name = m[1];

@@ -8,6 +8,7 @@ new RuleTester().run(rule, {
     { settings, filename: 'src/orders/domain/order.ts', code: 'throw new EmptyOrder(id);' },
     { name: 'infrastructure may throw Error', settings, filename: 'src/orders/infrastructure/db.ts', code: "throw new Error('pool exhausted');" },
     { name: 'no layers', filename: 'src/orders/domain/order.ts', code: "throw new Error('x');" },
+    { name: 'a test stub that fails on purpose', settings, filename: 'src/domain/usecases/auth-usecase.spec.js', code: "const repo = { load() { throw new Error('boom'); } };" },
     { name: 'a local class named Error', settings, filename: 'src/orders/domain/order.ts', code: "class Error {}\nthrow new Error();" },
     {
       name: 'the stub of an abstract method',
@@ -17,6 +18,14 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'tests are checked again when allowFiles is emptied',
+      settings,
+      filename: 'src/orders/domain/order.spec.ts',
+      options: { allowFiles: [] },
+      code: "throw new Error('x');",
+      errors: [{ messageId: 'generic', line: 1 }],
+    },
     {
       settings,
       filename: 'src/orders/domain/order.ts',

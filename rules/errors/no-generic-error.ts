@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/core/index.js';
+import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
 import { enclosingSymbol, layerOf, layersOf, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 export default defineRule({
@@ -21,16 +21,18 @@ export default defineRule({
       properties: {
         layers: { type: 'array', items: { type: 'string' }, description: 'Layers where generic errors are not allowed.' },
         classes: { type: 'array', items: { type: 'string' }, description: 'Error classes that count as generic.' },
+        allowFiles: { type: 'array', items: { type: 'string' }, description: 'Globs of files that may throw generic errors (tests: a stub that fails on purpose).' },
       },
     },
     defaults: {
       layers: ['domain', 'application', 'core', 'domain-model', 'domain-services', 'ports'] as string[],
       classes: ['Error', 'TypeError', 'RangeError'] as string[],
+      allowFiles: [...TEST_FILES],
     },
   },
   create(context) {
     const layer = layerOf(context.file, layersOf(context.settings ?? {}));
-    if (!layer || !context.options.layers.includes(layer.name)) return;
+    if (!layer || !context.options.layers.includes(layer.name) || matchesAny(context.file, context.options.allowFiles)) return;
     const generic = new Set(context.options.classes);
     let shadowed = false;
     const found: ts.ThrowStatement[] = [];
