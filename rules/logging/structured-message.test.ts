@@ -54,8 +54,8 @@ new RuleTester().run(rule, {
     },
     {
       name: 'a property whose name has several words is named by it alone',
-      code: "import { Logger } from '@nestjs/common';\nLogger.error(`Update failed for ${paymentData.paymentIntentId} (${order.id})`);",
-      errors: [{ messageId: 'template', data: { logger: 'Logger', method: 'error', names: '"paymentIntentId", "orderId"' }, line: 2 }],
+      code: "import { Logger } from '@nestjs/common';\nLogger.error(`Update failed for ${paymentData.paymentIntentId} (${order.id}, ${user._id})`);",
+      errors: [{ messageId: 'template', data: { logger: 'Logger', method: 'error', names: '"paymentIntentId", "orderId", "userId"' }, line: 2 }],
     },
     {
       name: 'a value serialized into the message is named by the value',

@@ -115,7 +115,9 @@ function fieldName(value: ts.Expression, sf: ts.SourceFile): string {
     // `order.id` -> orderId; `payment.paymentIntentId` (a name of several words already), `this.id`,
     // `Config.port`, `a.b.c` -> the last name.
     if (ts.isIdentifier(v.expression) && /^[a-z]/.test(v.expression.text) && !/[a-z][A-Z]/.test(name)) {
-      return `${v.expression.text}${name[0].toUpperCase()}${name.slice(1)}`;
+      // `user._id` -> userId: a Mongo-style underscore is not part of the word.
+      const word = name.replace(/^_+(?=.)/, '');
+      return `${v.expression.text}${word[0].toUpperCase()}${word.slice(1)}`;
     }
     return name;
   }
