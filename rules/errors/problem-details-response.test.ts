@@ -6,6 +6,10 @@ new RuleTester().run(rule, {
     "res.status(404).json({ type: 'https://errors.example.com/not-found', title: 'Not found', status: 404, detail: `no order ${id}` });",
     "res.status(422).json(problem(422, 'Invalid order'));",
     "res.status(200).json({ ok: true });\nres.status(201).send({ id });",
+    {
+      name: 'an unhealthy health check reports in its own format',
+      code: "res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ status: getReasonPhrase(StatusCodes.SERVICE_UNAVAILABLE) });\nres.status(503).json({ status: 'error', info: {}, error: { db: { status: 'down' } }, details: {} });",
+    },
     { name: 'configured factory', code: 'reply.code(409).send(conflict(err));', settings: { errors: { problemFactories: ['conflict'] } } },
     { name: 'bodies that cannot be judged', code: 'res.status(500).json(body);\nres.status(400).json({ ...base, detail: msg });\nres.status(code).json({ error: msg });' },
     {
@@ -23,6 +27,14 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a 503 that is not a health report, and a health-shaped body on another status',
+      code: "res.status(503).json({ status: 503, message: 'down' });\nres.status(500).json({ status: 'fail' });",
+      errors: [
+        { messageId: 'notProblem', data: { status: 503, what: 'an ad-hoc object', missing: ' (missing type, title)' }, line: 1 },
+        { messageId: 'notProblem', data: { status: 500, what: 'an ad-hoc object', missing: ' (missing type, title)' }, line: 2 },
+      ],
+    },
     {
       name: 'a method spelled with a unicode escape',
       code: "res.status(404).js\\u006Fn({ error: 'not found' });",

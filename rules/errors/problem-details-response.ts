@@ -57,7 +57,7 @@ export default defineRule({
     let nestImports: Set<string> | undefined;
     const sf = context.model.ast;
     const check = (status: number | undefined, body: ts.Expression | undefined, node: ts.Node) => {
-      if (status === undefined || status < 400 || !body) return;
+      if (status === undefined || status < 400 || !body || (status === 503 && isHealthReport(body))) return;
       factories ??= new Set([
         'problem', 'problemDetails', 'toProblem', 'createProblem', 'ProblemDetails', 'ProblemDocument',
         ...(context.settings?.errors?.problemFactories ?? []),
@@ -147,6 +147,28 @@ function statusOf(node: ts.Expression): number | undefined {
 }
 
 /** Why a body is not a problem object; undefined when it is one or cannot be judged. */
+// The members of a health check's report: the Health Check Response Format draft
+// (application/health+json) and NestJS Terminus (`{ status, info, error, details }`).
+const HEALTH_KEYS = new Set(['status', 'version', 'releaseId', 'notes', 'output', 'serviceId', 'description', 'checks', 'links', 'info', 'error', 'details']);
+
+/**
+ * `res.status(503).json({ status: 'fail' })`: an unhealthy health check reports in its own format,
+ * which load balancers and orchestrators read; it is not an error document for API clients.
+ */
+function isHealthReport(body: ts.Expression): boolean {
+  let b = body;
+  while (ts.isParenthesizedExpression(b) || ts.isAsExpression(b) || ts.isSatisfiesExpression(b)) b = b.expression;
+  if (!ts.isObjectLiteralExpression(b)) return false;
+  let hasStatus = false;
+  for (const p of b.properties) {
+    const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) ? p.name.text : undefined;
+    if (name === undefined || !HEALTH_KEYS.has(name)) return false;
+    // A number is RFC 9457's status; the health format's is a word ("fail", "error").
+    if (name === 'status') hasStatus = !(ts.isPropertyAssignment(p) && ts.isNumericLiteral(p.initializer));
+  }
+  return hasStatus;
+}
+
 function judge(body: ts.Expression, factories: Set<string>): { what: string; missing: string[] } | undefined {
   let b = body;
   while (ts.isParenthesizedExpression(b) || ts.isAsExpression(b) || ts.isSatisfiesExpression(b)) b = b.expression;
