@@ -19,6 +19,8 @@ new RuleTester().run(rule, {
     { code: 'console.log(output);', filename: 'test/generators/helpers/exec.ts' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
     { code: 'console.log("migrated", count);', filename: 'migrations/expire-at/expire-at.migration.ts' },
+    // The script that runs the migrations (domain-driven-hexagon's database/migrate.ts).
+    { code: 'console.log("migrations applied");', filename: 'database/migrate.ts' },
     { code: 'console.log(res.body);', filename: 'src/app/auth/e2e/login.e2e.ts' },
     { code: 'console.log(res.body);', filename: 'test/app.e2e-spec.ts' },
     { code: 'console.log(res.body);', filename: 'src/orders/orders.e2e-spec.ts' },

@@ -47,6 +47,7 @@ export default defineRule({
         '**/seed/**',
         '**/seeds/**',
         '**/seeders/**',
+        '**/migrate.*',
         '**/migrations/**',
         '**/*[Ll]ogger.*',
         '**/logger/**',
