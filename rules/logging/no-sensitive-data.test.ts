@@ -6,11 +6,23 @@ new RuleTester().run(rule, {
     "logger.info({ userId: user.id, email: user.email }, 'user logged in');",
     "logger.info({ tokenType: 'bearer', hasPassword: !!user.password, passwordChanged: true }, 'profile');",
     "logger.info({ password: '[redacted]', token: mask(token) }, 'login');",
+    {
+      name: 'a short prefix, a last four and the names of the cookies',
+      code: "logger.debug({ sessionIdPrefix: sessionId ? sessionId.substring(0, 8) : 'none', apiKey: apiKey.slice(-4), cookies: Object.keys(cookies) }, 'session');",
+    },
     { name: 'masked only when set', code: "logger.info({ username: url.username, password: url.password ? '******' : undefined }, 'using proxy');" },
     { name: 'not a logger', code: 'db.insert({ password: hash });\nres.cookie("session", token);' },
     { name: 'allow-listed name', code: "logger.debug({ csrfToken }, 'form');", options: { allow: ['csrfToken'] } },
   ],
   invalid: [
+    {
+      name: 'a long cut of a secret is most of the secret',
+      code: "logger.info({ token: token.slice(0, 40), apiKey: apiKey.substring(4) }, 'auth');",
+      errors: [
+        { messageId: 'sensitive', data: { logger: 'logger', method: 'info', name: 'token' } },
+        { messageId: 'sensitive', data: { logger: 'logger', method: 'info', name: 'apiKey' } },
+      ],
+    },
     {
       name: 'a conditional that logs the secret in one branch',
       code: "logger.info({ password: url.password ? url.password : '******' }, 'proxy');",

@@ -157,9 +157,28 @@ function isMasked(value: ts.Expression, sf: ts.SourceFile): boolean {
   if (ts.isConditionalExpression(value)) return isMaskedOrEmpty(value.whenTrue, sf) && isMaskedOrEmpty(value.whenFalse, sf);
   if (ts.isCallExpression(value)) {
     const callee = value.expression.getText(sf);
-    return /mask|redact|hash|obfuscate|truncate|last4|sha/i.test(callee);
+    if (/mask|redact|hash|obfuscate|truncate|last4|sha/i.test(callee)) return true;
+    // `Object.keys(cookies)`: the names, not the values.
+    if (callee === 'Object.keys') return true;
+    // `sessionId.slice(0, 8)`, `apiKey.slice(-4)`: a few characters that tell values apart.
+    return ts.isPropertyAccessExpression(value.expression) && CUTS.has(value.expression.name.text) && isShortCut(value.arguments);
   }
   return value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || ts.isPrefixUnaryExpression(value) || ts.isBinaryExpression(value);
+}
+
+const CUTS = new Set(['slice', 'substring', 'substr']);
+
+/** `(0, n)` with n at most 8, or `(-n)` with n at most 4: a prefix or a last-four, not the value. */
+function isShortCut(args: readonly ts.Expression[]): boolean {
+  const [first, second] = args;
+  if (args.length === 2 && ts.isNumericLiteral(first) && first.text === '0' && ts.isNumericLiteral(second)) return Number(second.text) <= 8;
+  return (
+    args.length === 1 &&
+    ts.isPrefixUnaryExpression(first) &&
+    first.operator === ts.SyntaxKind.MinusToken &&
+    ts.isNumericLiteral(first.operand) &&
+    Number(first.operand.text) <= 4
+  );
 }
 
 function isMaskedOrEmpty(value: ts.Expression, sf: ts.SourceFile): boolean {
