@@ -50,9 +50,7 @@ export default defineRule({
         // other values are data.
         const data = values.filter((v) => !isConstant(v));
         if (data.length === 0) return;
-        values.length = 0;
-        values.push(...data);
-        const names = [...new Set(values.map((v) => fieldName(v, context.model.ast)))];
+        const names = [...new Set(data.map((v) => fieldName(v, context.model.ast)))];
         context.report({
           messageId,
           data: { logger: log.logger, method: log.method, names: names.map((n) => `"${n}"`).join(', ') },

@@ -17,6 +17,23 @@ async function projectOf(name: string, settings: CodeSettings = {}) {
   return codeAdapter.project!(files, settings, root);
 }
 
+/** The project of these files, written to a temporary folder (resolution reads tsconfig.json and package.json there). */
+async function projectOnDisk(files: Record<string, string>) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-graph-'));
+  try {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    const parsed = Object.keys(files)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => parseCode(f, files[f]).file!);
+    return await codeAdapter.project!(parsed, {}, root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 function edges(project: Awaited<ReturnType<typeof projectOf>>, file: string) {
   return (project.graph.importsOf.get(file) ?? []).map((i) => ({
     specifier: i.specifier,
@@ -98,73 +115,41 @@ describe('module graph', () => {
   });
 
   it('takes a tsconfig path into node_modules for the package it pins', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-pinned-'));
-    try {
-      const tsconfig = { compilerOptions: { baseUrl: '.', paths: { '@angular/*': ['./node_modules/@angular/*'], '@types-local/*': ['src/types/*'] } } };
-      writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify(tsconfig));
-      const files = [
-        parseCode('src/app.ts', "import { Injectable } from '@angular/core';\nimport { http } from '@angular/common/http';\nimport { T } from '@types-local/t';\nimport { U } from '@types-local/missing';").file!,
-        parseCode('src/types/t.ts', 'export type T = 1;').file!,
-      ];
-      const project = await codeAdapter.project!(files, {}, root);
-      expect(edges(project, 'src/app.ts')).toEqual([
-        { specifier: '@angular/core', typeOnly: false, resolution: 'package:@angular/core' },
-        { specifier: '@angular/common/http', typeOnly: false, resolution: 'package:@angular/common' },
-        { specifier: '@types-local/t', typeOnly: false, resolution: 'src/types/t.ts' },
-        { specifier: '@types-local/missing', typeOnly: false, resolution: 'unresolved' },
-      ]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const project = await projectOnDisk({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@angular/*': ['./node_modules/@angular/*'], '@types-local/*': ['src/types/*'] } } }),
+      'src/app.ts': "import { Injectable } from '@angular/core';\nimport { http } from '@angular/common/http';\nimport { T } from '@types-local/t';\nimport { U } from '@types-local/missing';",
+      'src/types/t.ts': 'export type T = 1;',
+    });
+    expect(edges(project, 'src/app.ts')).toEqual([
+      { specifier: '@angular/core', typeOnly: false, resolution: 'package:@angular/core' },
+      { specifier: '@angular/common/http', typeOnly: false, resolution: 'package:@angular/common' },
+      { specifier: '@types-local/t', typeOnly: false, resolution: 'src/types/t.ts' },
+      { specifier: '@types-local/missing', typeOnly: false, resolution: 'unresolved' },
+    ]);
   });
 
   it('falls back to a workspace package when a tsconfig path names its build output, not built', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-unbuilt-'));
-    try {
-      const disk: Record<string, string> = {
-        'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
-        'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@shop/ui': ['./dist/packages/ui'], '@shop/gone': ['./dist/packages/gone'] } } }),
-        'packages/ui/package.json': JSON.stringify({ name: '@shop/ui', main: 'src/index.ts' }),
-      };
-      for (const [file, text] of Object.entries(disk)) {
-        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        writeFileSync(path.join(root, file), text);
-      }
-      const files = [
-        parseCode('apps/web/main.ts', "import { button } from '@shop/ui';\nimport { x } from '@shop/gone';\nbutton(x);").file!,
-        parseCode('packages/ui/src/index.ts', 'export const button = 1;').file!,
-      ];
-      const project = await codeAdapter.project!(files, {}, root);
-      expect(edges(project, 'apps/web/main.ts')).toEqual([
-        { specifier: '@shop/ui', typeOnly: false, resolution: 'package:@shop/ui -> packages/ui/src/index.ts' },
-        { specifier: '@shop/gone', typeOnly: false, resolution: 'unresolved' },
-      ]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const project = await projectOnDisk({
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@shop/ui': ['./dist/packages/ui'], '@shop/gone': ['./dist/packages/gone'] } } }),
+      'packages/ui/package.json': JSON.stringify({ name: '@shop/ui', main: 'src/index.ts' }),
+      'apps/web/main.ts': "import { button } from '@shop/ui';\nimport { x } from '@shop/gone';\nbutton(x);",
+      'packages/ui/src/index.ts': 'export const button = 1;',
+    });
+    expect(edges(project, 'apps/web/main.ts')).toEqual([
+      { specifier: '@shop/ui', typeOnly: false, resolution: 'package:@shop/ui -> packages/ui/src/index.ts' },
+      { specifier: '@shop/gone', typeOnly: false, resolution: 'unresolved' },
+    ]);
   });
 
   it('keeps imports only types use as runtime edges where the tsconfig says TypeScript keeps them', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-erased-'));
-    try {
-      const files: Record<string, string> = {
-        'src/order.ts': "import { Line } from './line';\nexport interface Order { lines: Line[] }\n",
-        'src/line.ts': 'export class Line {}\n',
-        'verbatim/tsconfig.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }',
-        'verbatim/order.ts': "import { Line } from '../src/line';\nexport interface Order { lines: Line[] }\n",
-      };
-      for (const [file, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        writeFileSync(path.join(root, file), text);
-      }
-      const parsed = Object.keys(files)
-        .filter((f) => f.endsWith('.ts'))
-        .map((f) => parseCode(f, files[f]).file!);
-      const project = await codeAdapter.project!(parsed, {}, root);
-      expect(project.graph.importsOf.get('src/order.ts')!.map((i) => i.erased)).toEqual([true]);
-      expect(project.graph.importsOf.get('verbatim/order.ts')!.map((i) => i.erased)).toEqual([false]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const project = await projectOnDisk({
+      'src/order.ts': "import { Line } from './line';\nexport interface Order { lines: Line[] }\n",
+      'src/line.ts': 'export class Line {}\n',
+      'verbatim/tsconfig.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }',
+      'verbatim/order.ts': "import { Line } from '../src/line';\nexport interface Order { lines: Line[] }\n",
+    });
+    expect(project.graph.importsOf.get('src/order.ts')!.map((i) => i.erased)).toEqual([true]);
+    expect(project.graph.importsOf.get('verbatim/order.ts')!.map((i) => i.erased)).toEqual([false]);
   });
 });
