@@ -7,6 +7,10 @@ new RuleTester().run(rule, {
     "try { run(); } catch (e) { logger.error({ err: e as Error, orderId }, 'run failed'); }",
     "import winston from 'winston';\nconst logger = winston.createLogger();\ntry { run(); } catch (error) { logger.error('run failed', { error }); }",
     "import { Logger } from '@nestjs/common';\nconst logger = new Logger('x');\ntry { run(); } catch (e) { logger.error('run failed', (e as Error).stack); }",
+    {
+      name: "a project logger that takes the stack, as Nest's does",
+      code: "import { Logger } from '../config/logger/vendure-logger';\ntry { run(); } catch (e: any) { Logger.error(`Could not get key [${key}]`, undefined, e.stack); }",
+    },
     { name: 'warnings may summarise', code: "try { run(); } catch (e) { logger.warn(`retrying: ${e.message}`); }" },
     { name: 'rethrown errors are logged by whoever catches them', code: "try { run(); } catch (e) { logger.error('step 3 failed'); throw e; }" },
     { name: 'outside a catch', code: "logger.error('disk almost full');" },
@@ -15,6 +19,11 @@ new RuleTester().run(rule, {
     { name: 'console.error with the error', code: "try { run(); } catch (e) { console.error('failed', e); }" },
   ],
   invalid: [
+    {
+      name: 'pino takes the error object, not its stack',
+      code: "import pino from 'pino';\nconst log = pino();\ntry { run(); } catch (e) { log.error(e.stack); }",
+      errors: [{ messageId: 'missing', data: { logger: 'log', method: 'error', error: 'e', hint: "log.error({ err: e }, '...')" } }],
+    },
     {
       name: 'only the message of the error',
       code: "try {\n  run();\n} catch (err) {\n  logger.error(`run failed: ${err.message}`);\n}",

@@ -28,7 +28,9 @@ export default defineRule({
         const log = loggers.logCall(node);
         if (!log || (log.level !== 'error' && log.level !== 'fatal')) return;
         const error = clause.variableDeclaration.name.text;
-        if (node.arguments.some((a) => passesError(a, error, log.flavor === 'nest'))) return;
+        // NestJS's `error(message, stack)`, and the project loggers modelled on it (Vendure's
+        // `Logger.error(message, context, stack)`), take the stack as a string.
+        if (node.arguments.some((a) => passesError(a, error, log.flavor === 'nest' || log.flavor === 'custom'))) return;
         // Logged and rethrown: whoever catches it next logs the error with its stack.
         if (rethrows(clause.block, error)) return;
         const usesMessage = node.arguments.some((a) => mentionsMessage(a, error));
