@@ -35,6 +35,14 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'a path that differs only in letter case, which macOS forgives and Linux does not',
+      files: {
+        'src/Shared/RabbitMq/Bus.ts': 'export class Bus {}',
+        'src/app.ts': "import { Bus } from './Shared/RabbitMQ/Bus';\nexport const bus = new Bus();",
+      },
+      errors: [{ messageId: 'letterCase', data: { specifier: './Shared/RabbitMQ/Bus', file: 'src/Shared/RabbitMq/Bus.ts' }, line: 1, column: 21 }],
+    },
+    {
       name: 'the ignore globs leave other imports checked',
       files: { 'src/main.ts': "import { env } from './environments/environment';\nimport { gone } from './gone';\nexport const x = [env, gone];" },
       options: { ignore: ['**/environments/*'] },

@@ -13,6 +13,7 @@ export default defineRule({
   },
   messages: {
     unresolved: 'Cannot resolve "{{specifier}}": {{reason}}.',
+    letterCase: '"{{specifier}}" names {{file}} in other letter case: it resolves on macOS and Windows, not on Linux.',
   },
   options: {
     schema: {
@@ -33,14 +34,26 @@ export default defineRule({
     for (const [from, imports] of context.project.graph.importsOf) {
       if (!context.isEnabledFor(from)) continue;
       for (const imp of imports) {
-        if (imp.resolution.type !== 'unresolved') continue;
+        const resolution = imp.resolution;
+        const at = { file: from, offset: imp.offset, endOffset: imp.endOffset };
+        if (resolution.type === 'file' && resolution.letterCase) {
+          context.report({
+            messageId: 'letterCase',
+            data: { specifier: imp.specifier, file: resolution.path },
+            at,
+            anchor: `letter-case:${imp.specifier}`,
+            help: 'Write the path as the file system spells it, and keep `forceConsistentCasingInFileNames` on in tsconfig.json.',
+          });
+          continue;
+        }
+        if (resolution.type !== 'unresolved') continue;
         // `../../styled-system/css` is matched as the path it names; globs do not climb `..`.
         const named = imp.specifier.startsWith('.') ? path.posix.join(path.posix.dirname(from), imp.specifier) : imp.specifier;
         if (ignore.length > 0 && (matchesAny(named, ignore) || matchesAny(imp.specifier, ignore))) continue;
         context.report({
           messageId: 'unresolved',
-          data: { specifier: imp.specifier, reason: imp.resolution.reason },
-          at: { file: from, offset: imp.offset, endOffset: imp.endOffset },
+          data: { specifier: imp.specifier, reason: resolution.reason },
+          at,
           anchor: `unresolved:${imp.specifier}`,
           help: 'Fix the path or the alias; if the file is generated before the build (codegen, environment files), add it to this rule\'s `ignore`.',
         });

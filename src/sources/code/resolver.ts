@@ -7,7 +7,8 @@ import { parse as parseYaml } from 'yaml';
 
 /** Where an import leads. Paths are relative to the run root, with forward slashes. */
 export type Resolution =
-  | { type: 'file'; path: string }
+  /** `letterCase`: found only by ignoring letter case, as macOS and Windows do and Linux does not. */
+  | { type: 'file'; path: string; letterCase?: true }
   /** A package; `path` is set for workspace packages of the repository, whose sources are here. */
   | { type: 'package'; name: string; path?: string; workspace?: boolean }
   | { type: 'builtin'; name: string }
@@ -78,6 +79,8 @@ export function packageNameOf(specifier: string): string {
  */
 export class ModuleResolver {
   private readonly exists = new Map<string, boolean>();
+  /** Files of the run by their lower-case path, made on the first import that resolves to none. */
+  private knownByLowerCase: Map<string, string> | undefined;
   private readonly tsconfigByDir = new Map<string, PathsConfig | undefined>();
   private readonly packageByDir = new Map<string, { dir: string; json: PackageJson } | undefined>();
   /** Relative, `#` and `node:` specifiers by folder, other bare specifiers by the tsconfig that governs the folder. */
@@ -133,7 +136,27 @@ export class ModuleResolver {
   private resolveRelative(fromDir: string, specifier: string): Resolution {
     const target = path.posix.join(fromDir, specifier); // join normalises
     const found = this.probe(target);
-    return found ? { type: 'file', path: found } : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
+    if (found) return { type: 'file', path: found };
+    // Written on macOS or Windows, where `./RabbitMQ/Bus` finds `RabbitMq/Bus.ts`: the edge is what the
+    // authors meant, and layers/unresolved-import reports that Linux will not find it.
+    const other = this.probeIgnoringCase(target);
+    return other ? { type: 'file', path: other, letterCase: true } : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
+  }
+
+  /** The file of the run that `probe` would find if letter case did not matter. */
+  private probeIgnoringCase(target: string): string | undefined {
+    if (!this.knownByLowerCase) {
+      this.knownByLowerCase = new Map();
+      for (const file of this.known) this.knownByLowerCase.set(file.toLowerCase(), file);
+    }
+    const lower = target.toLowerCase();
+    const ext = path.posix.extname(lower);
+    const stems = JS_TO_TS[ext] ? JS_TO_TS[ext].map((e) => lower.slice(0, -ext.length) + e) : [];
+    for (const candidate of [...stems, lower, ...PROBE_EXTENSIONS.map((e) => lower + e), ...PROBE_EXTENSIONS.map((e) => `${lower}/index${e}`)]) {
+      const file = this.knownByLowerCase.get(candidate);
+      if (file) return file;
+    }
+    return undefined;
   }
 
   /** `node:` builtins and `#` imports, which no tsconfig maps. */
