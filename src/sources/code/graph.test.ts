@@ -114,10 +114,20 @@ describe('module graph', () => {
     ]);
   });
 
-  it('takes a tsconfig path into node_modules for the package it pins', async () => {
+  it('reads past a bundler resource query to the file', async () => {
+    const files = [
+      parseCode('src/sandbox.ts', "import code from './bootstrap/pre-request?raw';\nimport Worker from './worker?worker&inline';\nexport default [code, Worker];").file!,
+      parseCode('src/bootstrap/pre-request.js', 'export default 1;').file!,
+      parseCode('src/worker.ts', 'export {};').file!,
+    ];
+    const project = await codeAdapter.project!(files, {}, '/archlint-virtual-root');
+    expect(edges(project, 'src/sandbox.ts').map((e) => e.resolution)).toEqual(['src/bootstrap/pre-request.js', 'src/worker.ts']);
+  });
+
+  it('takes a tsconfig path into node_modules for the package it pins, and reads past a query on an alias', async () => {
     const project = await projectOnDisk({
       'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@angular/*': ['./node_modules/@angular/*'], '@types-local/*': ['src/types/*'] } } }),
-      'src/app.ts': "import { Injectable } from '@angular/core';\nimport { http } from '@angular/common/http';\nimport { T } from '@types-local/t';\nimport { U } from '@types-local/missing';",
+      'src/app.ts': "import { Injectable } from '@angular/core';\nimport { http } from '@angular/common/http';\nimport { T } from '@types-local/t';\nimport { U } from '@types-local/missing';\nimport raw from '@types-local/t?raw';",
       'src/types/t.ts': 'export type T = 1;',
     });
     expect(edges(project, 'src/app.ts')).toEqual([
@@ -125,6 +135,7 @@ describe('module graph', () => {
       { specifier: '@angular/common/http', typeOnly: false, resolution: 'package:@angular/common' },
       { specifier: '@types-local/t', typeOnly: false, resolution: 'src/types/t.ts' },
       { specifier: '@types-local/missing', typeOnly: false, resolution: 'unresolved' },
+      { specifier: '@types-local/t?raw', typeOnly: false, resolution: 'src/types/t.ts' },
     ]);
   });
 

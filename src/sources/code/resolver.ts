@@ -134,7 +134,9 @@ export class ModuleResolver {
   }
 
   private resolveRelative(fromDir: string, specifier: string): Resolution {
-    const target = path.posix.join(fromDir, specifier); // join normalises
+    // A bundler's resource query names the same file: Vite's `./pre-request?raw`, `./worker?worker&inline`.
+    const query = specifier.indexOf('?');
+    const target = path.posix.join(fromDir, query < 0 ? specifier : specifier.slice(0, query)); // join normalises
     const found = this.probe(target);
     if (found) return { type: 'file', path: found };
     // Written on macOS or Windows, where `./RabbitMQ/Bus` finds `RabbitMq/Bus.ts`: the edge is what the
@@ -164,7 +166,10 @@ export class ModuleResolver {
     return specifier.startsWith('node:') ? { type: 'builtin', name: specifier.slice(5) } : this.resolvePackageImport(fromDir, specifier);
   }
 
-  private resolveBare(tsconfig: PathsConfig | undefined, specifier: string): Resolution {
+  private resolveBare(tsconfig: PathsConfig | undefined, written: string): Resolution {
+    // `~/assets/logo.svg?url`, `monaco-editor/esm/vs/editor/editor.worker?worker`: the query is the bundler's.
+    const query = written.indexOf('?');
+    const specifier = query < 0 ? written : written.slice(0, query);
     const name = packageNameOf(specifier);
     if (tsconfig) {
       const viaPaths = this.resolvePaths(tsconfig, specifier);
