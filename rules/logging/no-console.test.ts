@@ -15,6 +15,7 @@ new RuleTester().run(rule, {
     { code: 'export class AgentLogger { info(m: string) { console.log(m); } }', filename: 'apps/agent/src/main/agent-logger.ts' },
     { code: 'export class AppLogger { info(m: string) { console.log(m); } }', filename: 'src/AppLogger.ts' },
     { code: 'console.log(JSON.stringify(entry));', filename: 'libs/shared/src/logging/index.ts' },
+    { code: 'export const log = (m: string) => console.log(m);', filename: 'src/shared/app.logger.ts' },
     { code: 'console.error("replace failed");', filename: '.install-scripts/helpers/replace.ts' },
     { code: 'console.log(output);', filename: 'test/generators/helpers/exec.ts' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
@@ -29,6 +30,12 @@ new RuleTester().run(rule, {
     'console.log;',
   ],
   invalid: [
+    {
+      name: 'a Blogger entity is not a logger',
+      code: 'export class Blogger { publish() { console.log("published"); } }',
+      filename: 'src/blog/domain/Blogger.ts',
+      errors: [{ messageId: 'console', data: { method: 'log' }, line: 1 }],
+    },
     {
       code: 'export function pay() {\n  console.log("paid");\n}',
       errors: [{ messageId: 'console', data: { method: 'log' }, line: 2, column: 3, endLine: 2, endColumn: 14 }],

@@ -49,7 +49,10 @@ export default defineRule({
         '**/seeders/**',
         '**/migrate.*',
         '**/migrations/**',
-        '**/*[Ll]ogger.*',
+        // logger.ts, agent-logger.ts, AppLogger.ts; not Blogger.ts.
+        '**/logger.*',
+        '**/*[-_.]logger.*',
+        '**/*Logger.*',
         '**/logger/**',
         '**/loggers/**',
         '**/logging/**',
