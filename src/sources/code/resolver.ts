@@ -66,6 +66,15 @@ function bucket<K>(caches: Map<K, Map<string, Resolution>>, key: K): Map<string,
   return byKey;
 }
 
+/**
+ * The specifier without a bundler's resource query, which names the same file: Vite's
+ * `./pre-request?raw`, `./worker?worker&inline`, `~/logo.svg?url`.
+ */
+function withoutQuery(specifier: string): string {
+  const query = specifier.indexOf('?');
+  return query < 0 ? specifier : specifier.slice(0, query);
+}
+
 export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
@@ -134,9 +143,7 @@ export class ModuleResolver {
   }
 
   private resolveRelative(fromDir: string, specifier: string): Resolution {
-    // A bundler's resource query names the same file: Vite's `./pre-request?raw`, `./worker?worker&inline`.
-    const query = specifier.indexOf('?');
-    const target = path.posix.join(fromDir, query < 0 ? specifier : specifier.slice(0, query)); // join normalises
+    const target = path.posix.join(fromDir, withoutQuery(specifier)); // join normalises
     const found = this.probe(target);
     if (found) return { type: 'file', path: found };
     // Written on macOS or Windows, where `./RabbitMQ/Bus` finds `RabbitMq/Bus.ts`: the edge is what the
@@ -147,18 +154,13 @@ export class ModuleResolver {
 
   /** The file of the run that `probe` would find if letter case did not matter. */
   private probeIgnoringCase(target: string): string | undefined {
-    if (!this.knownByLowerCase) {
-      this.knownByLowerCase = new Map();
-      for (const file of this.known) this.knownByLowerCase.set(file.toLowerCase(), file);
+    let byLowerCase = this.knownByLowerCase;
+    if (!byLowerCase) {
+      this.knownByLowerCase = byLowerCase = new Map();
+      for (const file of this.known) byLowerCase.set(file.toLowerCase(), file);
     }
-    const lower = target.toLowerCase();
-    const ext = path.posix.extname(lower);
-    const stems = JS_TO_TS[ext] ? JS_TO_TS[ext].map((e) => lower.slice(0, -ext.length) + e) : [];
-    for (const candidate of [...stems, lower, ...PROBE_EXTENSIONS.map((e) => lower + e), ...PROBE_EXTENSIONS.map((e) => `${lower}/index${e}`)]) {
-      const file = this.knownByLowerCase.get(candidate);
-      if (file) return file;
-    }
-    return undefined;
+    const found = this.probeWith(target.toLowerCase(), (rel) => byLowerCase.has(rel));
+    return found === undefined ? undefined : byLowerCase.get(found);
   }
 
   /** `node:` builtins and `#` imports, which no tsconfig maps. */
@@ -167,9 +169,7 @@ export class ModuleResolver {
   }
 
   private resolveBare(tsconfig: PathsConfig | undefined, written: string): Resolution {
-    // `~/assets/logo.svg?url`, `monaco-editor/esm/vs/editor/editor.worker?worker`: the query is the bundler's.
-    const query = written.indexOf('?');
-    const specifier = query < 0 ? written : written.slice(0, query);
+    const specifier = withoutQuery(written);
     const name = packageNameOf(specifier);
     if (tsconfig) {
       const viaPaths = this.resolvePaths(tsconfig, specifier);
@@ -255,14 +255,21 @@ export class ModuleResolver {
 
   /** The project file a root-relative path names, trying TypeScript's extensions and index files. */
   probe(target: string): string | undefined {
+    return this.probeWith(target, this.isFileOf);
+  }
+
+  private readonly isFileOf = (rel: string): boolean => this.isFile(rel);
+
+  /** The first of the paths `target` may name, in TypeScript's order, that `exists`. */
+  private probeWith(target: string, exists: (rel: string) => boolean): string | undefined {
     const ext = path.posix.extname(target);
     if (JS_TO_TS[ext]) {
       const stem = target.slice(0, -ext.length);
-      for (const e of JS_TO_TS[ext]) if (this.isFile(stem + e)) return stem + e;
+      for (const e of JS_TO_TS[ext]) if (exists(stem + e)) return stem + e;
     }
-    if (ext && this.isFile(target)) return target;
-    for (const e of PROBE_EXTENSIONS) if (this.isFile(target + e)) return target + e;
-    for (const e of PROBE_EXTENSIONS) if (this.isFile(`${target}/index${e}`)) return `${target}/index${e}`;
+    if (ext && exists(target)) return target;
+    for (const e of PROBE_EXTENSIONS) if (exists(target + e)) return target + e;
+    for (const e of PROBE_EXTENSIONS) if (exists(`${target}/index${e}`)) return `${target}/index${e}`;
     return undefined;
   }
 
