@@ -146,22 +146,32 @@ function statusOf(node: ts.Expression): number | undefined {
   return undefined;
 }
 
-/** Why a body is not a problem object; undefined when it is one or cannot be judged. */
 // The members of a health check's report: the Health Check Response Format draft
 // (application/health+json) and NestJS Terminus (`{ status, info, error, details }`).
 const HEALTH_KEYS = new Set(['status', 'version', 'releaseId', 'notes', 'output', 'serviceId', 'description', 'checks', 'links', 'info', 'error', 'details']);
+
+/** The body without the parentheses and type assertions around it. */
+function bare(body: ts.Expression): ts.Expression {
+  let b = body;
+  while (ts.isParenthesizedExpression(b) || ts.isAsExpression(b) || ts.isSatisfiesExpression(b)) b = b.expression;
+  return b;
+}
+
+/** The name of an object literal member written as a name or a string; undefined for spreads and computed names. */
+function memberName(p: ts.ObjectLiteralElementLike): string | undefined {
+  return p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) ? p.name.text : undefined;
+}
 
 /**
  * `res.status(503).json({ status: 'fail' })`: an unhealthy health check reports in its own format,
  * which load balancers and orchestrators read; it is not an error document for API clients.
  */
 function isHealthReport(body: ts.Expression): boolean {
-  let b = body;
-  while (ts.isParenthesizedExpression(b) || ts.isAsExpression(b) || ts.isSatisfiesExpression(b)) b = b.expression;
+  const b = bare(body);
   if (!ts.isObjectLiteralExpression(b)) return false;
   let hasStatus = false;
   for (const p of b.properties) {
-    const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) ? p.name.text : undefined;
+    const name = memberName(p);
     if (name === undefined || !HEALTH_KEYS.has(name)) return false;
     // A number is RFC 9457's status; the health format's is a word ("fail", "error").
     if (name === 'status') hasStatus = !(ts.isPropertyAssignment(p) && ts.isNumericLiteral(p.initializer));
@@ -169,18 +179,14 @@ function isHealthReport(body: ts.Expression): boolean {
   return hasStatus;
 }
 
+/** Why a body is not a problem object; undefined when it is one or cannot be judged. */
 function judge(body: ts.Expression, factories: Set<string>): { what: string; missing: string[] } | undefined {
-  let b = body;
-  while (ts.isParenthesizedExpression(b) || ts.isAsExpression(b) || ts.isSatisfiesExpression(b)) b = b.expression;
+  const b = bare(body);
   if (ts.isStringLiteralLike(b) || ts.isTemplateExpression(b)) return { what: 'a plain string', missing: [] };
   if (ts.isObjectLiteralExpression(b)) {
     // A spread may bring the members in: give it the benefit of the doubt.
     if (b.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
-    const keys = new Set(
-      b.properties
-        .map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) ? p.name.text : undefined))
-        .filter((k): k is string => !!k),
-    );
+    const keys = new Set(b.properties.map(memberName).filter((k): k is string => !!k));
     const missing = REQUIRED.filter((k) => !keys.has(k));
     return missing.length === 0 ? undefined : { what: 'an ad-hoc object', missing };
   }
