@@ -119,7 +119,8 @@ export class ModuleResolver {
   }
 
   /** `resolve` for a file in root-relative folder `fromDir`. */
-  resolveIn(fromDir: string, specifier: string): Resolution {
+  resolveIn(fromDir: string, written: string): Resolution {
+    const specifier = withoutQuery(written);
     const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
     // Relative and `#` results depend on the folder (and its package.json), `node:` ones on
     // nothing; other bare specifiers only on the folder's tsconfig: a package imported from a
@@ -143,7 +144,7 @@ export class ModuleResolver {
   }
 
   private resolveRelative(fromDir: string, specifier: string): Resolution {
-    const target = path.posix.join(fromDir, withoutQuery(specifier)); // join normalises
+    const target = path.posix.join(fromDir, specifier); // join normalises
     const found = this.probe(target);
     if (found) return { type: 'file', path: found };
     // Written on macOS or Windows, where `./RabbitMQ/Bus` finds `RabbitMq/Bus.ts`: the edge is what the
@@ -168,8 +169,7 @@ export class ModuleResolver {
     return specifier.startsWith('node:') ? { type: 'builtin', name: specifier.slice(5) } : this.resolvePackageImport(fromDir, specifier);
   }
 
-  private resolveBare(tsconfig: PathsConfig | undefined, written: string): Resolution {
-    const specifier = withoutQuery(written);
+  private resolveBare(tsconfig: PathsConfig | undefined, specifier: string): Resolution {
     const name = packageNameOf(specifier);
     if (tsconfig) {
       const viaPaths = this.resolvePaths(tsconfig, specifier);
