@@ -51,6 +51,20 @@ describe('RuleTester', () => {
     expect(results[5]).toMatch(/no messageId "nope"/);
   });
 
+  it('checks the help text against a string or an expression', async () => {
+    const results = await outcomes({
+      valid: [],
+      invalid: [
+        { code: 'console.log(1)', errors: [{ help: /logger/ }] },
+        { code: 'console.log(1)', errors: [{ help: 'something else' }] },
+        { code: 'console.log(1)', errors: [{ help: /^nothing like it$/ }] },
+      ],
+    });
+    expect(results[0]).toBeUndefined();
+    expect(results[1]).toMatch(/help/);
+    expect(results[2]).toMatch(/help/);
+  });
+
   it('fails a case whose code does not parse, or whose options break the schema', async () => {
     const results = await outcomes({ valid: ['const = ;', { code: 'x', options: { allow: 'error' } }], invalid: [] });
     expect(results[0]).toMatch(/did not run cleanly[\s\S]*archlint\/parse-error/);

@@ -108,6 +108,39 @@ new RuleTester().run(rule, {
         { messageId: 'template', data: { logger: 'this.logger', method: 'error', names: '"err"' } },
       ],
     },
+    {
+      name: 'the help writes the fields where the logger takes them',
+      code: [
+        "import pino from 'pino';",
+        "import winston from 'winston';",
+        'const p = pino();',
+        'const w = winston.createLogger({});',
+        'p.info(`placed ${id}`);',
+        'w.info(`placed ${id}`);',
+        // Fastify's request logger is pino.
+        'request.log.info(`placed ${id}`);',
+        'class A {',
+        '  run() {',
+        // A project port written message first, like (message, ...meta), and one written fields first.
+        '    this.logger.debug(`saved ${id}`);',
+        "    this.logger.debug({ table }, 'saved ' + id);",
+        '  }',
+        '}',
+      ].join('\n'),
+      errors: [
+        { line: 5, help: "Write p.info({ id }, '<what happened>'): the message stays searchable and the values become fields." },
+        { line: 6, help: /^Write w\.info\('<what happened>', \{ id \}\)/ },
+        { line: 7, help: /^Write request\.log\.info\(\{ id \}, '<what happened>'\)/ },
+        { line: 10, help: /^Write this\.logger\.debug\('<what happened>', \{ id \}\)/ },
+        { line: 11, help: /^Write this\.logger\.debug\(\{ id \}, '<what happened>'\)/ },
+      ],
+    },
+    {
+      name: 'code.logging.argumentOrder sets the order of the help for project loggers',
+      code: 'class A {\n  run() {\n    this.logger.debug(`saved ${id}`);\n  }\n}',
+      settings: { logging: { argumentOrder: 'fields-first' } },
+      errors: [{ line: 3, help: /^Write this\.logger\.debug\(\{ id \}, '<what happened>'\)/ }],
+    },
     { name: 'console when asked', code: 'console.info(`x ${y}`);', options: { includeConsole: true }, errors: 1 },
   ],
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, nodeLocation, ts, type LogCall } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'logging/structured-message',
@@ -56,15 +56,25 @@ export default defineRule({
           data: { logger: log.logger, method: log.method, names: names.map((n) => `"${n}"`).join(', ') },
           at: nodeLocation(log.message, context.model),
           anchor: `${enclosingSymbol(node)}:${log.message.getText(context.model.ast)}`,
-          help:
-            log.flavor === 'winston' || log.flavor === 'nest'
-              ? `Write ${log.logger}.${log.method}('<what happened>', { ${names.join(', ')} }): the message stays searchable and the values become fields.`
-              : `Write ${log.logger}.${log.method}({ ${names.join(', ')} }, '<what happened>'): the message stays searchable and the values become fields.`,
+          help: messageFirst(log, node, context.settings?.logging?.argumentOrder)
+            ? `Write ${log.logger}.${log.method}('<what happened>', { ${names.join(', ')} }): the message stays searchable and the values become fields.`
+            : `Write ${log.logger}.${log.method}({ ${names.join(', ')} }, '<what happened>'): the message stays searchable and the values become fields.`,
         });
       }),
     };
   },
 });
+
+/**
+ * Whether the logger takes the message before the fields: winston and NestJS do, pino and bunyan do
+ * not. A project's own logger follows `code.logging.argumentOrder`, else the call as written: a
+ * message passed first (`this.logger.debug(`saved ${id}`)`) suggests a `(message, ...meta)` port.
+ */
+function messageFirst(log: LogCall, call: ts.CallExpression, order: 'fields-first' | 'message-first' | undefined): boolean {
+  if (log.flavor === 'winston' || log.flavor === 'nest') return true;
+  if (log.flavor !== 'custom') return false;
+  return order ? order === 'message-first' : log.message === call.arguments[0];
+}
 
 /** A template literal or a `+` expression, in parentheses or not: the messages this rule reports. */
 function buildsText(node: ts.Expression): boolean {

@@ -27,6 +27,8 @@ export interface ExpectedError {
   messageId?: string;
   message?: string | RegExp;
   data?: Record<string, unknown>;
+  /** The finding's help text: equal to a string, or matching an expression. */
+  help?: string | RegExp;
   file?: string;
   line?: number;
   column?: number;
@@ -191,6 +193,11 @@ function assertMatches(rule: AnyRule, actual: Diagnostic, expected: ExpectedErro
   if (expected.message !== undefined) {
     if (typeof expected.message === 'string') assert.equal(actual.message, expected.message, where);
     else assert.match(actual.message, expected.message, where);
+  }
+  if (expected.help !== undefined) {
+    assert.ok(actual.help !== undefined, `${where}: expected help, found none`);
+    if (typeof expected.help === 'string') assert.equal(actual.help, expected.help, `${where}: help`);
+    else assert.match(actual.help, expected.help, `${where}: help`);
   }
   const fields = ['file', 'line', 'column', 'endLine', 'endColumn'] as const;
   for (const field of fields) {

@@ -63,7 +63,9 @@ export const LOG_CALL_ANCHORS: readonly string[] = [...Object.keys(LEVELS), '\\'
 // Looked up for every import of every file: a Map, which also knows no `constructor` package.
 const FLAVOR_BY_PACKAGE = new Map(Object.entries(LOGGER_PACKAGES));
 
-const DEFAULT_OBJECTS = ['logger', 'log', 'this.logger', 'this.log', 'this._logger', 'req.log', 'request.log', 'fastify.log', 'app.log', 'server.log', 'ctx.logger', 'context.logger'];
+const DEFAULT_OBJECTS = ['logger', 'log', 'this.logger', 'this.log', 'this._logger', 'req.log', 'request.log', 'reply.log', 'fastify.log', 'app.log', 'server.log', 'ctx.logger', 'context.logger'];
+// Fastify's loggers and pino-http's `req.log` are pino instances: fields first, `{ err }`.
+const REQUEST_LOGGERS = new Set(['req.log', 'request.log', 'reply.log', 'fastify.log', 'app.log', 'server.log']);
 // `orderLogger`, `this.auditLogger`: a name that says it is a logger.
 const DEFAULT_OBJECT_SET = new Set(DEFAULT_OBJECTS);
 // Settings live for the run; an index is made per file.
@@ -310,7 +312,8 @@ export class LoggerIndex {
         const f = this.members.get(e.name.text);
         if (f) return f;
       }
-      if (this.objects.has(text) || LOGGER_NAME.test(e.name.text)) return this.customFlavor();
+      if (this.objects.has(text)) return REQUEST_LOGGERS.has(text) ? 'pino' : 'custom';
+      if (LOGGER_NAME.test(e.name.text)) return this.customFlavor();
       return undefined;
     }
     if (ts.isCallExpression(e)) return this.flavorOfCreation(e);
