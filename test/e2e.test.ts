@@ -280,6 +280,19 @@ describe('rules, explain, init', () => {
     expect(written).toContain('- name: interfaces\n      files: "lib/interfaces/**"\n      dependsOn: [application, domain]');
   });
 
+  it('archlint init does not take interfaces/ folders of TypeScript interfaces for a layer (NestJS)', () => {
+    const { written } = initConfig({
+      'src/users/domain/user.ts': 'export class User {}\n',
+      'src/users/infrastructure/persistence/user.repository.ts': "import { User } from '../../domain/user';\nexport const load = () => new User();\n",
+      'src/mail/interfaces/mail-data.interface.ts': 'export interface MailData { to: string }\n',
+      'src/social/interfaces/social.interface.ts': 'export interface Social { id: string }\n',
+      'src/social/interfaces/index.ts': "export * from './social.interface';\n",
+      'src/users/presentation/users.controller.ts': "import { User } from '../domain/user';\nexport const get = () => new User();\n",
+    });
+    expect(written).not.toContain('name: interfaces');
+    expect(written).toContain('- name: presentation\n      files: "src/users/presentation/**"');
+  });
+
   it('archlint init writes the clean layers it finds when one is missing', () => {
     const { written } = initConfig({
       'src/users/domain/user.ts': 'export class User {}\n',

@@ -27,12 +27,28 @@ const THREE_TIER = ['entry-points', 'domain', 'data-access'];
 
 const DEPTH = 6;
 
+// NestJS and Angular code keeps TypeScript interfaces in interfaces/ folders (mail-data.interface.ts):
+// declarations beside the code that uses them, not a user-interface layer.
+const TYPE_FOLDERS = ['interface', 'interfaces'];
+const DECLARATION_FILE = /(?:\.(?:interfaces?|types?|d)\.[cm]?[jt]sx?|(?:^|\/)index\.[cm]?[jt]sx?)$/;
+
+/** Whether the folders hold declaration files only (`*.interface.ts`, `*.types.ts`, `*.d.ts`, barrels), or nothing. */
+async function onlyDeclarations(root: string, folders: string[]): Promise<boolean> {
+  const files = await listUnignored(
+    root,
+    folders.map((d) => `${d}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}`),
+    // Folders are found to DEPTH levels; their files may lie deeper.
+    { ignore: ['**/node_modules/**', '**/dist/**'], deep: DEPTH + 4 },
+  );
+  return files.every((f) => DECLARATION_FILE.test(f));
+}
+
 /** Root-relative paths the patterns match to `DEPTH` levels, less what the repository's .gitignore files exclude. */
-async function listUnignored(root: string, patterns: string[], options: { ignore: string[]; onlyDirectories?: boolean }): Promise<string[]> {
+async function listUnignored(root: string, patterns: string[], options: { ignore: string[]; onlyDirectories?: boolean; deep?: number }): Promise<string[]> {
   const above = ignoreFilesAbove(root);
   const inside = await findPaths('**/.gitignore', { cwd: root, dot: true, deep: DEPTH, ignore: options.ignore, expandDirectories: false });
   const rules = new IgnoreFiles(above.base, [...above.files, ...inside.map((f) => toBase(above.base, root, f))]);
-  const found = await findPaths(patterns, { cwd: root, deep: DEPTH, ignore: options.ignore, onlyDirectories: options.onlyDirectories, expandDirectories: false });
+  const found = await findPaths(patterns, { cwd: root, deep: options.deep ?? DEPTH, ignore: options.ignore, onlyDirectories: options.onlyDirectories, expandDirectories: false });
   // Folders come back with a trailing slash.
   const paths = found.map((f) => (f.endsWith('/') ? f.slice(0, -1) : f)).filter((f) => f !== '' && f !== '.');
   return paths.filter((f) => !rules.ignores(toBase(above.base, root, f), options.onlyDirectories));
@@ -77,7 +93,13 @@ export async function detect(root: string): Promise<Detected> {
     if (clean.application.length > 0) layers.push({ name: 'application', files: clean.application, dependsOn: ['domain'] });
     if (clean.infrastructure.length > 0) layers.push({ name: 'infrastructure', files: clean.infrastructure, dependsOn: present(['application', 'domain']) });
     // An http/ folder inside infra/ is part of the infrastructure layer, which claims it first.
-    const ui = INTERFACE.find((n) => hitsOf(n).some((d) => !under(d, CLEAN.infrastructure)));
+    let ui: string | undefined;
+    for (const n of INTERFACE) {
+      if (!hitsOf(n).some((d) => !under(d, CLEAN.infrastructure))) continue;
+      if (TYPE_FOLDERS.includes(n) && (await onlyDeclarations(root, hitsOf(n)))) continue;
+      ui = n;
+      break;
+    }
     if (ui) layers.push({ name: ui, files: globs([ui]), dependsOn: present(['application', 'domain']) });
     // Clean Architecture's Main: the composition root that builds the use cases with their adapters
     // (src/main/factories/usecases/), so it may import every layer and comes first.
