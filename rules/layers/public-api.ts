@@ -1,5 +1,5 @@
 import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
-import { moduleOf } from '../../src/sources/code/index.js';
+import { exportsSubpath, moduleOf } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'layers/public-api',
@@ -13,7 +13,7 @@ export default defineRule({
   },
   messages: {
     moduleInternals: 'Import of "{{target}}" reaches into the internals of module "{{module}}"; import it through {{entry}}.',
-    packageInternals: 'Deep import "{{specifier}}" reaches into the internals of workspace package "{{package}}"; import "{{package}}"{{exports}}.',
+    packageInternals: 'Deep import "{{specifier}}" reaches into the internals of workspace package "{{package}}"; import {{entry}}.',
   },
   options: {
     schema: {
@@ -42,14 +42,10 @@ export default defineRule({
           const pkg = packages.get(resolution.name)!;
           if (isInside(from, pkg.dir) || imp.specifier === resolution.name) continue;
           const subpath = `.${imp.specifier.slice(resolution.name.length)}`;
-          if (pkg.exports?.some((e) => e === subpath || (e.includes('*') && matchesAny(subpath, e)))) continue;
+          if (pkg.exports && exportsSubpath(pkg, subpath)) continue;
           context.report({
             messageId: 'packageInternals',
-            data: {
-              specifier: imp.specifier,
-              package: resolution.name,
-              exports: pkg.exports && pkg.exports.length > 1 ? ` or one of its exports (${pkg.exports.filter((e) => e !== '.').join(', ')})` : '',
-            },
+            data: { specifier: imp.specifier, package: resolution.name, entry: publicEntries(resolution.name, pkg.exports) },
             at: { file: from, offset: imp.offset, endOffset: imp.endOffset },
             anchor: `package:${imp.specifier}`,
             help: `Export what you need from the entry of ${resolution.name} (or add a subpath to its package.json "exports"), then import that.`,
@@ -71,6 +67,15 @@ export default defineRule({
     }
   },
 });
+
+/** What to import instead: the package, its other exported subpaths, or both. */
+function publicEntries(name: string, exports: readonly string[] | undefined): string {
+  if (!exports) return `"${name}"`;
+  const subpaths = exports.filter((e) => e !== '.');
+  const listed = `one of its exports (${subpaths.join(', ')})`;
+  if (!exports.includes('.')) return subpaths.length > 0 ? listed : `"${name}"`;
+  return subpaths.length > 0 ? `"${name}" or ${listed}` : `"${name}"`;
+}
 
 /** Whether a root-relative path is inside a folder, without building `${dir}/` for each import. */
 function isInside(file: string, dir: string): boolean {

@@ -26,6 +26,7 @@ describe('code fixtures', () => {
       'packages/storefront/src/server.ts:4:27 layers/public-api',
       'packages/storefront/src/server.ts:12:33 errors/problem-details-response',
       'packages/storefront/src/server.ts:15:20 logging/structured-message',
+      'packages/storefront/src/telemetry.ts:4:28 layers/public-api',
     ]);
   });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { codeAdapter, parseCode } from './adapter.js';
 import type { CodeFile } from './model.js';
+import { exportsSubpath } from './resolver.js';
 import type { CodeSettings } from '../../config/settings/code.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures');
@@ -42,6 +43,29 @@ function edges(project: Awaited<ReturnType<typeof projectOf>>, file: string) {
   }));
 }
 
+describe('exportsSubpath', () => {
+  it('follows Node: exact keys, then the pattern or folder key with the longest prefix; null closes', () => {
+    const pkg = { exports: ['.', './package.json', './*', './features/*.js', './lib/'], closed: ['./internal/*', './features/private/*'] };
+    expect(exportsSubpath(pkg, '.')).toBe(true);
+    expect(exportsSubpath(pkg, './package.json')).toBe(true);
+    expect(exportsSubpath(pkg, './node')).toBe(true);
+    expect(exportsSubpath(pkg, './deep/er/path')).toBe(true);
+    expect(exportsSubpath(pkg, './features/a/b.js')).toBe(true);
+    expect(exportsSubpath(pkg, './lib/x.js')).toBe(true);
+    expect(exportsSubpath(pkg, './internal/keys')).toBe(false);
+    expect(exportsSubpath(pkg, './features/private/x.js')).toBe(false);
+  });
+
+  it('needs a key that covers the subpath, with at least one character for the star', () => {
+    const pkg = { exports: ['.', './utils/*', './features/*.js'] };
+    expect(exportsSubpath(pkg, './utils/')).toBe(false);
+    expect(exportsSubpath(pkg, './utils/a')).toBe(true);
+    expect(exportsSubpath(pkg, './features/a.ts')).toBe(false);
+    expect(exportsSubpath(pkg, './src/index.js')).toBe(false);
+    expect(exportsSubpath({}, './x')).toBe(false);
+  });
+});
+
 describe('module graph', () => {
   it('resolves tsconfig paths, package.json imports, .js extensions and marks type-only imports', async () => {
     const project = await projectOf('code-paths');
@@ -65,7 +89,13 @@ describe('module graph', () => {
     const project = await projectOf('code-monorepo');
     expect(project.graph.workspaces).toEqual([
       { name: '@shop/catalog', dir: 'packages/catalog', entry: 'packages/catalog/src/index.ts', exports: ['.'] },
+      { name: '@shop/insights', dir: 'packages/insights', entry: undefined, exports: ['./*'], closed: ['./internal/*'] },
       { name: '@shop/storefront', dir: 'packages/storefront', entry: undefined },
+    ]);
+    // A subpath pattern leads to the source of the file it maps to.
+    expect(edges(project, 'packages/storefront/src/telemetry.ts')).toEqual([
+      { specifier: '@shop/insights/node', typeOnly: false, resolution: 'package:@shop/insights -> packages/insights/src/node.ts' },
+      { specifier: '@shop/insights/internal/sampling', typeOnly: false, resolution: 'package:@shop/insights -> packages/insights/src/internal/sampling.ts' },
     ]);
     expect(edges(project, 'packages/storefront/src/server.ts')).toEqual([
       { specifier: 'fastify', typeOnly: false, resolution: 'package:fastify' },

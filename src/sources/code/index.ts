@@ -2,7 +2,7 @@
 export { ts, nodeLocation, enclosingSymbol, type CodeFile, type CodeProject, type CodeListeners, type SyntaxKindName } from './model.js';
 export type { ModuleGraph, ModuleImport } from './graph.js';
 export type { ImportBinding, ImportKind, ImportReference, ModuleDeclarations } from './imports.js';
-export { packageNameOf, type Resolution, type WorkspacePackage } from './resolver.js';
+export { exportsSubpath, packageNameOf, type Resolution, type WorkspacePackage } from './resolver.js';
 export { layersOf, layerOf, moduleOf, layerConfigSpan, layerHasFiles, type Layer, type ModuleFolder } from './layers.js';
 export { anchored } from './anchors.js';
 export { LoggerIndex, LOG_CALL_ANCHORS, LOGGER_PACKAGES, isStringLike, levelOf, mayBeLogCall, type LogCall, type LoggerFlavor, type LogLevel } from './loggers.js';

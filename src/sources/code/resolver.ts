@@ -20,8 +20,44 @@ export interface WorkspacePackage {
   dir: string;
   /** Root-relative entry file, when one exists in the sources. */
   entry?: string;
-  /** Subpaths the package exports (`.`, `./testing`); absent when package.json has no `exports`. */
+  /**
+   * Subpaths the package exports (`.`, `./testing`, patterns such as `./*`); absent when
+   * package.json has no `exports`. Keys mapped to `null`, which close a subpath, are in `closed`.
+   */
   exports?: string[];
+  closed?: string[];
+}
+
+/**
+ * Whether a package's `exports` let other packages import the subpath (`./node`), as Node decides:
+ * an exact key wins, else the pattern (`./*`, `./features/*.js`) or folder key (`./lib/`) with the
+ * longest text before its `*`; a key mapped to `null` closes what it matches.
+ */
+export function exportsSubpath(pkg: Pick<WorkspacePackage, 'exports' | 'closed'>, subpath: string): boolean {
+  const open = pkg.exports ?? [];
+  const closed = pkg.closed ?? [];
+  if (open.includes(subpath)) return true;
+  if (closed.includes(subpath)) return false;
+  let best: { prefix: number; length: number; open: boolean } | undefined;
+  for (const [keys, isOpen] of [
+    [open, true],
+    [closed, false],
+  ] as const) {
+    for (const key of keys) {
+      const star = key.indexOf('*');
+      const prefix = star >= 0 ? key.slice(0, star) : key.endsWith('/') ? key : undefined;
+      if (prefix === undefined || !subpath.startsWith(prefix)) continue;
+      if (star >= 0) {
+        const suffix = key.slice(star + 1);
+        // The `*` stands for at least one character, slashes included.
+        if (subpath.length < key.length || !subpath.endsWith(suffix)) continue;
+      }
+      if (!best || prefix.length > best.prefix || (prefix.length === best.prefix && key.length > best.length)) {
+        best = { prefix: prefix.length, length: key.length, open: isOpen };
+      }
+    }
+  }
+  return best?.open ?? false;
 }
 
 const BUILTINS = new Set(builtinModules);
@@ -376,13 +412,17 @@ export class ModuleResolver {
       if (!json?.name) continue;
       const dir = path.posix.dirname(manifest);
       const exported = json.exports;
-      const subpaths =
-        exported === undefined
-          ? undefined
-          : exported && typeof exported === 'object' && !Array.isArray(exported) && Object.keys(exported).some((k) => k.startsWith('.'))
-            ? Object.keys(exported)
-            : ['.'];
-      out.push({ name: json.name, dir, entry: this.entryOf(dir, json), ...(subpaths ? { exports: subpaths } : {}) });
+      const entry: WorkspacePackage = { name: json.name, dir, entry: this.entryOf(dir, json) };
+      if (exported && typeof exported === 'object' && !Array.isArray(exported) && Object.keys(exported).some((k) => k.startsWith('.'))) {
+        const keys = Object.entries(exported as Record<string, unknown>);
+        entry.exports = keys.filter(([, target]) => target !== null).map(([key]) => key);
+        const closed = keys.filter(([, target]) => target === null).map(([key]) => key);
+        if (closed.length > 0) entry.closed = closed;
+      } else if (exported !== undefined && exported !== null) {
+        // A string, an array or a map of conditions: the package's root alone.
+        entry.exports = ['.'];
+      }
+      out.push(entry);
     }
     return out;
   }
