@@ -20,6 +20,10 @@ new RuleTester().run(rule, {
       name: 'the return after the try is the failure\'s answer',
       code: "function isInGitRepository(): boolean {\n  try {\n    execSync('git rev-parse');\n    return true;\n  } catch (_) {}\n  return false;\n}",
     },
+    {
+      name: 'a function whose try block returns a value gives undefined on failure',
+      code: 'const loaded = names.map((name) => {\n  try {\n    return loadPlugin(name);\n  } catch {}\n}).filter(Boolean);\nconst agent = (() => {\n  if (!ua) return;\n  try { return parse(ua); } catch {}\n})();',
+    },
     { name: 'a used fallback value is deliberate', code: 'const info = await stat(p).catch(() => undefined);\nreturn load().catch(() => {});' },
   ],
   invalid: [
@@ -41,6 +45,15 @@ new RuleTester().run(rule, {
       errors: [
         { messageId: 'swallowed', line: 4 },
         { messageId: 'swallowed', line: 8 },
+      ],
+    },
+    {
+      name: 'a try block that returns nothing, a try statement that does not end the function, or a method, hides the failure',
+      code: 'const notify = async () => {\n  try { await send(); return; } catch {}\n};\nfor (const x of xs) {\n  try { return f(x); } catch {}\n}\nclass CreateHandler {\n  async execute(c) {\n    try { return await this.service.create(c); } catch (error) {}\n  }\n}',
+      errors: [
+        { messageId: 'swallowed', line: 2 },
+        { messageId: 'swallowed', line: 5 },
+        { messageId: 'swallowed', line: 9 },
       ],
     },
     {

@@ -94,7 +94,8 @@ function isCleanupOnErrorPath(clause: ts.CatchClause): boolean {
 /**
  * `try { exec('git status'); return true; } catch {} return false;`: the try block always returns,
  * so the `return` right after the try statement runs only when it failed. The failure becomes that
- * value, as if the catch returned it.
+ * value, as if the catch returned it. So does `undefined` when the try statement ends a callback
+ * whose try block returns a value: `connectors.map((c) => { try { return load(c); } catch {} })`.
  */
 function failureReturns(clause: ts.CatchClause): boolean {
   const tryStatement = clause.parent;
@@ -104,7 +105,12 @@ function failureReturns(clause: ts.CatchClause): boolean {
   if (!last || (!ts.isReturnStatement(last) && !ts.isThrowStatement(last))) return false;
   const statements = container.statements as ts.NodeArray<ts.Statement>;
   const next = statements[statements.indexOf(tryStatement) + 1];
-  return next !== undefined && ts.isReturnStatement(next);
+  if (next !== undefined) return ts.isReturnStatement(next);
+  // Only callbacks and immediately called functions, whose result is used right where they are
+  // written; a method that answers failure with undefined hides it from callers far away. A bare
+  // `return;` in the try block would make success and failure look the same.
+  const fn = container.parent;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isReturnStatement(last) && last.expression !== undefined;
 }
 
 function blockRethrows(block: ts.Block): boolean {
