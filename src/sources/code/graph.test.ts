@@ -154,6 +154,18 @@ describe('module graph', () => {
     expect(edges(project, 'src/sandbox.ts').map((e) => e.resolution)).toEqual(['src/bootstrap/pre-request.js', 'src/worker.ts']);
   });
 
+  it('takes build output that a relative import names, not built, from the same path under src/', async () => {
+    const files = [
+      parseCode('packages/cli/bin/cli.ts', "import { main } from '../lib/index.js';\nmain();").file!,
+      parseCode('packages/cli/src/index.ts', 'export const main = () => 1;').file!,
+      parseCode('packages/schemas/alterations/1.0.0-add.ts', "import type { Alteration } from '../lib/types/alteration.js';\nimport { gone } from '../lib/types/gone.js';\nimport { y } from '../src/missing.js';\nexport const a: Alteration = gone(y);").file!,
+      parseCode('packages/schemas/src/types/alteration.ts', 'export type Alteration = number;').file!,
+    ];
+    const project = await codeAdapter.project!(files, {}, '/archlint-virtual-root');
+    expect(edges(project, 'packages/cli/bin/cli.ts').map((e) => e.resolution)).toEqual(['packages/cli/src/index.ts']);
+    expect(edges(project, 'packages/schemas/alterations/1.0.0-add.ts').map((e) => e.resolution)).toEqual(['packages/schemas/src/types/alteration.ts', 'unresolved', 'unresolved']);
+  });
+
   it('takes a tsconfig path into node_modules for the package it pins, and reads past a query on an alias', async () => {
     const project = await projectOnDisk({
       'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@angular/*': ['./node_modules/@angular/*'], '@types-local/*': ['src/types/*'] } } }),

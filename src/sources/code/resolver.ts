@@ -61,6 +61,9 @@ export function exportsSubpath(pkg: Pick<WorkspacePackage, 'exports' | 'closed'>
 }
 
 const BUILTINS = new Set(builtinModules);
+// Where packages put their build output, each beside the src/ it is built from.
+const OUTPUT_FOLDERS = new Set(['dist', 'build', 'lib', 'out']);
+const OUTPUT_PATH = /^\.\/(?:dist|build|lib|out)\/(.*)$/;
 const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts'];
 const JS_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'];
 const PROBE_EXTENSIONS = [...TS_EXTENSIONS, ...JS_EXTENSIONS, '.json'];
@@ -186,7 +189,23 @@ export class ModuleResolver {
     // Written on macOS or Windows, where `./RabbitMQ/Bus` finds `RabbitMq/Bus.ts`: the edge is what the
     // authors meant, and layers/unresolved-import reports that Linux will not find it.
     const other = this.probeIgnoringCase(target);
-    return other ? { type: 'file', path: other, letterCase: true } : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
+    if (other) return { type: 'file', path: other, letterCase: true };
+    const source = this.probeSourceOfOutput(target);
+    return source ? { type: 'file', path: source } : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
+  }
+
+  /**
+   * Build output named by a relative path, as a package's `bin/cli.js` imports `../lib/index.js`:
+   * absent until the package is built, it comes from the file of the same path under `src/`.
+   */
+  private probeSourceOfOutput(target: string): string | undefined {
+    const parts = target.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+      if (!OUTPUT_FOLDERS.has(parts[i])) continue;
+      const found = this.probe([...parts.slice(0, i), 'src', ...parts.slice(i + 1)].join('/'));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The file of the run that `probe` would find if letter case did not matter. */
@@ -285,7 +304,7 @@ export class ModuleResolver {
 
   /** `./dist/x.js` in a manifest usually has its source at `./src/x.ts`. */
   private probeSourceOf(dir: string, target: string): string | undefined {
-    const m = /^\.\/(?:dist|build|lib|out)\/(.*)$/.exec(target);
+    const m = OUTPUT_PATH.exec(target);
     return m ? this.probe(path.posix.normalize(`${dir}/src/${m[1]}`)) : undefined;
   }
 
