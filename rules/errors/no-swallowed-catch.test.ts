@@ -24,6 +24,7 @@ new RuleTester().run(rule, {
       name: 'a function whose try block returns a value gives undefined on failure',
       code: 'const loaded = names.map((name) => {\n  try {\n    return loadPlugin(name);\n  } catch {}\n}).filter(Boolean);\nconst agent = (() => {\n  if (!ua) return;\n  try { return parse(ua); } catch {}\n})();',
     },
+    { name: 'a handler called through void, its promise dropped', code: 'try { await pay(); } catch (error: unknown) {\n  void toastResponseError(error);\n}' },
     { name: 'a used fallback value is deliberate', code: 'const info = await stat(p).catch(() => undefined);\nreturn load().catch(() => {});' },
   ],
   invalid: [
@@ -33,7 +34,7 @@ new RuleTester().run(rule, {
     },
     { name: 'a placeholder comment is not a reason', code: 'try { run(); } catch {\n  // ignore\n}', errors: [{ messageId: 'unexplained' }] },
     { name: 'a TODO is not a reason', code: 'try { run(); } catch (e) { /* TODO handle this properly later */ }', errors: [{ messageId: 'unexplained' }] },
-    { name: 'touching the variable is not handling', code: 'try { run(); } catch (e) { e; }', errors: [{ messageId: 'swallowed' }] },
+    { name: 'touching the variable is not handling', code: 'try { run(); } catch (e) { e; }\ntry { run(); } catch (e) { void e; void 0; }', errors: [{ messageId: 'swallowed' }, { messageId: 'swallowed' }] },
     {
       name: 'a nested empty catch in a catch that does not rethrow',
       code: 'try { work(); } catch (error) {\n  try { await rollback(); } catch {}\n  logger.error({ err: error }, "failed");\n}',

@@ -128,12 +128,15 @@ function discarded(call: ts.CallExpression): boolean {
   return ts.isExpressionStatement(n.parent);
 }
 
-/** A block whose statements do nothing with the error: none, or only empty or bare expressions. */
+/**
+ * A block whose statements do nothing with the error: none, or only empty or bare expressions
+ * (`error;`, `void error;`). `void toast(error)` calls a handler and drops only the promise.
+ */
 function isInert(block: ts.Block): boolean {
-  return block.statements.every(
-    (s) =>
-      ts.isEmptyStatement(s) ||
-      (ts.isExpressionStatement(s) &&
-        (ts.isIdentifier(s.expression) || ts.isLiteralExpression(s.expression) || ts.isVoidExpression(s.expression))),
-  );
+  return block.statements.every((s) => ts.isEmptyStatement(s) || (ts.isExpressionStatement(s) && isBare(s.expression)));
+}
+
+function isBare(expression: ts.Expression): boolean {
+  const e = ts.isVoidExpression(expression) ? expression.expression : expression;
+  return ts.isIdentifier(e) || ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.NullKeyword;
 }

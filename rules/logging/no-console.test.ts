@@ -17,6 +17,7 @@ new RuleTester().run(rule, {
     { code: 'console.log(JSON.stringify(entry));', filename: 'libs/shared/src/logging/index.ts' },
     { code: 'export const log = (m: string) => console.log(m);', filename: 'src/shared/app.logger.ts' },
     { code: 'console.error("replace failed");', filename: '.install-scripts/helpers/replace.ts' },
+    { code: 'console.log("checking the alterations");', filename: '.scripts/check-alterations-sequence.js' },
     { code: 'console.log(output);', filename: 'test/generators/helpers/exec.ts' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
     { code: 'console.log("migrated", count);', filename: 'migrations/expire-at/expire-at.migration.ts' },

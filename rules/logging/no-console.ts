@@ -40,6 +40,7 @@ export default defineRule({
       allow: [] as string[],
       allowFiles: [
         '**/scripts/**',
+        '**/.scripts/**',
         '**/*-scripts/**',
         '**/bin/**',
         '**/cli/**',
