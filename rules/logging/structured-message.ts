@@ -48,7 +48,7 @@ export default defineRule({
         } else return;
         // 'a' + 'b' split over lines, or `${PREFIX} started`, is still a constant message: only the
         // other values are data.
-        const data = values.filter((v) => !isConstant(v));
+        const data = values.filter((v) => !isConstant(v, node));
         if (data.length === 0) return;
         const names = [...new Set(data.map((v) => fieldName(v, context.model.ast)))];
         context.report({
@@ -86,17 +86,42 @@ function buildsText(node: ts.Expression): boolean {
 // SCREAMING_CASE names constants by convention: `RETRY_LIMIT`, `Errors.NOT_FOUND`.
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 const NAMESPACE_NAME = /^[A-Z]/;
+// PascalCase with a lower-case letter: `OrdersService`, not `ID` or `T`.
+const CLASS_NAME = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/;
 
 /**
  * A literal, or a constant by its name: `RETRY_LIMIT`, or `Errors.NOT_FOUND` on a capitalised
  * object. `process.env.PORT` is data: it changes with the deployment.
  */
-function isConstant(node: ts.Expression): boolean {
+/** Whether a value is fixed where the call is written; `call` has its parents set (by the walk). */
+function isConstant(node: ts.Expression, call: ts.Node): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n)) n = n.expression;
   if (ts.isStringLiteralLike(n) || ts.isNumericLiteral(n)) return true;
   if (ts.isIdentifier(n)) return n.text.length > 1 && CONSTANT_NAME.test(n.text);
-  return ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && NAMESPACE_NAME.test(n.expression.text) && CONSTANT_NAME.test(n.name.text);
+  if (!ts.isPropertyAccessExpression(n)) return false;
+  if (n.name.text === 'name' && isClassReference(n.expression, call)) return true;
+  return ts.isIdentifier(n.expression) && NAMESPACE_NAME.test(n.expression.text) && CONSTANT_NAME.test(n.name.text);
+}
+
+/**
+ * An expression whose `.name` is a class name fixed where the log call is written: a class
+ * (`OrdersService.name`), `this.constructor`, or the constructor of a parameter declared with one
+ * class type, as a CQRS handler's `execute(command: CreateOrder)` logs `command.constructor.name`.
+ * A parameter without a type, or with a union, may bring a different class each time: data.
+ */
+function isClassReference(node: ts.Expression, call: ts.Node): boolean {
+  if (ts.isIdentifier(node)) return CLASS_NAME.test(node.text);
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'constructor') return false;
+  const owner = node.expression;
+  if (owner.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (!ts.isIdentifier(owner)) return false;
+  for (let scope: ts.Node | undefined = call; scope; scope = scope.parent) {
+    if (!ts.isFunctionLike(scope)) continue;
+    const parameter = scope.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === owner.text);
+    if (parameter) return parameter.type !== undefined && ts.isTypeReferenceNode(parameter.type) && CLASS_NAME.test(ts.isIdentifier(parameter.type.typeName) ? parameter.type.typeName.text : parameter.type.typeName.right.text);
+  }
+  return false;
 }
 
 function flatten(node: ts.Expression): ts.Expression[] {
