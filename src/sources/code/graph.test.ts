@@ -166,6 +166,15 @@ describe('module graph', () => {
     expect(edges(project, 'packages/schemas/alterations/1.0.0-add.ts').map((e) => e.resolution)).toEqual(['packages/schemas/src/types/alteration.ts', 'unresolved', 'unresolved']);
   });
 
+  it('takes a folder with its own package.json, imported by path, from its entry', async () => {
+    const project = await projectOnDisk({
+      'packages/db/package.json': JSON.stringify({ name: '@x/db', main: 'dist/index.js' }),
+      'packages/db/src/index.ts': 'export class Client {}',
+      'packages/db/prisma/seed.ts': "import { Client } from '../';\nimport { Other } from '../missing';\nnew Client(Other);",
+    });
+    expect(edges(project, 'packages/db/prisma/seed.ts').map((e) => e.resolution)).toEqual(['packages/db/src/index.ts', 'unresolved']);
+  });
+
   it('takes a tsconfig path into node_modules for the package it pins, and reads past a query on an alias', async () => {
     const project = await projectOnDisk({
       'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@angular/*': ['./node_modules/@angular/*'], '@types-local/*': ['src/types/*'] } } }),

@@ -184,7 +184,7 @@ export class ModuleResolver {
 
   private resolveRelative(fromDir: string, specifier: string): Resolution {
     const target = path.posix.join(fromDir, specifier); // join normalises
-    const found = this.probe(target);
+    const found = this.probe(target) ?? this.probeDirectoryPackage(target);
     if (found) return { type: 'file', path: found };
     // Written on macOS or Windows, where `./RabbitMQ/Bus` finds `RabbitMq/Bus.ts`: the edge is what the
     // authors meant, and layers/unresolved-import reports that Linux will not find it.
@@ -206,6 +206,16 @@ export class ModuleResolver {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /**
+   * A folder with its own package.json, imported by path (`import { PrismaClient } from '../'` in
+   * a package's `prisma/seed.ts`): its entry, as Node and TypeScript take it from `main` or `types`.
+   */
+  private probeDirectoryPackage(target: string): string | undefined {
+    if (target === '.' || target.startsWith('..') || !this.isFile(`${target}/package.json`)) return undefined;
+    const json = this.readJson(path.resolve(this.root, target, 'package.json'));
+    return json ? this.entryOf(target, json) : undefined;
   }
 
   /** The file of the run that `probe` would find if letter case did not matter. */
