@@ -18,6 +18,10 @@ new RuleTester().run(rule, {
     { code: 'export const log = (m: string) => console.log(m);', filename: 'src/shared/app.logger.ts' },
     { code: 'console.error("replace failed");', filename: '.install-scripts/helpers/replace.ts' },
     { code: 'console.log("checking the alterations");', filename: '.scripts/check-alterations-sequence.js' },
+    { code: 'console.warn("no API URL set");', filename: 'apps/web/next.config.js' },
+    { code: 'console.log(config.entry);', filename: 'apps/api/config/custom-webpack.config.js' },
+    { code: 'console.log("database ready");', filename: 'apps/nestjs-backend/vitest-e2e.setup.ts' },
+    { code: 'console.log("server up");', filename: 'integration-tests/environment-helpers/setup-server.js' },
     { code: 'console.log(output);', filename: 'test/generators/helpers/exec.ts' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
     { code: 'console.log("migrated", count);', filename: 'migrations/expire-at/expire-at.migration.ts' },
@@ -31,6 +35,12 @@ new RuleTester().run(rule, {
     'console.log;',
   ],
   invalid: [
+    {
+      name: "the application's own config modules are service code",
+      code: 'export default () => { console.log("loading plugins"); return {}; };',
+      filename: 'apps/api/src/plugin.config.ts',
+      errors: 1,
+    },
     {
       name: 'a Blogger entity is not a logger',
       code: 'export class Blogger { publish() { console.log("published"); } }',

@@ -50,6 +50,9 @@ export default defineRule({
         '**/seeders/**',
         '**/migrate.*',
         '**/migrations/**',
+        // Build and test tool configs, run by the tool at build time: next.config.js, webpack.config.js.
+        '**/*webpack.config.*',
+        '**/{next,vite,vitest,jest,playwright,rollup,tsup}.config.*',
         // logger.ts, agent-logger.ts, AppLogger.ts; not Blogger.ts.
         '**/logger.*',
         '**/*[-_.]logger.*',

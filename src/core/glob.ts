@@ -4,9 +4,23 @@ type Matcher = (path: string) => boolean;
 
 /**
  * Where tests live, for rule defaults that leave them alone: test files and test folders, end-to-end
- * ones included (NestJS names them `*.e2e-spec.ts`; others keep `*.e2e.ts` files in `e2e/` folders).
+ * ones included (NestJS names them `*.e2e-spec.ts`; others keep `*.e2e.ts` files in `e2e/` folders,
+ * or a package in `integration-tests/`).
  */
-export const TEST_FILES: readonly string[] = ['**/*.test.*', '**/*.spec.*', '**/*.e2e.*', '**/*.e2e-spec.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/e2e/**'];
+export const TEST_FILES: readonly string[] = [
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/*.e2e.*',
+  '**/*.e2e-spec.*',
+  '**/__tests__/**',
+  '**/test/**',
+  '**/tests/**',
+  '**/e2e/**',
+  '**/integration-tests/**',
+  // The test runner's setup files: vitest.setup.ts, vitest-e2e.setup.ts, jest.setup.js, setupTests.ts.
+  '**/{vitest,jest}*.setup.*',
+  '**/setupTests.*',
+];
 
 const byKey = new Map<string, Matcher>();
 // Lists come from config and rule options, which are built once and never changed: looked up by
