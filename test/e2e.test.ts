@@ -293,6 +293,20 @@ describe('rules, explain, init', () => {
     expect(written).toContain('- name: presentation\n      files: "src/users/presentation/**"');
   });
 
+  it('archlint init leaves interface-named folders inside a clean layer to that layer', () => {
+    const { written } = initConfig({
+      'src/shared/domain/common/interfaces/param-extractor.ts': 'export interface ParamExtractor { extract(): string }\n',
+      'src/shared/domain/common/route-params.ts': "import type { ParamExtractor } from './interfaces/param-extractor';\nexport const params: ParamExtractor[] = [];\n",
+      'src/shared/infrastructure/fastify/interfaces/http-error-handler.ts': 'export interface HttpErrorHandler { handle(): void }\n',
+      'src/users/application/create-user.ts': "import { params } from '../../shared/domain/common/route-params';\nexport const create = () => params;\n",
+      'src/orders/application/api/orders.controller.ts': "import { create } from '../../../users/application/create-user';\nexport const list = create;\n",
+      'src/api/health.ts': 'export const health = () => 1;\n',
+    });
+    expect(written).not.toContain('name: interfaces');
+    // Only the api/ folder outside the layers: `**/api/**` would take the application's own api/ too.
+    expect(written).toContain('- name: api\n      files: "src/api/**"');
+  });
+
   it('archlint init writes the clean layers it finds when one is missing', () => {
     const { written } = initConfig({
       'src/users/domain/user.ts': 'export class User {}\n',

@@ -92,15 +92,22 @@ export async function detect(root: string): Promise<Detected> {
     layers.push({ name: 'domain', files: clean.domain, dependsOn: [] });
     if (clean.application.length > 0) layers.push({ name: 'application', files: clean.application, dependsOn: ['domain'] });
     if (clean.infrastructure.length > 0) layers.push({ name: 'infrastructure', files: clean.infrastructure, dependsOn: present(['application', 'domain']) });
-    // An http/ folder inside infra/ is part of the infrastructure layer, which claims it first.
+    // An http/ folder inside infra/, or an interfaces/ folder inside domain/, belongs to the layer
+    // around it: only folders outside every clean layer make the interface layer.
+    const cleanFolders = Object.values(CLEAN).flat();
+    const outside = (n: string) => hitsOf(n).filter((d) => !under(d, cleanFolders));
     let ui: string | undefined;
     for (const n of INTERFACE) {
-      if (!hitsOf(n).some((d) => !under(d, CLEAN.infrastructure))) continue;
+      if (outside(n).length === 0) continue;
       if (TYPE_FOLDERS.includes(n) && (await onlyDeclarations(root, hitsOf(n)))) continue;
       ui = n;
       break;
     }
-    if (ui) layers.push({ name: ui, files: globs([ui]), dependsOn: present(['application', 'domain']) });
+    if (ui) {
+      // `**/api/**` would also claim the nested folders, as the outer layer is matched first.
+      const files = outside(ui).length === hitsOf(ui).length ? globs([ui]) : outside(ui).map((d) => `${d}/**`);
+      layers.push({ name: ui, files, dependsOn: present(['application', 'domain']) });
+    }
     // Clean Architecture's Main: the composition root that builds the use cases with their adapters
     // (src/main/factories/usecases/), so it may import every layer and comes first.
     if (names.has('main')) layers.push({ name: 'main', files: globs(['main']), dependsOn: layers.map((l) => l.name).reverse() });
