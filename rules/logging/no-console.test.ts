@@ -19,6 +19,9 @@ new RuleTester().run(rule, {
     { code: 'console.error("replace failed");', filename: '.install-scripts/helpers/replace.ts' },
     { code: 'console.log("checking the alterations");', filename: '.scripts/check-alterations-sequence.js' },
     { code: 'console.warn("no API URL set");', filename: 'apps/web/next.config.js' },
+    { code: 'console.log("1. Withdraw");', filename: 'src/apps/bank/console/atm/AtmCLI.ts' },
+    { code: 'console.log(usage);', filename: 'packages/tools/src/admin-cli.ts' },
+    { code: 'console.log("published");', filename: 'src/shared/infrastructure/event-bus/rabbitmq/demos/publisher/queues.ts' },
     { code: 'console.log(config.entry);', filename: 'apps/api/config/custom-webpack.config.js' },
     { code: 'console.log("database ready");', filename: 'apps/nestjs-backend/vitest-e2e.setup.ts' },
     { code: 'console.log("server up");', filename: 'integration-tests/environment-helpers/setup-server.js' },
@@ -35,6 +38,18 @@ new RuleTester().run(rule, {
     'console.log;',
   ],
   invalid: [
+    {
+      name: 'a client class or a climate model is not a CLI',
+      code: 'export class HttpClient { get() { console.log("get"); } }\nexport const climate = () => console.log("warm");',
+      filename: 'src/infrastructure/HttpClient.ts',
+      errors: 2,
+    },
+    {
+      name: 'nor is a file whose name merely ends in cli',
+      code: 'console.log("x");',
+      filename: 'src/domain/Publicli.ts',
+      errors: 1,
+    },
     {
       name: "the application's own config modules are service code",
       code: 'export default () => { console.log("loading plugins"); return {}; };',

@@ -44,6 +44,16 @@ export default defineRule({
         '**/*-scripts/**',
         '**/bin/**',
         '**/cli/**',
+        // Command-line entry files: cli.ts, admin-cli.ts, AtmCLI.ts.
+        '**/cli.*',
+        '**/*[-_.]cli.*',
+        '**/*CLI.*',
+        '**/*Cli.*',
+        // Runnable demos and examples beside the code, not part of the service.
+        '**/demo/**',
+        '**/demos/**',
+        '**/example/**',
+        '**/examples/**',
         '**/seed.*',
         '**/seed/**',
         '**/seeds/**',
