@@ -90,10 +90,10 @@ const NAMESPACE_NAME = /^[A-Z]/;
 const CLASS_NAME = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/;
 
 /**
- * A literal, or a constant by its name: `RETRY_LIMIT`, or `Errors.NOT_FOUND` on a capitalised
- * object. `process.env.PORT` is data: it changes with the deployment.
+ * Whether a value is fixed where the call is written: a literal, a constant by its name
+ * (`RETRY_LIMIT`, or `Errors.NOT_FOUND` on a capitalised object) or a class name. `process.env.PORT`
+ * is data: it changes with the deployment. `call` has its parents set (by the walk).
  */
-/** Whether a value is fixed where the call is written; `call` has its parents set (by the walk). */
 function isConstant(node: ts.Expression, call: ts.Node): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n)) n = n.expression;
@@ -119,7 +119,11 @@ function isClassReference(node: ts.Expression, call: ts.Node): boolean {
   for (let scope: ts.Node | undefined = call; scope; scope = scope.parent) {
     if (!ts.isFunctionLike(scope)) continue;
     const parameter = scope.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === owner.text);
-    if (parameter) return parameter.type !== undefined && ts.isTypeReferenceNode(parameter.type) && CLASS_NAME.test(ts.isIdentifier(parameter.type.typeName) ? parameter.type.typeName.text : parameter.type.typeName.right.text);
+    if (!parameter) continue;
+    const type = parameter.type;
+    if (!type || !ts.isTypeReferenceNode(type)) return false;
+    // `CreateOrder` or `commands.CreateOrder`.
+    return CLASS_NAME.test(ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text);
   }
   return false;
 }
