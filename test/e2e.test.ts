@@ -307,6 +307,18 @@ describe('rules, explain, init', () => {
     expect(written).toContain('- name: api\n      files: "src/api/**"');
   });
 
+  it('archlint init finds no layer in test folders', () => {
+    const { written } = initConfig({
+      'src/users/domain/user.ts': 'export class User {}\n',
+      'src/users/infrastructure/user.repository.ts': "import { User } from '../domain/user';\nexport const load = () => new User();\n",
+      'test/api/users.test.ts': "import { load } from '../../src/users/infrastructure/user.repository';\nexport const t = load;\n",
+      'tests/application/create-user.test.ts': 'export const t = 1;\n',
+    });
+    expect(written).not.toContain('name: api');
+    expect(written).not.toContain('name: application');
+    expect(written).toContain('- name: infrastructure\n      files: "src/users/infrastructure/**"');
+  });
+
   it('archlint init writes the clean layers it finds when one is missing', () => {
     const { written } = initConfig({
       'src/users/domain/user.ts': 'export class User {}\n',

@@ -26,6 +26,7 @@ const HEXAGONAL = ['core', 'ports', 'adapters'];
 const THREE_TIER = ['entry-points', 'domain', 'data-access'];
 
 const DEPTH = 6;
+const TEST_FOLDERS = ['test', 'tests', '__tests__', 'e2e', 'integration-tests'];
 
 // NestJS and Angular code keeps TypeScript interfaces in interfaces/ folders (mail-data.interface.ts):
 // declarations beside the code that uses them, not a user-interface layer.
@@ -64,9 +65,10 @@ export async function detect(root: string): Promise<Detected> {
     onlyDirectories: true,
     ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/coverage/**'],
   });
-  // Folders by name.
+  // Folders by name, outside test folders: test/api/ or tests/domain/ hold tests, not layers.
   const byName = new Map<string, string[]>();
   for (const d of dirs) {
+    if (d.split('/').some((part) => TEST_FOLDERS.includes(part))) continue;
     const name = path.posix.basename(d);
     let list = byName.get(name);
     if (!list) byName.set(name, (list = []));
