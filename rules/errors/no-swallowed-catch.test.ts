@@ -25,6 +25,7 @@ new RuleTester().run(rule, {
       code: 'const loaded = names.map((name) => {\n  try {\n    return loadPlugin(name);\n  } catch {}\n}).filter(Boolean);\nconst agent = (() => {\n  if (!ua) return;\n  try { return parse(ua); } catch {}\n})();',
     },
     { name: 'a handler called through void, its promise dropped', code: 'try { await pay(); } catch (error: unknown) {\n  void toastResponseError(error);\n}' },
+    { name: 'tests are left alone by default', filename: 'src/breaker.spec.ts', code: 'breaker.fire().catch(() => {});\ntry { await open(); } catch {}' },
     { name: 'a used fallback value is deliberate', code: 'const info = await stat(p).catch(() => undefined);\nreturn load().catch(() => {});' },
   ],
   invalid: [
@@ -56,6 +57,13 @@ new RuleTester().run(rule, {
         { messageId: 'swallowed', line: 5 },
         { messageId: 'swallowed', line: 9 },
       ],
+    },
+    {
+      name: 'tests too, with allowFiles emptied',
+      filename: 'src/breaker.spec.ts',
+      options: { allowFiles: [] },
+      code: 'breaker.fire().catch(() => {});',
+      errors: [{ messageId: 'promiseCatch' }],
     },
     {
       name: 'promise catch with an empty handler',

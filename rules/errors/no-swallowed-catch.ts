@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/core/index.js';
+import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
 import { anchored, enclosingSymbol, ts } from '../../src/sources/code/index.js';
 
 // A module constant, so every file's walk reuses one anchor search (see `anchored`).
@@ -27,11 +27,13 @@ export default defineRule({
       additionalProperties: false,
       properties: {
         minCommentWords: { type: 'integer', minimum: 1, description: 'Words a comment needs to count as a reason ("file may not exist yet").' },
+        allowFiles: { type: 'array', items: { type: 'string' }, description: 'Globs of files left alone, by default tests (a rejection expected on purpose).' },
       },
     },
-    defaults: { minCommentWords: 3 },
+    defaults: { minCommentWords: 3, allowFiles: [...TEST_FILES] },
   },
   create(context) {
+    if (matchesAny(context.file, context.options.allowFiles)) return;
     const sf = context.model.ast;
     const text = context.model.text;
     const explained = (block: ts.Block): boolean | undefined => {
