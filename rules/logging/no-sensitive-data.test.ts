@@ -11,10 +11,19 @@ new RuleTester().run(rule, {
       code: "logger.debug({ sessionIdPrefix: sessionId ? sessionId.substring(0, 8) : 'none', apiKey: apiKey.slice(-4), cookies: Object.keys(cookies) }, 'session');",
     },
     { name: 'masked only when set', code: "logger.info({ username: url.username, password: url.password ? '******' : undefined }, 'using proxy');" },
+    {
+      name: 'where a secret is kept or sent is not the secret',
+      code: "console.warn(`key not found at ${privateKeyPath}`);\nlogger.info({ accessTokenPrivateKeyPath, clientSecretName, apiKeyHeader: 'x-api-key' }, 'keys');",
+    },
     { name: 'not a logger', code: 'db.insert({ password: hash });\nres.cookie("session", token);' },
     { name: 'allow-listed name', code: "logger.debug({ csrfToken }, 'form');", options: { allow: ['csrfToken'] } },
   ],
   invalid: [
+    {
+      name: 'the key itself, and a name that still names the key',
+      code: "logger.info({ privateKey, apiKeyId, keyPath: path }, 'keys');",
+      errors: [{ data: { logger: 'logger', method: 'info', name: 'privateKey' } }, { data: { logger: 'logger', method: 'info', name: 'apiKeyId' } }],
+    },
     {
       name: 'a long cut of a secret is most of the secret',
       code: "logger.info({ token: token.slice(0, 40), apiKey: apiKey.substring(4) }, 'auth');",

@@ -4,6 +4,8 @@ import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall,
 /** Words that make a name secret when they end it (`accessToken`, `user_password`). */
 const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'cookies', 'ssn', 'cvv', 'cvc', 'pin'];
 /** Word sequences that are secret anywhere in a name (`apiKeyId` still names the key). */
+/** Words that, ending a name, make it the place of a secret rather than the secret. */
+const LOCATOR_WORDS = new Set(['path', 'paths', 'file', 'filename', 'dir', 'directory', 'folder', 'location', 'name', 'url', 'uri', 'endpoint', 'header']);
 const SECRET_PHRASES = ['api key', 'private key', 'secret key', 'access key', 'client secret', 'card number', 'credit card', 'social security', 'set cookie', 'session id', 'iban'];
 
 export default defineRule({
@@ -127,7 +129,10 @@ function secretJudge(options: SecretOptions): (name: string) => boolean {
     if (parts.length === 0) return false;
     // `hasPassword`, `isTokenValid`, `passwordPolicy`: about a secret, not the secret.
     if (['has', 'is', 'should', 'require', 'requires', 'needs', 'with'].includes(parts[0]) && parts.length > 1) return false;
-    if (words.has(parts[parts.length - 1])) return true;
+    const last = parts[parts.length - 1];
+    if (words.has(last)) return true;
+    // `privateKeyPath`, `clientSecretName`, `apiKeyHeader`: where a secret is kept or sent, not the secret.
+    if (LOCATOR_WORDS.has(last)) return false;
     const joined = ` ${parts.join(' ')} `;
     return phrases.some((p) => joined.includes(p));
   };
