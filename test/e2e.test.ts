@@ -319,6 +319,17 @@ describe('rules, explain, init', () => {
     expect(written).toContain('- name: infrastructure\n      files: "src/users/infrastructure/**"');
   });
 
+  it('archlint init leaves out Prisma migrations of another database, and says so', () => {
+    const { written } = initConfig({
+      'prisma/postgres/migrations/migration_lock.toml': 'provider = "postgresql"',
+      'prisma/postgres/migrations/20240409081445_init/migration.sql': 'CREATE TABLE "t" ("id" BIGINT PRIMARY KEY);\n',
+      'prisma/sqlite/migrations/migration_lock.toml': 'provider = "sqlite"',
+      'prisma/sqlite/migrations/20240409081445_init/migration.sql': 'PRAGMA foreign_keys=OFF;\n',
+    });
+    expect(written).toContain('migrations:\n  dirs:\n    - prisma/postgres/migrations\n');
+    expect(written).toContain('#   prisma/sqlite/migrations (Prisma provider "sqlite")');
+  });
+
   it('archlint init writes the clean layers it finds when one is missing', () => {
     const { written } = initConfig({
       'src/users/domain/user.ts': 'export class User {}\n',

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { glob as findPaths } from 'tinyglobby';
 import { IgnoreFiles, ignoreFilesAbove } from '../core/gitignore.js';
+import { isPostgresProvider, prismaProvider } from '../core/migration-lock.js';
 import { SEARCH_PLACES } from './load.js';
 
 export interface Detected {
@@ -10,7 +11,10 @@ export interface Detected {
   openapi: string[];
   graphql: string[];
   migrationDirs: string[];
+  /** Migration folders of another database (a Prisma `migration_lock.toml` naming sqlite or mysql). */
+  otherDialects?: { dir: string; provider: string }[];
 }
+
 
 // The clean layers under the folder names people give them (`useCases` and `infra` in
 // Stemmler-style DDD services, for example).
@@ -141,8 +145,15 @@ export async function detect(root: string): Promise<Detected> {
     }
   }
   const graphql = (await listUnignored(root, ['**/*.{graphql,graphqls,gql}'], { ignore: ['**/node_modules/**'] })).sort();
-  const migrationDirs = dirs.filter((d) => /(^|\/)migrations?$/.test(d)).sort();
-  return { layers, openapi, graphql, migrationDirs };
+  const migrationDirs: string[] = [];
+  const otherDialects: Detected['otherDialects'] = [];
+  for (const d of dirs.filter((dir) => /(^|\/)migrations?$/.test(dir)).sort()) {
+    // Discovery leaves these out too (a Prisma migration_lock.toml naming SQLite or MySQL).
+    const provider = prismaProvider(path.join(root, d));
+    if (provider !== null && !isPostgresProvider(provider)) otherDialects.push({ dir: d, provider });
+    else migrationDirs.push(d);
+  }
+  return { layers, openapi, graphql, migrationDirs, otherDialects };
 }
 
 /** A starter config that fits what was detected, with comments saying what each part does. */
@@ -186,6 +197,11 @@ export function starterConfig(detected: Detected): string {
   if (detected.migrationDirs.length > 0) {
     lines.push('migrations:', '  dirs:');
     for (const d of detected.migrationDirs) lines.push(`    - ${d}`);
+    lines.push('');
+  }
+  if (detected.otherDialects?.length) {
+    lines.push('# Left out: the migration rules read Postgres SQL, and these folders are for another database:');
+    for (const { dir, provider } of detected.otherDialects) lines.push(`#   ${dir} (Prisma provider "${provider}")`);
     lines.push('');
   }
   lines.push('# Per-file exceptions, for example scripts that may print:', '# overrides:', '#   - files: ["scripts/**"]', '#     rules:', '#       logging/no-console: off', '');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { convertPathToPattern, globSync } from 'tinyglobby';
 import type { ArtifactKind, SourceFile } from '../core/kinds.js';
 import { matchesAny } from '../core/glob.js';
+import { isPostgresProvider, prismaProvider } from '../core/migration-lock.js';
 import { IgnoreFiles, ignoreFilesAbove, repositoryOf } from '../core/gitignore.js';
 
 const CODE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -78,6 +79,13 @@ function inMarkedFolder(absPath: string, markerDirs: Map<string, boolean>): bool
     markerDirs.set(dir, marked);
   }
   return marked;
+}
+
+/** Whether a Prisma migration_lock.toml next to the file, or one folder up, names a database other than Postgres. */
+function forOtherDatabase(absPath: string, providers: Map<string, string | null>): boolean {
+  const dir = path.dirname(absPath);
+  const provider = prismaProvider(dir, providers) ?? prismaProvider(path.dirname(dir), providers);
+  return provider !== null && !isPostgresProvider(provider);
 }
 
 function isMigrationSqlName(rel: string): boolean {
@@ -246,6 +254,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
   const migrationDirs = options.migrationDirs ?? [];
   // Per walk: a marker file may appear between two runs of one process.
   const markerDirs = new Map<string, boolean>();
+  const providers = new Map<string, string | null>();
   const out: DiscoveredFile[] = [];
   for (const absPath of [...candidates].sort()) {
     const rel = relativeTo(options.root, absPath);
@@ -263,7 +272,9 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
       }
     } else if (GRAPHQL_EXTENSIONS.includes(ext)) kinds.push('graphql');
     else if (SQL_EXTENSIONS.includes(ext)) {
-      if (inMigrationFolder(rel, migrationDirs) || isMigrationSqlName(rel) || inMarkedFolder(absPath, markerDirs)) kinds.push('migration');
+      if (inMigrationFolder(rel, migrationDirs) || isMigrationSqlName(rel) || inMarkedFolder(absPath, markerDirs)) {
+        if (!forOtherDatabase(absPath, providers)) kinds.push('migration');
+      }
       else if (/\/\d+_[^/]*\.sql$|^\d+_[^/]*\.sql$/.test(rel)) {
         text = readFileSync(absPath, 'utf8');
         if (MIGRATION_MARKER.test(text)) kinds.push('migration');

@@ -38,7 +38,7 @@ export const migrationSettingsSchema: JSONSchema = {
       type: 'array',
       items: { type: 'string' },
       description:
-        'Folders holding migrations, relative to the root. Files there are migrations whatever their names; elsewhere, folders named migrations, Flyway names (V1__x.sql) and up/down names (1_x.up.sql) are recognised.',
+        'Folders holding migrations, relative to the root. Files there are migrations whatever their names; elsewhere, folders named migrations, Flyway names (V1__x.sql) and up/down names (1_x.up.sql) are recognised. Prisma folders whose migration_lock.toml names another database than Postgres are left out.',
     },
     postgresVersion: {
       type: 'integer',
