@@ -63,20 +63,34 @@ function sourceOptions(jsDoc: boolean): ts.CreateSourceFileOptions {
   return { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: jsDoc ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone };
 }
 
+const FLOW_HELP =
+  'This file is Flow-typed (@flow): the TypeScript parser reads Flow annotations but not all Flow syntax, such as type casts (x: any). Leave Flow files out (exclude) or convert the file to TypeScript.';
+
+/**
+ * Whether the comments before the first token carry Flow's `@flow` pragma: a Flow-typed file,
+ * whose casts `(x: any)` and other Flow-only syntax the TypeScript parser cannot read.
+ */
+function isFlowTyped(text: string): boolean {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return (ts.getLeadingCommentRanges(text, start) ?? []).some((c) => /@flow\b/.test(text.slice(c.pos, c.end)));
+}
+
 export function parseCode(
   path: string,
   text: string,
   jsDoc = false,
-): { file?: CodeFile; problems: { message: string; offset: number; endOffset: number }[] } {
+): { file?: CodeFile; problems: { message: string; offset: number; endOffset: number; help?: string }[] } {
   // No parent pointers here: the engine's walk sets them as it goes, which saves a whole pass.
   const ast = ts.createSourceFile(path, text, sourceOptions(jsDoc), false, scriptKindOf(path));
   const diagnostics = (ast as unknown as WithParseDiagnostics).parseDiagnostics ?? [];
   if (diagnostics.length > 0) {
+    const help = isFlowTyped(text) ? FLOW_HELP : undefined;
     return {
       problems: diagnostics.map((d) => ({
         message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
         offset: d.start,
         endOffset: d.start + d.length,
+        ...(help ? { help } : {}),
       })),
     };
   }
@@ -95,7 +109,7 @@ export const codeAdapter: KindAdapter<'code'> = {
     lastParsed = file as ParsedCodeFile | undefined;
     return {
       model: file,
-      problems: problems.map((p) => ({ message: p.message, at: { offset: p.offset, endOffset: p.endOffset } })),
+      problems: problems.map((p) => ({ message: p.message, at: { offset: p.offset, endOffset: p.endOffset }, help: p.help })),
     };
   },
   async project(files, settings, root) {
