@@ -4,9 +4,10 @@ import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall,
 /** Words that make a name secret when they end it (`accessToken`, `user_password`). */
 const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'cookies', 'ssn', 'cvv', 'cvc', 'pin'];
 /** Word sequences that are secret anywhere in a name (`apiKeyId` still names the key). */
+const SECRET_PHRASES = ['api key', 'private key', 'secret key', 'access key', 'client secret', 'card number', 'credit card', 'social security', 'set cookie', 'session id', 'iban'];
+
 /** Words that, ending a name, make it the place of a secret rather than the secret. */
 const LOCATOR_WORDS = new Set(['path', 'paths', 'file', 'filename', 'dir', 'directory', 'folder', 'location', 'name', 'url', 'uri', 'endpoint', 'header']);
-const SECRET_PHRASES = ['api key', 'private key', 'secret key', 'access key', 'client secret', 'card number', 'credit card', 'social security', 'set cookie', 'session id', 'iban'];
 
 export default defineRule({
   id: 'logging/no-sensitive-data',

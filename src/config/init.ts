@@ -15,7 +15,6 @@ export interface Detected {
   otherDialects?: { dir: string; provider: string }[];
 }
 
-
 // The clean layers under the folder names people give them (`useCases` and `infra` in
 // Stemmler-style DDD services, for example).
 const CLEAN: Record<string, string[]> = {

@@ -274,8 +274,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
     else if (SQL_EXTENSIONS.includes(ext)) {
       if (inMigrationFolder(rel, migrationDirs) || isMigrationSqlName(rel) || inMarkedFolder(absPath, markerDirs)) {
         if (!forOtherDatabase(absPath, providers)) kinds.push('migration');
-      }
-      else if (/\/\d+_[^/]*\.sql$|^\d+_[^/]*\.sql$/.test(rel)) {
+      } else if (/\/\d+_[^/]*\.sql$|^\d+_[^/]*\.sql$/.test(rel)) {
         text = readFileSync(absPath, 'utf8');
         if (MIGRATION_MARKER.test(text)) kinds.push('migration');
       }
