@@ -1,5 +1,5 @@
 import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
-import { exportsSubpath, moduleOf } from '../../src/sources/code/index.js';
+import { exportsSubpath, moduleOf, type WorkspacePackage } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'layers/public-api',
@@ -14,6 +14,7 @@ export default defineRule({
   messages: {
     moduleInternals: 'Import of "{{target}}" reaches into the internals of module "{{module}}"; import it through {{entry}}.',
     packageInternals: 'Deep import "{{specifier}}" reaches into the internals of workspace package "{{package}}"; import {{entry}}.',
+    relativePackage: 'Relative import "{{specifier}}" reaches into workspace package "{{package}}" past its package.json; import {{entry}}.',
   },
   options: {
     schema: {
@@ -33,6 +34,15 @@ export default defineRule({
     const settings = context.settings ?? {};
     const { graph } = context.project;
     const packages = new Map(graph.workspaces.map((w) => [w.name, w]));
+    // The workspace package a file is in: the deepest whose folder holds it, looked up per folder.
+    const deepestFirst = [...graph.workspaces].sort((a, b) => b.dir.length - a.dir.length);
+    const packageByFolder = new Map<string, WorkspacePackage | null>();
+    const packageOf = (file: string): WorkspacePackage | undefined => {
+      const folder = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+      let hit = packageByFolder.get(folder);
+      if (hit === undefined) packageByFolder.set(folder, (hit = deepestFirst.find((w) => isInside(file, w.dir)) ?? null));
+      return hit ?? undefined;
+    };
     for (const [from, imports] of graph.importsOf) {
       if (!context.isEnabledFor(from) || matchesAny(from, context.options.allowFiles)) continue;
       for (const imp of imports) {
@@ -51,6 +61,23 @@ export default defineRule({
             help: `Export what you need from the entry of ${resolution.name} (or add a subpath to its package.json "exports"), then import that.`,
           });
           continue;
+        }
+        // `../../core/types/src/http`: from one workspace package into another by path, past the
+        // other's package.json, its exports and its build. Files outside every package (root scripts)
+        // may, and the package.json itself (read for its version) is no internal.
+        if (resolution.type === 'file' && deepestFirst.length > 0 && imp.specifier.startsWith('.') && !imp.target.endsWith('/package.json')) {
+          const into = packageOf(imp.target);
+          const own = into && packageOf(from);
+          if (into && own && own !== into) {
+            context.report({
+              messageId: 'relativePackage',
+              data: { specifier: imp.specifier, package: into.name, entry: publicEntries(into.name, into.exports) },
+              at: { file: from, offset: imp.offset, endOffset: imp.endOffset },
+              anchor: `relative-package:${imp.specifier}`,
+              help: `Depend on ${into.name} in ${own.name}'s package.json and import it by name, so its exports and its build apply.`,
+            });
+            continue;
+          }
         }
         const mod = moduleOf(imp.target, settings);
         if (!mod || isInside(from, mod.dir)) continue;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../check/check.js';
+import { tempProject } from '../../../test/cli-helpers.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures');
 
@@ -23,6 +24,7 @@ describe('code fixtures', () => {
 
   it('code-monorepo: workspace packages with their own tsconfig', async () => {
     expect(await findings('code-monorepo')).toEqual([
+      'packages/storefront/src/legacy-pricing.ts:2:27 layers/public-api',
       'packages/storefront/src/server.ts:4:27 layers/public-api',
       'packages/storefront/src/server.ts:12:33 errors/problem-details-response',
       'packages/storefront/src/server.ts:15:20 logging/structured-message',
@@ -43,6 +45,26 @@ describe('code fixtures', () => {
       'src/domain/order-line.ts:1:30 logging/approved-logger',
       'src/domain/order-line.ts:14:11 errors/no-generic-error',
       'src/domain/order.ts:25:27 errors/domain-error-base',
+    ]);
+  });
+});
+
+describe('workspace packages on disk', () => {
+  it('layers/public-api reports relative imports from one package into another, not from repository scripts or through aliases', async () => {
+    const root = tempProject({
+      'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['packages/*'] }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@catalog-src/*': ['packages/catalog/src/*'] } } }),
+      'packages/catalog/package.json': JSON.stringify({ name: '@shop/catalog', main: 'dist/index.js' }),
+      'packages/catalog/src/index.ts': 'export const price = 1;\n',
+      'packages/catalog/src/rates.ts': 'export const RATES = { DE: 0.19 };\n',
+      'packages/storefront/package.json': JSON.stringify({ name: '@shop/storefront' }),
+      'packages/storefront/src/server.ts': "import { RATES } from '../../catalog/src/rates';\nimport { price } from '@catalog-src/index';\nexport const all = [RATES, price];\n",
+      'scripts/print-rates.ts': "import { RATES } from '../packages/catalog/src/rates';\nexport const rates = RATES;\n",
+      'packages/storefront/src/version.ts': "import catalog from '../../catalog/package.json';\nexport const version = catalog.version;\n",
+    });
+    const result = await runCheck({ cwd: root, paths: ['.'], onlyRules: ['layers/public-api'] });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'packages/storefront/src/server.ts:1:23 Relative import "../../catalog/src/rates" reaches into workspace package "@shop/catalog" past its package.json; import "@shop/catalog".',
     ]);
   });
 });
