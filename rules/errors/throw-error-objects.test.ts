@@ -3,6 +3,7 @@ import rule from './throw-error-objects.js';
 
 new RuleTester().run(rule, {
   valid: [
+    { name: 'tests are left alone by default', filename: 'spec/CloudCode.spec.js', code: "Parse.Cloud.define('f', () => { throw 'Validation failed'; });\nawait Promise.reject({ code: 141 });" },
     "throw new Error('boom');",
     'throw new OrderNotFound(id);',
     'try { x(); } catch (e) { throw e; }',
@@ -12,6 +13,13 @@ new RuleTester().run(rule, {
     "Promise.reject(err);",
   ],
   invalid: [
+    {
+      name: 'tests too, with allowFiles emptied',
+      filename: 'spec/CloudCode.spec.js',
+      options: { allowFiles: [] },
+      code: "throw 'Validation failed';",
+      errors: [{ messageId: 'throwValue' }],
+    },
     { code: "throw 'order not found';", errors: [{ messageId: 'throwValue', data: { what: 'a string' }, line: 1, column: 7, endColumn: 24 }] },
     { code: 'throw `order ${id} not found`;', errors: [{ messageId: 'throwValue', data: { what: 'a string' } }] },
     { code: "throw 'order ' + id + ' not found';", errors: [{ messageId: 'throwValue', data: { what: 'a string' } }] },

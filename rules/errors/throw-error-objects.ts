@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/core/index.js';
+import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
 import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners } from '../../src/sources/code/index.js';
 
 // A module constant, so every file's walk reuses one anchor search (see `anchored`).
@@ -18,7 +18,22 @@ export default defineRule({
     throwValue: 'Throwing {{what}}: throw an Error (or a subclass) so the stack trace and instanceof checks work.',
     rejectValue: 'Rejecting with {{what}}: reject with an Error (or a subclass) so the stack trace and instanceof checks work.',
   },
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowFiles: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Globs of files left alone, by default tests (which throw odd values on purpose, to test what handles them).',
+        },
+      },
+    },
+    defaults: { allowFiles: [...TEST_FILES] },
+  },
   create(context) {
+    if (matchesAny(context.file, context.options.allowFiles)) return;
     const report = (messageId: 'throwValue' | 'rejectValue', value: ts.Expression, node: ts.Node) => {
       const what = describe(value);
       if (!what) return;
