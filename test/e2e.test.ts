@@ -287,6 +287,8 @@ describe('rules, explain, init', () => {
       'src/mail/interfaces/mail-data.interface.ts': 'export interface MailData { to: string }\n',
       'src/social/interfaces/social.interface.ts': 'export interface Social { id: string }\n',
       'src/social/interfaces/index.ts': "export * from './social.interface';\n",
+      // C#-style names: declarations all the same.
+      'src/tracking/interfaces/itracking-props.ts': "import type { Social } from '../../social/interfaces';\nexport interface ITrackingProps { social: Social }\nexport type Primitive = string | number;\n",
       'src/users/presentation/users.controller.ts': "import { User } from '../domain/user';\nexport const get = () => new User();\n",
     });
     expect(written).not.toContain('name: interfaces');

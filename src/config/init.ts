@@ -36,7 +36,11 @@ const TEST_FOLDERS = ['test', 'tests', '__tests__', 'e2e', 'integration-tests'];
 const TYPE_FOLDERS = ['interface', 'interfaces'];
 const DECLARATION_FILE = /(?:\.(?:interfaces?|types?|d)\.[cm]?[jt]sx?|(?:^|\/)index\.[cm]?[jt]sx?)$/;
 
-/** Whether the folders hold declaration files only (`*.interface.ts`, `*.types.ts`, `*.d.ts`, barrels), or nothing. */
+/**
+ * Whether the folders hold declarations only, or nothing: files named as such (`*.interface.ts`,
+ * `*.types.ts`, `*.d.ts`, barrels), or files whose statements are all interfaces, type aliases,
+ * imports and re-exports (`irule-validator.ts` in C#-style code). Those are parsed, not run.
+ */
 async function onlyDeclarations(root: string, folders: string[]): Promise<boolean> {
   const files = await listUnignored(
     root,
@@ -44,7 +48,15 @@ async function onlyDeclarations(root: string, folders: string[]): Promise<boolea
     // Folders are found to DEPTH levels; their files may lie deeper.
     { ignore: ['**/node_modules/**', '**/dist/**'], deep: DEPTH + 4 },
   );
-  return files.every((f) => DECLARATION_FILE.test(f));
+  const others = files.filter((f) => !DECLARATION_FILE.test(f));
+  if (others.length === 0) return true;
+  if (others.length > 200 || others.some((f) => !/\.[cm]?tsx?$/.test(f))) return false;
+  const { default: ts } = await import('../core/typescript.cjs');
+  const typeLevel = new Set([ts.SyntaxKind.InterfaceDeclaration, ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration]);
+  return others.every((f) => {
+    const source = ts.createSourceFile(f, readFileSync(path.join(root, f), 'utf8'), ts.ScriptTarget.Latest);
+    return source.statements.every((st) => typeLevel.has(st.kind));
+  });
 }
 
 /** Root-relative paths the patterns match to `DEPTH` levels, less what the repository's .gitignore files exclude. */
@@ -62,7 +74,7 @@ function toBase(base: string, root: string, rel: string): string {
   return path.relative(base, path.join(root, rel)).split(path.sep).join('/');
 }
 
-/** Looks at folder names and file heads only; nothing is parsed or executed. */
+/** Looks at folder names and file heads, and parses the few files of interfaces/ folders; nothing is executed. */
 export async function detect(root: string): Promise<Detected> {
   const dirs = await listUnignored(root, ['**'], {
     onlyDirectories: true,
@@ -104,7 +116,7 @@ export async function detect(root: string): Promise<Detected> {
     let ui: string | undefined;
     for (const n of INTERFACE) {
       if (outside(n).length === 0) continue;
-      if (TYPE_FOLDERS.includes(n) && (await onlyDeclarations(root, hitsOf(n)))) continue;
+      if (TYPE_FOLDERS.includes(n) && (await onlyDeclarations(root, outside(n)))) continue;
       ui = n;
       break;
     }
