@@ -67,4 +67,15 @@ describe('workspace packages on disk', () => {
       'packages/storefront/src/server.ts:1:23 Relative import "../../catalog/src/rates" reaches into workspace package "@shop/catalog" past its package.json; import "@shop/catalog".',
     ]);
   });
+
+  it('layers/unresolved-import leaves imports into a git submodule that is not checked out alone', async () => {
+    const root = tempProject({
+      '.gitmodules': '[submodule "src/ee"]\n\tpath = src/ee\n\turl = https://github.com/example/ee\n',
+      'src/app.ts': "import { EeModule } from './ee/ee.module';\nimport { Gone } from './gone';\nexport const modules = [EeModule, Gone];\n",
+    });
+    const result = await runCheck({ cwd: root, paths: ['.'], onlyRules: ['layers/unresolved-import'] });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
+      'src/app.ts:2 Cannot resolve "./gone": no file src/gone(.ts|.js|/index.*).',
+    ]);
+  });
 });

@@ -166,6 +166,16 @@ describe('module graph', () => {
     expect(edges(project, 'packages/schemas/alterations/1.0.0-add.ts').map((e) => e.resolution)).toEqual(['packages/schemas/src/types/alteration.ts', 'unresolved', 'unresolved']);
   });
 
+  it('says when a path that leads nowhere lies in a git submodule not checked out', async () => {
+    const project = await projectOnDisk({
+      '.gitmodules': '[submodule "apps/server/src/ee"]\n\tpath = apps/server/src/ee\n\turl = https://github.com/example/ee\n',
+      'apps/server/src/app.module.ts': "import { EeModule } from './ee/ee.module';\nimport { Gone } from './gone';\nexport const modules = [EeModule, Gone];",
+    });
+    const [ee, gone] = project.graph.importsOf.get('apps/server/src/app.module.ts')!.map((i) => i.resolution);
+    expect(ee).toEqual({ type: 'unresolved', reason: 'no file apps/server/src/ee/ee.module(.ts|.js|/index.*): it lies in git submodule apps/server/src/ee, which is not checked out', submodule: 'apps/server/src/ee' });
+    expect(gone).toEqual({ type: 'unresolved', reason: 'no file apps/server/src/gone(.ts|.js|/index.*)' });
+  });
+
   it('takes a folder with its own package.json, imported by path, from its entry', async () => {
     const project = await projectOnDisk({
       'packages/db/package.json': JSON.stringify({ name: '@x/db', main: 'dist/index.js' }),

@@ -12,7 +12,8 @@ export type Resolution =
   /** A package; `path` is set for workspace packages of the repository, whose sources are here. */
   | { type: 'package'; name: string; path?: string; workspace?: boolean }
   | { type: 'builtin'; name: string }
-  | { type: 'unresolved'; reason: string };
+  /** `submodule`: the path lies in a git submodule (of .gitmodules at the root) that is not checked out. */
+  | { type: 'unresolved'; reason: string; submodule?: string };
 
 export interface WorkspacePackage {
   name: string;
@@ -191,7 +192,27 @@ export class ModuleResolver {
     const other = this.probeIgnoringCase(target);
     if (other) return { type: 'file', path: other, letterCase: true };
     const source = this.probeSourceOfOutput(target);
-    return source ? { type: 'file', path: source } : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
+    if (source) return { type: 'file', path: source };
+    const submodule = this.submodules().find((dir) => target === dir || target.startsWith(`${dir}/`));
+    return submodule
+      ? { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*): it lies in git submodule ${submodule}, which is not checked out`, submodule }
+      : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
+  }
+
+  private submodulePaths: string[] | undefined;
+
+  /** The submodule folders .gitmodules at the root declares (`path = apps/server/src/ee`), read on first need. */
+  private submodules(): string[] {
+    if (this.submodulePaths) return this.submodulePaths;
+    const file = path.join(this.root, '.gitmodules');
+    this.inputs.add(file);
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // No submodules.
+    }
+    return (this.submodulePaths = [...text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)].map((m) => m[1].replace(/^\.\/|\/+$/g, '')));
   }
 
   /**
