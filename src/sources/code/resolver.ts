@@ -210,7 +210,7 @@ export class ModuleResolver {
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      // No submodules.
+      // Without a .gitmodules file the repository has no submodules.
     }
     return (this.submodulePaths = [...text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)].map((m) => m[1].replace(/^\.\/|\/+$/g, '')));
   }
