@@ -66,6 +66,15 @@ function sourceOptions(jsDoc: boolean): ts.CreateSourceFileOptions {
 const FLOW_HELP =
   'This file is Flow-typed (@flow): the TypeScript parser reads Flow annotations but not all Flow syntax, such as type casts (x: any). Leave Flow files out (exclude) or convert the file to TypeScript.';
 
+const JSX_HELP = 'This file holds JSX, which TypeScript reads only in .tsx files: rename it to .tsx.';
+
+/** Whether a .ts file that fails to parse parses as .tsx: JSX under the wrong extension. */
+function holdsJsx(path: string, text: string, jsDoc: boolean): boolean {
+  if (scriptKindOf(path) !== ts.ScriptKind.TS || !text.includes('<')) return false;
+  const asTsx = ts.createSourceFile(path, text, sourceOptions(jsDoc), false, ts.ScriptKind.TSX);
+  return ((asTsx as unknown as WithParseDiagnostics).parseDiagnostics ?? []).length === 0;
+}
+
 /**
  * Whether the comments before the first token carry Flow's `@flow` pragma: a Flow-typed file,
  * whose casts `(x: any)` and other Flow-only syntax the TypeScript parser cannot read.
@@ -84,7 +93,7 @@ export function parseCode(
   const ast = ts.createSourceFile(path, text, sourceOptions(jsDoc), false, scriptKindOf(path));
   const diagnostics = (ast as unknown as WithParseDiagnostics).parseDiagnostics ?? [];
   if (diagnostics.length > 0) {
-    const help = isFlowTyped(text) ? FLOW_HELP : undefined;
+    const help = isFlowTyped(text) ? FLOW_HELP : holdsJsx(path, text, jsDoc) ? JSX_HELP : undefined;
     return {
       problems: diagnostics.map((d) => ({
         message: ts.flattenDiagnosticMessageText(d.messageText, ' '),

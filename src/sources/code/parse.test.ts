@@ -14,4 +14,11 @@ describe('parseCode', () => {
   it('reads Flow files that only use annotations TypeScript also has', () => {
     expect(parseCode('src/a.js', '// @flow\nexport function f(x: number): string { return String(x); }\n').file).toBeDefined();
   });
+
+  it('says a .ts file that does not parse holds JSX, when it parses as .tsx', () => {
+    const jsx = parseCode('controlled-select.ts', 'export const Select = () => (\n  <FormControl fullWidth size="small"><InputLabel id="a">Choose</InputLabel></FormControl>\n);\n');
+    expect(jsx.problems[0].help).toBe('This file holds JSX, which TypeScript reads only in .tsx files: rename it to .tsx.');
+    const broken = parseCode('broken.ts', 'export const a = <T,>(x: T) => x;\nconst = ;\n');
+    expect(broken.problems[0].help).toBeUndefined();
+  });
 });
