@@ -174,6 +174,16 @@ describe('module graph', () => {
     const [ee, gone] = project.graph.importsOf.get('apps/server/src/app.module.ts')!.map((i) => i.resolution);
     expect(ee).toEqual({ type: 'unresolved', reason: 'no file apps/server/src/ee/ee.module(.ts|.js|/index.*): it lies in git submodule apps/server/src/ee, which is not checked out', submodule: 'apps/server/src/ee' });
     expect(gone).toEqual({ type: 'unresolved', reason: 'no file apps/server/src/gone(.ts|.js|/index.*)' });
+    // Checked out, the submodule has files: a path into it that leads nowhere is an ordinary one.
+    const checkedOut = await projectOnDisk({
+      '.gitmodules': '[submodule "ee"]\n\tpath = ee\n\turl = https://github.com/example/ee\n',
+      'ee/index.ts': 'export const EeModule = 1;',
+      'app.ts': "import { EeModule } from './ee';\nimport { Billing } from './ee/billing';\nexport const modules = [EeModule, Billing];",
+    });
+    expect(checkedOut.graph.importsOf.get('app.ts')!.map((i) => i.resolution)).toEqual([
+      { type: 'file', path: 'ee/index.ts' },
+      { type: 'unresolved', reason: 'no file ee/billing(.ts|.js|/index.*)' },
+    ]);
   });
 
   it('takes a folder with its own package.json, imported by path, from its entry', async () => {

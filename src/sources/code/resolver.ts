@@ -201,7 +201,10 @@ export class ModuleResolver {
 
   private submodulePaths: string[] | undefined;
 
-  /** The submodule folders .gitmodules at the root declares (`path = apps/server/src/ee`), read on first need. */
+  /**
+   * The submodule folders that .gitmodules at the root declares (`path = apps/server/src/ee`) and
+   * that hold no file of the run: not checked out. Read on first need.
+   */
   private submodules(): string[] {
     if (this.submodulePaths) return this.submodulePaths;
     const file = path.join(this.root, '.gitmodules');
@@ -212,7 +215,9 @@ export class ModuleResolver {
     } catch {
       // Without a .gitmodules file the repository has no submodules.
     }
-    return (this.submodulePaths = [...text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)].map((m) => m[1].replace(/^\.\/|\/+$/g, '')));
+    const declared = [...text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)].map((m) => m[1].replace(/^\.\/|\/+$/g, ''));
+    const known = [...this.known];
+    return (this.submodulePaths = declared.filter((dir) => !known.some((file) => file.startsWith(`${dir}/`))));
   }
 
   /**
