@@ -26,6 +26,10 @@ new RuleTester().run(rule, {
     },
     { name: 'a handler called through void, its promise dropped', code: 'try { await pay(); } catch (error: unknown) {\n  void toastResponseError(error);\n}' },
     { name: 'tests are left alone by default', filename: 'src/breaker.spec.ts', code: 'breaker.fire().catch(() => {});\ntry { await open(); } catch {}' },
+    {
+      name: 'a reason above a promise whose rejection is dropped',
+      code: 'function log() {\n  // non blocking: a failed activity log must not fail the request\n  this.saveActivityLog(context).catch(() => {});\n}',
+    },
     { name: 'a used fallback value is deliberate', code: 'const info = await stat(p).catch(() => undefined);\nreturn load().catch(() => {});' },
   ],
   invalid: [
@@ -64,6 +68,11 @@ new RuleTester().run(rule, {
       options: { allowFiles: [] },
       code: 'breaker.fire().catch(() => {});',
       errors: [{ messageId: 'promiseCatch' }],
+    },
+    {
+      name: 'a placeholder above, or a comment that ends the line before, is no reason',
+      code: '// ignore\nsendEmail(user).catch(() => {});\nwarm(); // warms the cache first\nrefresh().catch(() => {});',
+      errors: [{ messageId: 'promiseCatch', line: 2 }, { messageId: 'promiseCatch', line: 4 }],
     },
     {
       name: 'promise catch with an empty handler',

@@ -36,12 +36,13 @@ export default defineRule({
     if (matchesAny(context.file, context.options.allowFiles)) return;
     const sf = context.model.ast;
     const text = context.model.text;
-    const explained = (block: ts.Block): boolean | undefined => {
-      const inner = text.slice(block.getStart(sf) + 1, block.getEnd() - 1);
-      const comments = [...inner.matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//gm)].map((m) => (m[1] ?? m[2] ?? '').replace(/^[\s*]+|[\s*]+$/gm, ' ').trim());
+    // Whether comments in a stretch of the text give a reason; undefined when there are none.
+    const explainedIn = (from: number, to: number): boolean | undefined => {
+      const comments = [...text.slice(from, to).matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//gm)].map((m) => (m[1] ?? m[2] ?? '').replace(/^[\s*]+|[\s*]+$/gm, ' ').trim());
       if (comments.length === 0) return undefined;
       return comments.some((c) => !PLACEHOLDER.test(c) && c.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length >= context.options.minCommentWords);
     };
+    const explained = (block: ts.Block): boolean | undefined => explainedIn(block.getStart(sf) + 1, block.getEnd() - 1);
     return {
       CatchClause(node) {
         if (!isInert(node.block) || isCleanupOnErrorPath(node) || failureReturns(node)) return;
@@ -67,7 +68,12 @@ export default defineRule({
           : body.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(body) && body.text === 'undefined') || ts.isVoidExpression(body);
         // `await stat(p).catch(() => undefined)` whose value is used is a deliberate fallback;
         // only a promise whose outcome is thrown away is swallowed.
-        if (!empty || !discarded(node)) return;
+        const statement = empty ? discardingStatement(node) : undefined;
+        if (!statement) return;
+        // `// best effort: the audit log must not fail the request` above the statement is the reason.
+        // Leading comments only: a trailing one of the line before is about that line.
+        const above = ts.getLeadingCommentRanges(text, statement.pos);
+        if (above?.length && explainedIn(above[0].pos, above[above.length - 1].end)) return;
         context.report({
           messageId: 'promiseCatch',
           data: {},
@@ -124,10 +130,11 @@ function blockRethrows(block: ts.Block): boolean {
   return visit(block);
 }
 
-function discarded(call: ts.CallExpression): boolean {
+/** The statement that throws the call's outcome away (`p.catch(() => {});`), if it is one. */
+function discardingStatement(call: ts.CallExpression): ts.ExpressionStatement | undefined {
   let n: ts.Node = call;
   while (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isVoidExpression(n.parent)) n = n.parent;
-  return ts.isExpressionStatement(n.parent);
+  return ts.isExpressionStatement(n.parent) ? n.parent : undefined;
 }
 
 /**
