@@ -71,8 +71,9 @@ new RuleTester().run(rule, {
     },
     {
       name: 'a placeholder above, or a comment that ends the line before, is no reason',
-      code: '// ignore\nsendEmail(user).catch(() => {});\nwarm(); // warms the cache first\nrefresh().catch(() => {});',
-      errors: [{ messageId: 'promiseCatch', line: 2 }, { messageId: 'promiseCatch', line: 4 }],
+      // The directive is split so that archlint's own run (lint:self) does not take it for one.
+      code: '// ignore\nsendEmail(user).catch(() => {});\nwarm(); // warms the cache first\nrefresh().catch(() => {});\n// archlint' + '-disable-next-line logging/no-console -- the CLI prints here\nflush().catch(() => {});',
+      errors: [{ messageId: 'promiseCatch', line: 2 }, { messageId: 'promiseCatch', line: 4 }, { messageId: 'promiseCatch', line: 6 }],
     },
     {
       name: 'promise catch with an empty handler',

@@ -4,7 +4,7 @@ import { anchored, enclosingSymbol, ts } from '../../src/sources/code/index.js';
 // A module constant, so every file's walk reuses one anchor search (see `anchored`).
 const CATCH_CALL_ANCHORS: readonly string[] = ['catch', '\\u'];
 
-const PLACEHOLDER = /^(?:ignore[ds]?|ignoring|noop|no-op|nothing|do nothing|empty|swallow(?:ed)?|silent(?:ly)?|todo\b.*|fixme\b.*|eslint-disable.*|@ts-.*|istanbul ignore.*|c8 ignore.*)$/i;
+const PLACEHOLDER = /^(?:ignore[ds]?|ignoring|noop|no-op|nothing|do nothing|empty|swallow(?:ed)?|silent(?:ly)?|todo\b.*|fixme\b.*|eslint-disable.*|archlint-(?:disable|enable).*|@ts-.*|istanbul ignore.*|c8 ignore.*)$/i;
 
 export default defineRule({
   id: 'errors/no-swallowed-catch',
