@@ -3,6 +3,19 @@ import rule from './error-object.js';
 
 new RuleTester().run(rule, {
   valid: [
+    {
+      name: 'NestJS: the stack, or the error as text, through ?? or ||',
+      code: [
+        "import { Logger } from '@nestjs/common';",
+        'class Storage {',
+        '  private readonly logger = new Logger(Storage.name);',
+        '  create() {',
+        "    try { return multer(); } catch (error) { this.logger.error('multer failed', error?.stack ?? String(error)); return null; }",
+        '  }',
+        '}',
+        "try { run(); } catch (err) { logger.error({ err: err.cause || err }, 'run failed'); }",
+      ].join('\n'),
+    },
     "try { run(); } catch (err) { logger.error({ err }, 'run failed'); }",
     "try { run(); } catch (e) { logger.error({ err: e as Error, orderId }, 'run failed'); }",
     "import winston from 'winston';\nconst logger = winston.createLogger();\ntry { run(); } catch (error) { logger.error('run failed', { error }); }",
@@ -22,7 +35,7 @@ new RuleTester().run(rule, {
     {
       name: 'pino takes the error object, not its stack',
       code: "import pino from 'pino';\nconst log = pino();\ntry { run(); } catch (e) { log.error(e.stack); }",
-      errors: [{ messageId: 'missing', data: { logger: 'log', method: 'error', error: 'e', hint: "log.error({ err: e }, '...')" } }],
+      errors: [{ messageId: 'onlyStack', data: { logger: 'log', method: 'error', error: 'e', hint: "log.error({ err: e }, '...')" } }],
     },
     {
       name: 'only the message of the error',
@@ -54,6 +67,11 @@ new RuleTester().run(rule, {
         '}',
       ].join('\n'),
       errors: [{ messageId: 'missing', data: { logger: 'this.logger', method: 'error', error: 'error', hint: "this.logger.error('...', error.stack)" }, line: 5 }],
+    },
+    {
+      name: 'winston given only the stack string',
+      code: "import winston from 'winston';\ntry { launch(); } catch (err) { winston.error(err.stack); }",
+      errors: [{ messageId: 'onlyStack', data: { logger: 'winston', method: 'error', error: 'err', hint: "winston.error('...', { error: err })" } }],
     },
     { name: 'fatal level and an arrow callback inside the catch', code: "try { run(); } catch (e) { setImmediate(() => logger.fatal('crashed')); }", errors: 1 },
   ],

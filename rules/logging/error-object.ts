@@ -14,6 +14,7 @@ export default defineRule({
   messages: {
     onlyMessage: '{{logger}}.{{method}}() logs only {{error}}.message; pass the error itself ({{hint}}) so the stack and cause are kept.',
     missing: '{{logger}}.{{method}}() in this catch does not pass the caught error "{{error}}"; pass it ({{hint}}) so the stack and cause are kept.',
+    onlyStack: '{{logger}}.{{method}}() logs only {{error}}.stack, a string; pass the error itself ({{hint}}) so its cause and properties are kept too.',
   },
   create(context) {
     const loggers = LoggerIndex.of(context.model, context.settings?.logging);
@@ -33,7 +34,7 @@ export default defineRule({
         if (node.arguments.some((a) => passesError(a, error, log.flavor === 'nest' || log.flavor === 'custom'))) return;
         // Logged and rethrown: whoever catches it next logs the error with its stack.
         if (rethrows(clause.block, error)) return;
-        const usesMessage = node.arguments.some((a) => mentionsMessage(a, error));
+        const uses = (property: string) => node.arguments.some((a) => mentionsProperty(a, error, property));
         const hint =
           log.flavor === 'pino' || log.flavor === 'bunyan'
             ? `${log.logger}.${log.method}({ err: ${error} }, '...')`
@@ -43,7 +44,7 @@ export default defineRule({
                 ? `console.${log.method}('...', ${error})`
                 : `${log.logger}.${log.method}('...', { error: ${error} })`;
         context.report({
-          messageId: usesMessage ? 'onlyMessage' : 'missing',
+          messageId: uses('message') ? 'onlyMessage' : uses('stack') ? 'onlyStack' : 'missing',
           data: { logger: log.logger, method: log.method, error, hint },
           at: nodeLocation(node, context.model),
           anchor: `${enclosingSymbol(node)}:${log.logger}.${log.method}`,
@@ -89,12 +90,17 @@ function passesError(arg: ts.Expression, error: string, stackCounts: boolean): b
   }
   if (ts.isCallExpression(a) || ts.isNewExpression(a)) return (a.arguments ?? []).some((x) => passesError(x, error, stackCounts));
   if (ts.isConditionalExpression(a)) return passesError(a.whenTrue, error, stackCounts) || passesError(a.whenFalse, error, stackCounts);
+  // `error?.stack ?? String(error)`, `err.stack || err`: the error goes through one side or the other.
+  if (ts.isBinaryExpression(a) && (a.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || a.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return passesError(a.left, error, stackCounts) || passesError(a.right, error, stackCounts);
+  }
   return false;
 }
 
-function mentionsMessage(node: ts.Node, error: string): boolean {
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'message' && isError(node.expression, error)) return true;
-  return ts.forEachChild(node, (c) => mentionsMessage(c, error) || undefined) ?? false;
+/** Whether the expression reads that property of the caught error (`err.message`, `err.stack`). */
+function mentionsProperty(node: ts.Node, error: string, property: string): boolean {
+  if (ts.isPropertyAccessExpression(node) && node.name.text === property && isError(node.expression, error)) return true;
+  return ts.forEachChild(node, (c) => mentionsProperty(c, error, property) || undefined) ?? false;
 }
 
 function rethrows(block: ts.Block, error: string): boolean {
