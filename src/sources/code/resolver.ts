@@ -30,35 +30,37 @@ export interface WorkspacePackage {
 }
 
 /**
- * Whether a package's `exports` let other packages import the subpath (`./node`), as Node decides:
- * an exact key wins, else the pattern (`./*`, `./features/*.js`) or folder key (`./lib/`) with the
- * longest text before its `*`; a key mapped to `null` closes what it matches.
+ * The key of a package.json `exports` or `imports` map that Node picks for a subpath (`./node`,
+ * `#config/env`): the subpath itself, else the pattern (`./*`, `#utils/*.js`), or with `folders`
+ * the folder key (`./lib/`), with the longest text before its `*`, then the longest key. `match` is
+ * what the `*` stands for: at least one character, slashes included.
+ */
+function mapKeyFor(keys: Iterable<string>, subpath: string, folders = false): { key: string; match?: string } | undefined {
+  let best: { key: string; match?: string; prefix: number } | undefined;
+  for (const key of keys) {
+    if (key === subpath) return { key };
+    const star = key.indexOf('*');
+    const prefix = star >= 0 ? key.slice(0, star) : folders && key.endsWith('/') ? key : undefined;
+    if (prefix === undefined || !subpath.startsWith(prefix)) continue;
+    let match: string | undefined;
+    if (star >= 0) {
+      const suffix = key.slice(star + 1);
+      if (subpath.length < key.length || !subpath.endsWith(suffix)) continue;
+      match = subpath.slice(prefix.length, subpath.length - suffix.length);
+    }
+    if (!best || prefix.length > best.prefix || (prefix.length === best.prefix && key.length > best.key.length)) best = { key, match, prefix: prefix.length };
+  }
+  return best && { key: best.key, match: best.match };
+}
+
+/**
+ * Whether a package's `exports` let other packages import the subpath (`./node`), as Node decides
+ * (`mapKeyFor`, folder keys included); a key mapped to `null` closes what it matches.
  */
 export function exportsSubpath(pkg: Pick<WorkspacePackage, 'exports' | 'closed'>, subpath: string): boolean {
-  const open = pkg.exports ?? [];
   const closed = pkg.closed ?? [];
-  if (open.includes(subpath)) return true;
-  if (closed.includes(subpath)) return false;
-  let best: { prefix: number; length: number; open: boolean } | undefined;
-  for (const [keys, isOpen] of [
-    [open, true],
-    [closed, false],
-  ] as const) {
-    for (const key of keys) {
-      const star = key.indexOf('*');
-      const prefix = star >= 0 ? key.slice(0, star) : key.endsWith('/') ? key : undefined;
-      if (prefix === undefined || !subpath.startsWith(prefix)) continue;
-      if (star >= 0) {
-        const suffix = key.slice(star + 1);
-        // The `*` stands for at least one character, slashes included.
-        if (subpath.length < key.length || !subpath.endsWith(suffix)) continue;
-      }
-      if (!best || prefix.length > best.prefix || (prefix.length === best.prefix && key.length > best.length)) {
-        best = { prefix: prefix.length, length: key.length, open: isOpen };
-      }
-    }
-  }
-  return best?.open ?? false;
+  const key = mapKeyFor([...(pkg.exports ?? []), ...closed], subpath, true)?.key;
+  return key !== undefined && !closed.includes(key);
 }
 
 const BUILTINS = new Set(builtinModules);
@@ -313,20 +315,8 @@ export class ModuleResolver {
     const pkg = this.packageFor(fromDir);
     const imports = pkg?.json.imports;
     if (!pkg || !imports) return { type: 'unresolved', reason: 'no package.json "imports" field maps it' };
-    let target: unknown = imports[specifier];
-    if (target === undefined) {
-      for (const [key, value] of Object.entries(imports)) {
-        const star = key.indexOf('*');
-        if (star < 0) continue;
-        const prefix = key.slice(0, star);
-        const suffix = key.slice(star + 1);
-        if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= key.length - 1) {
-          const match = specifier.slice(prefix.length, specifier.length - suffix.length);
-          target = substitute(value, match);
-          break;
-        }
-      }
-    }
+    const picked = mapKeyFor(Object.keys(imports), specifier);
+    const target = picked && (picked.match === undefined ? imports[picked.key] : substitute(imports[picked.key], picked.match));
     for (const candidate of conditionTargets(target)) {
       if (candidate.startsWith('./')) {
         const found = this.probe(path.posix.normalize(`${pkg.dir}/${candidate}`)) ?? this.probeSourceOf(pkg.dir, candidate);
