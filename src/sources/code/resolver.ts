@@ -66,7 +66,6 @@ export function exportsSubpath(pkg: Pick<WorkspacePackage, 'exports' | 'closed'>
 const BUILTINS = new Set(builtinModules);
 // Where packages put their build output, each beside the src/ it is built from.
 const OUTPUT_FOLDERS = new Set(['dist', 'build', 'lib', 'out']);
-const OUTPUT_PATH = /^\.\/(?:dist|build|lib|out)\/(.*)$/;
 const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts'];
 const JS_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'];
 const PROBE_EXTENSIONS = [...TS_EXTENSIONS, ...JS_EXTENSIONS, '.json'];
@@ -330,8 +329,8 @@ export class ModuleResolver {
 
   /** `./dist/x.js` in a manifest usually has its source at `./src/x.ts`. */
   private probeSourceOf(dir: string, target: string): string | undefined {
-    const m = OUTPUT_PATH.exec(target);
-    return m ? this.probe(path.posix.normalize(`${dir}/src/${m[1]}`)) : undefined;
+    const [dot, output, ...rest] = target.split('/');
+    return dot === '.' && OUTPUT_FOLDERS.has(output) && rest.length > 0 ? this.probe(path.posix.normalize(`${dir}/src/${rest.join('/')}`)) : undefined;
   }
 
   /** The project file a root-relative path names, trying TypeScript's extensions and index files. */
