@@ -37,7 +37,7 @@ function compile(globs: readonly string[]): Matcher {
     const re = picomatch.makeRe(glob, { dot: true });
     return { glob, re, literal: requiredText(glob) };
   });
-  return (path) => {
+  const test = (path: string): boolean => {
     if (path === '') return false;
     for (const { glob, re, literal } of tests) {
       if (path === glob) return true;
@@ -46,6 +46,17 @@ function compile(globs: readonly string[]): Matcher {
       if (re.test(path)) return true;
     }
     return false;
+  };
+  // The rules of one file ask about its path one after another, several with the same list
+  // (the test globs): the last answer is kept.
+  let lastPath: string | undefined;
+  let lastAnswer = false;
+  return (path) => {
+    if (path !== lastPath) {
+      lastAnswer = test(path);
+      lastPath = path;
+    }
+    return lastAnswer;
   };
 }
 
