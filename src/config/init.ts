@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { glob as findPaths } from 'tinyglobby';
 import { IgnoreFiles, ignoreFilesAbove } from '../core/gitignore.js';
+import { matchesAny, TEST_FILES } from '../core/glob.js';
 import { isPostgresProvider, prismaProvider } from '../core/migration-lock.js';
 import { SEARCH_PLACES } from './load.js';
 
@@ -29,7 +30,6 @@ const HEXAGONAL = ['core', 'ports', 'adapters'];
 const THREE_TIER = ['entry-points', 'domain', 'data-access'];
 
 const DEPTH = 6;
-const TEST_FOLDERS = ['test', 'tests', '__tests__', 'e2e', 'integration-tests'];
 
 // NestJS and Angular code keeps TypeScript interfaces in interfaces/ folders (mail-data.interface.ts):
 // declarations beside the code that uses them, not a user-interface layer.
@@ -80,10 +80,11 @@ export async function detect(root: string): Promise<Detected> {
     onlyDirectories: true,
     ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/coverage/**'],
   });
-  // Folders by name, outside test folders: test/api/ or tests/domain/ hold tests, not layers.
+  // Folders by name, outside test folders: test/api/ or tests/domain/ hold tests, not layers. A
+  // folder is in one when a file in it would be (`**/test/**`, `**/e2e/**` among the test globs).
   const byName = new Map<string, string[]>();
   for (const d of dirs) {
-    if (d.split('/').some((part) => TEST_FOLDERS.includes(part))) continue;
+    if (matchesAny(`${d}/_`, TEST_FILES)) continue;
     const name = path.posix.basename(d);
     let list = byName.get(name);
     if (!list) byName.set(name, (list = []));
