@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/core/diagnostic.js';
 import { applySuppressions, type SuppressionOptions } from '../src/suppressions/apply.js';
-import { findDirectives, parseDirectiveBody } from '../src/suppressions/directives.js';
+import { directiveCandidates, findDirectives, outermost, parseDirectiveBody } from '../src/suppressions/directives.js';
+import type { ArtifactKind } from '../src/core/kinds.js';
+import { builtinAdapters } from '../src/sources/index.js';
 import { archlint, tempProject } from './cli-helpers.js';
 
 const options: SuppressionOptions = {
@@ -46,6 +48,86 @@ describe('directive comments', () => {
     expect(findDirectives('a.yaml', 'x: 1 # archlint-disable-line a/one -- r').map((d) => d.line)).toEqual([1]);
     expect(findDirectives('a.graphql', 'type A {\n  # archlint-disable-file -- generated\n}').map((d) => [d.kind, d.line])).toEqual([['disable-file', 2]]);
     expect(findDirectives('a.json', '{"x": "// archlint-disable"}')).toEqual([]);
+  });
+});
+
+/** The directives a kind's source finds written in comments, as `line kind`. */
+async function inComments(kind: ArtifactKind, path: string, text: string): Promise<string[]> {
+  const found = directiveCandidates(path, text, kind === 'migration' && !path.endsWith('.sql'));
+  const answers = await builtinAdapters.get(kind)!.commentsAt!({ path, absPath: `/x/${path}`, text }, found.map((d) => d.offset!));
+  return outermost(found.filter((_, i) => answers[i])).map((d) => `${d.line} ${d.kind}`);
+}
+
+describe('directive text inside strings', () => {
+  it('is no directive in TypeScript: strings, templates, regular expressions, JSX text and the middle of a comment', async () => {
+    const text = [
+      "const a = '// archlint-disable-next-line a/one -- r';", // 1
+      'const b = `', // 2
+      '/* archlint-disable a/one -- r */', // 3
+      '${a} // archlint-disable-line a/one -- r`;', // 4
+      'const c = /a\\/* archlint-disable-line/;', // 5
+      'f(a /* archlint-disable-line a/one -- trailing, before the parenthesis */);', // 6
+      '// archlint-disable-next-line a/one -- a real one', // 7
+      'g(); // archlint-enable', // 8
+      "/** Writes '// archlint-disable-file' above generated code. */", // 9
+      '// see the docs // archlint-disable-next-line a/one -- in the middle of a comment', // 10
+      'return /* archlint-disable-line a/one -- between a keyword and its semicolon */;', // 11
+    ].join('\n');
+    expect(await inComments('code', 'a.ts', text)).toEqual(['6 disable-line', '7 disable-next-line', '8 enable', '11 disable-line']);
+    const jsx = 'export const A = () => <p>// archlint-disable-line a/one -- r</p>; {/* archlint-disable-line a/one -- r */}\n';
+    expect(await inComments('code', 'a.tsx', jsx)).toEqual(['1 disable-line']);
+  });
+
+  it('is no directive in YAML quoted, plain or block scalars', async () => {
+    const text = [
+      'openapi: 3.0.3', // 1
+      'info:', // 2
+      '  title: "# archlint-disable-file -- r"', // 3
+      '  summary: a#archlint-disable-file', // 4
+      '  description: |', // 5
+      '    # archlint-disable-line a/one -- r', // 6
+      '  # archlint-disable-next-line a/one -- a real one', // 7
+      '  version: "1" # archlint-disable-line a/one -- trailing', // 8
+    ].join('\n');
+    expect(await inComments('openapi', 'api.yaml', text)).toEqual(['7 disable-next-line', '8 disable-line']);
+  });
+
+  it('is no directive in GraphQL strings and block strings', async () => {
+    const text = ['"""', '# archlint-disable-file -- r', '"""', 'type A {', '  a(x: String = "# archlint-disable-line"): String # archlint-disable-line a/one -- r', '}'].join('\n');
+    expect(await inComments('graphql', 'a.graphql', text)).toEqual(['5 disable-line']);
+    // Past a lexing error strings cannot be told from comments: the match counts, as before.
+    expect(await inComments('graphql', 'a.graphql', 'type A { a: String }\n"unterminated # archlint-disable-file')).toEqual(['2 disable-file']);
+  });
+
+  it('is no directive in SQL strings, dollar quotes and quoted names', async () => {
+    const text = [
+      "SELECT '-- archlint-disable-file -- r';", // 1
+      'CREATE FUNCTION f() RETURNS int AS $$ -- archlint-disable-file -- r', // 2
+      '$$ LANGUAGE sql;', // 3
+      'SELECT 1 AS "-- archlint-disable-file";', // 4
+      "/* outer /* inner */ -- archlint-disable-file -- inside the outer comment */ SELECT 'é';", // 5
+      '-- archlint-disable-next-line a/one -- a real one', // 6
+      'SELECT 2;',
+    ].join('\n');
+    expect(await inComments('migration', 'db/001.sql', text)).toEqual(['6 disable-next-line']);
+    // The scanner cannot read an unterminated string: every match counts, as before.
+    expect(await inComments('migration', 'db/002.sql', "SELECT 'x;\n-- archlint-disable-file -- r\n")).toEqual(['2 disable-file']);
+  });
+
+  it('is the SQL comment inside the strings of a TypeScript migration', async () => {
+    const text = [
+      'export class AddStatus1700000000000 {', // 1
+      '  async up(queryRunner) {', // 2
+      '    // archlint-disable-next-line a/one -- a TypeScript comment, for the code source to judge', // 3
+      '    await queryRunner.query(`', // 4
+      '      -- archlint-disable-next-line a/one -- the table is empty', // 5
+      '      // archlint-disable-line a/one -- not SQL', // 6
+      '      /* archlint-disable-line a/one -- a block comment */ CREATE INDEX i ON t (id)`);', // 7
+      '  }',
+      '}',
+    ].join('\n');
+    expect(await inComments('migration', 'src/migrations/1700000000000-AddStatus.ts', text)).toEqual(['5 disable-next-line', '7 disable-line']);
+    expect(await inComments('code', 'src/migrations/1700000000000-AddStatus.ts', text)).toEqual(['3 disable-next-line']);
   });
 });
 
@@ -134,6 +216,37 @@ describe('suppressions end to end, in every artifact kind', () => {
 
   it('counts suppressed findings in the human summary', () => {
     expect(archlint(['check', '--rule', 'logging/no-console'], dir).stdout).toContain('✔ No problems in 1 file (2 suppressed).');
+  });
+});
+
+describe('directive text in strings, end to end', () => {
+  const dir = tempProject({
+    '.architecturerc.yaml': 'extends: archlint:recommended\n',
+    // A code generator's template: its text is not a suppression of this file's findings.
+    'src/generate.ts': 'export const header = `// archlint-disable-file -- generated`;\nexport function f() {\n  console.log(header); // archlint-disable-line logging/no-console -- prints the header\n  console.log("/* archlint-disable-line logging/no-console */");\n}\n',
+    'src/migrations/1700000000000-AddIndex.ts': [
+      "import { MigrationInterface, QueryRunner } from 'typeorm';",
+      'export class AddIndex1700000000000 implements MigrationInterface {',
+      '  async up(queryRunner: QueryRunner): Promise<void> {',
+      '    await queryRunner.query(`',
+      '      -- archlint-disable-next-line migrations/require-concurrent-index -- the table is empty in every environment',
+      '      CREATE INDEX i ON t (id)`);',
+      '  }',
+      '  async down(queryRunner: QueryRunner): Promise<void> {',
+      "    await queryRunner.query('DROP INDEX i');",
+      '  }',
+      '}',
+    ].join('\n'),
+  });
+  const report = JSON.parse(archlint(['check', '-f', 'json', '--rule', 'logging/no-console', 'migrations/require-concurrent-index'], dir).stdout);
+  const lines = (list: { file: string; line: number; ruleId: string }[]) => list.map((d) => `${d.file}:${d.line} ${d.ruleId}`);
+
+  it('suppresses nothing from a string, and is not reported as a suppression', () => {
+    expect(lines(report.diagnostics)).toEqual(['src/generate.ts:4 logging/no-console']);
+  });
+
+  it('suppresses with the SQL comments inside a TypeScript migration\'s query', () => {
+    expect(lines(report.suppressed)).toEqual(['src/generate.ts:3 logging/no-console', 'src/migrations/1700000000000-AddIndex.ts:6 migrations/require-concurrent-index']);
   });
 });
 

@@ -8,14 +8,14 @@ import { ConfigError, suggest } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { docsUrlFor } from '../core/docs.js';
 import { runEngine, type ActiveRules, type EngineInput, type FileProcessor, type FileWorkInput } from '../core/engine.js';
-import type { ArtifactKind } from '../core/kinds.js';
+import type { ArtifactKind, SourceFile } from '../core/kinds.js';
 import type { BaselineSummary, CheckResult, RuleDescriptor, RunNotice } from '../core/result.js';
 import { mergeOptions } from '../core/options.js';
 import { discover } from '../discover/discover.js';
 import { changedFiles, type ChangeSelection } from '../git/changed.js';
 import { matchBaseline, readBaseline } from '../baseline/baseline.js';
 import { applySuppressions } from '../suppressions/apply.js';
-import { findDirectives, type Directive } from '../suppressions/directives.js';
+import { directiveCandidates, outermost, type Directive } from '../suppressions/directives.js';
 import { INTERNAL_ERROR, type Diagnostic } from '../core/diagnostic.js';
 import { openBase } from '../git/base.js';
 import { builtinAdapters } from '../sources/index.js';
@@ -241,10 +241,13 @@ async function checkWith(options: CheckOptions, absPaths: string[], setup: Worke
   const rules = describeRules(registry, projectRules, [...enabled, ...output.diagnostics.map((d) => d.ruleId)]);
   const ran = new Set(rules.map((r) => r.id));
   const directives = new Map<string, Directive[]>();
+  const kindsOf = new Map<string, ArtifactKind[]>();
+  for (const { kind, source } of files) kindsOf.set(source.path, [...(kindsOf.get(source.path) ?? []), kind]);
   for (const { source } of files) {
     if (directives.has(source.path) || (only && !only.has(source.path))) continue;
-    const found = findDirectives(source.path, source.text);
-    if (found.length > 0) directives.set(source.path, found);
+    const kinds = kindsOf.get(source.path)!;
+    const found = directiveCandidates(source.path, source.text, kinds.includes('migration'));
+    if (found.length > 0) directives.set(source.path, outermost(await writtenInComments(source, found, kinds)));
   }
   for (const range of output.ignores) {
     if (only && !only.has(range.file)) continue;
@@ -420,3 +423,16 @@ function describeRules(registry: RuleRegistry, active: ActiveRules, ids: Iterabl
 }
 
 export { ConfigError };
+
+/**
+ * The directives written in comments, as the sources of the file's kinds read it: text that looks
+ * like one inside a string (a code generator's template, a test's sample) is not one. Where a
+ * source cannot tell, every match counts, as it did before it was asked.
+ */
+async function writtenInComments(source: SourceFile, found: Directive[], kinds: readonly ArtifactKind[]): Promise<Directive[]> {
+  const adapters = kinds.map((kind) => builtinAdapters.get(kind)).filter((a) => a?.commentsAt !== undefined);
+  if (adapters.length === 0) return found;
+  const offsets = found.map((d) => d.offset ?? 0);
+  const answers = await Promise.all(adapters.map((a) => a!.commentsAt!(source, offsets).catch(() => offsets.map(() => true))));
+  return found.filter((_, i) => answers.some((answer) => answer[i]));
+}

@@ -109,4 +109,11 @@ export interface KindAdapter<K extends ArtifactKind = ArtifactKind> {
   projectInputs?(project: ProjectModel<K>): Iterable<string>;
   /** Extra source texts a model refers to (files reached by `$ref`), for code frames. */
   texts?(model: FileModel<K>): Iterable<SourceFile>;
+  /**
+   * For each offset at which the text holds a suppression comment's opener (`//`, `/*`, `#`, `--`),
+   * whether a comment of the artifact's language starts there, as its parser reads the file: the
+   * opener may be inside a string literal, or in the middle of another comment's prose, and then
+   * no directive is written there. Kinds without it take every match.
+   */
+  commentsAt?(file: SourceFile, offsets: readonly number[]): Promise<boolean[]>;
 }

@@ -14,6 +14,9 @@ export interface Directive {
   line: number;
   column: number;
   endColumn: number;
+  /** Where the comment opener is in the text, and where the directive's line ends, for directives written in comments. */
+  offset?: number;
+  endOffset?: number;
   /** For ranges from spec extensions: the lines the directive covers. */
   startLine?: number;
   endLine?: number;
@@ -23,10 +26,14 @@ export interface Directive {
   foreign?: boolean;
 }
 
-/** Comment openers per file type: a directive is only recognised inside a comment of that language. */
-function openersFor(file: string): string | undefined {
+/**
+ * Comment openers per file type. A TypeScript or JavaScript migration also holds SQL, whose
+ * comments (`--`, `/*`) sit in its string literals. Matches are found in the text; whether each is
+ * in a comment rather than a string is the sources' to tell (`KindAdapter.commentsAt`).
+ */
+function openersFor(file: string, embeddedSql: boolean): string | undefined {
   const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
-  if (['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'].includes(ext)) return '\\/\\/|\\/\\*';
+  if (['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'].includes(ext)) return embeddedSql ? '\\/\\/|\\/\\*|--' : '\\/\\/|\\/\\*';
   if (ext === '.sql') return '--|\\/\\*';
   if (['.yaml', '.yml', '.graphql', '.graphqls', '.gql'].includes(ext)) return '#';
   return undefined;
@@ -64,15 +71,29 @@ export function parseDirectiveBody(body: string): { rules: string[]; reason?: st
   return { rules, reason, until, problem };
 }
 
-/** Finds the directives in one file's text; files without the marker cost one `includes`. */
-export function findDirectives(file: string, text: string): Directive[] {
+/**
+ * Finds the directives in one file's text; files without the marker cost one `includes`.
+ * `embeddedSql`: the file is a TypeScript or JavaScript migration, whose SQL may carry them too.
+ */
+export function findDirectives(file: string, text: string, embeddedSql = false): Directive[] {
+  return outermost(directiveCandidates(file, text, embeddedSql));
+}
+
+/**
+ * Every match of a directive in the text, those inside another's line included: when the first
+ * match of a line turns out to be in a string (`"# archlint-disable"): String # archlint-disable`),
+ * the one after it may still be a comment.
+ */
+export function directiveCandidates(file: string, text: string, embeddedSql = false): Directive[] {
   if (!text.includes('archlint-')) return [];
-  const openers = openersFor(file);
+  const openers = openersFor(file, embeddedSql);
   if (!openers) return [];
   const index = new LineIndex(text);
   const out: Directive[] = [];
-  for (const match of text.matchAll(patternFor(openers))) {
-    const start = index.position(match.index!);
+  const pattern = patternFor(openers);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const start = index.position(match.index);
     const body = parseDirectiveBody(match[2]);
     out.push({
       kind: match[1] as DirectiveKind,
@@ -81,7 +102,22 @@ export function findDirectives(file: string, text: string): Directive[] {
       line: start.line,
       column: start.column,
       endColumn: start.column + match[0].replace(/\s*\*\/.*$/, '').trimEnd().length,
+      offset: match.index,
+      endOffset: match.index + match[0].length,
     });
+    pattern.lastIndex = match.index + 1;
+  }
+  return out;
+}
+
+/** The directives not written inside an earlier one (its rules or reason), as a comment reads. */
+export function outermost(found: readonly Directive[]): Directive[] {
+  const out: Directive[] = [];
+  let end = -1;
+  for (const directive of found) {
+    if (directive.offset !== undefined && directive.offset < end) continue;
+    out.push(directive);
+    end = directive.endOffset ?? -1;
   }
   return out;
 }

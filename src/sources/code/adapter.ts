@@ -1,6 +1,7 @@
 import type { KindAdapter } from '../../core/kinds.js';
 import path from 'node:path';
 import { lastAtOrBefore } from '../../core/text.js';
+import { commentStartsAt } from '../../core/ts-comments.js';
 import { anchorsOf, searchForLists } from './anchors.js';
 import { buildModuleGraph } from './graph.js';
 import { summarizeModule, type ImportReference, type ModuleDeclarations, type ModuleSummary } from './imports.js';
@@ -144,6 +145,11 @@ export const codeAdapter: KindAdapter<'code'> = {
   },
   projectInputs(project) {
     return project.graph.inputs;
+  },
+  async commentsAt(source, offsets) {
+    // Few files hold a directive's text: one more parse of those, without doc comments.
+    const sf = ts.createSourceFile(source.path, source.text, sourceOptions(false), false, scriptKindOf(source.path));
+    return offsets.map((offset) => commentStartsAt(sf, offset));
   },
   affected(project, changed) {
     // Every file that reaches a changed file: a cycle through it, and the imports that now break

@@ -1,4 +1,5 @@
 import type { KindAdapter } from '../../core/kinds.js';
+import { commentsAt } from './comments.js';
 import { buildSchemaModel, groupSchemas, parseGraphQL } from './model.js';
 
 export const graphqlAdapter: KindAdapter<'graphql'> = {
@@ -9,5 +10,8 @@ export const graphqlAdapter: KindAdapter<'graphql'> = {
   },
   async project(files, settings, root) {
     return { root, files, schemas: groupSchemas(files, settings).map((g) => buildSchemaModel(g.name, g.files)) };
+  },
+  async commentsAt(source, offsets) {
+    return commentsAt(source.text, offsets);
   },
 };

@@ -16,6 +16,7 @@ import {
   type Layout,
 } from './layout.js';
 import { squawkIgnores } from './squawk.js';
+import { sqlCommentSpans } from './parser.js';
 import { loadParser, parseSql, type Direction, type MigrationFile, type ParsedStatement, type Statement } from './model.js';
 import { extractSql, loadTypeScript } from './typescript.js';
 
@@ -215,6 +216,21 @@ export const migrationAdapter: KindAdapter<'migration'> = {
   },
   ignores(model) {
     return squawkIgnores(model.path, model.text);
+  },
+  async commentsAt(source, offsets) {
+    const text = source.text;
+    if (source.path.endsWith('.sql')) {
+      await loadParser();
+      const spans = sqlCommentSpans(text);
+      // Text the scanner cannot read (an unterminated string) cannot be told apart: every match counts.
+      if (!spans) return offsets.map(() => true);
+      return offsets.map((offset) => spans.some((s) => s.start === offset));
+    }
+    // A TypeScript or JavaScript migration's SQL is in its string literals, and so are the SQL's
+    // comments (`--` and `/*`); the file's own comments are the code source's to judge.
+    const [{ default: ts }, { literalAt }] = await Promise.all([import('../../core/typescript.cjs'), import('../../core/ts-comments.js')]);
+    const sf = ts.createSourceFile(source.path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false);
+    return offsets.map((offset) => (text.startsWith('--', offset) || text.startsWith('/*', offset)) && literalAt(sf, offset) !== undefined);
   },
   facts(model): MigrationFacts {
     const { dir, layout, version, name, role, inTransaction, parsed } = model;

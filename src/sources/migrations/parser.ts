@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { byteToCharOffset } from '../../core/text.js';
 
 /**
  * Calls libpg-query's WASM build (the Postgres parser compiled with Emscripten) directly. The
@@ -14,6 +15,8 @@ interface PgQueryModule {
   _free(pointer: number): void;
   _wasm_parse_query_raw(query: number): number;
   _wasm_free_parse_result(result: number): void;
+  _wasm_scan(query: number): number;
+  _wasm_free_string(result: number): void;
 }
 
 type ModuleFactory = (options?: object) => Promise<PgQueryModule>;
@@ -86,4 +89,52 @@ export function parsePgJson(sql: string): string {
     module._free(query);
     if (result) module._wasm_free_parse_result(result);
   }
+}
+
+interface ScanToken {
+  start: number;
+  end: number;
+  tokenName: string;
+}
+
+/**
+ * The comments of SQL text (`-- ...` and `/* ... *\/`, nested ones included) as character spans,
+ * from Postgres's own scanner, which knows its strings (`'...'`, `E'...'`, `$tag$...$tag$`) and
+ * quoted names. Undefined when the scanner cannot read the text, an unterminated string say.
+ * `loadPgParser()` must have resolved.
+ */
+export function sqlCommentSpans(sql: string): { start: number; end: number }[] | undefined {
+  const module = pg;
+  if (!module) throw new Error('The SQL parser is not loaded: loadPgParser() comes first.');
+  const capacity = sql.length * 3 + 1;
+  const query = module._malloc(capacity);
+  let result = 0;
+  let json: string;
+  try {
+    const { written } = encoder.encodeInto(sql, module.HEAPU8.subarray(query, query + capacity - 1));
+    module.HEAPU8[query + written] = 0;
+    result = module._wasm_scan(query);
+    if (!result) return undefined;
+    json = cString(module.HEAPU8, result);
+  } finally {
+    module._free(query);
+    if (result) module._wasm_free_string(result);
+  }
+  // An error comes back as its message instead of the JSON.
+  if (!json.startsWith('{')) return undefined;
+  const tokens = (JSON.parse(json) as { tokens?: ScanToken[] }).tokens ?? [];
+  // Byte offsets, ascending: each conversion counts on from the previous one.
+  let from = { char: 0, byte: 0 };
+  const toChar = (byte: number): number => {
+    const char = byteToCharOffset(sql, byte, from);
+    from = { char, byte };
+    return char;
+  };
+  const spans: { start: number; end: number }[] = [];
+  for (const token of tokens) {
+    if (token.tokenName !== 'SQL_COMMENT' && token.tokenName !== 'C_COMMENT') continue;
+    const start = toChar(token.start);
+    spans.push({ start, end: toChar(token.end) });
+  }
+  return spans;
 }

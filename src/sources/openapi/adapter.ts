@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KindAdapter, SourceFile } from '../../core/kinds.js';
+import { yamlCommentStarts } from './comments.js';
 import { ignoreRanges } from './ignore.js';
 import { loadOpenApi } from './model.js';
 
@@ -23,6 +24,10 @@ export const openApiAdapter: KindAdapter<'openapi'> = {
     return { root, documents };
   },
   ignores: ignoreRanges,
+  async commentsAt(source, offsets) {
+    const starts = yamlCommentStarts(source.text);
+    return offsets.map((offset) => starts.has(offset));
+  },
   covers(document, changed) {
     for (const f of document.files.keys()) if (changed.has(f)) return true;
     return false;
