@@ -154,6 +154,18 @@ describe('module graph', () => {
     expect(edges(project, 'src/sandbox.ts').map((e) => e.resolution)).toEqual(['src/bootstrap/pre-request.js', 'src/worker.ts']);
   });
 
+  it('tries the extensions TypeScript tries for an import that names one: ./a.ts may be a.tsx, ./b.jsx b.ts', async () => {
+    const files = [
+      parseCode('src/app.tsx', "import { a } from './a.ts';\nimport { b } from './b.jsx';\nimport { c } from './c.tsx';\nimport { d } from './d.js';\nimport { e } from './e.ts';\nexport default [a, b, c, d, e];").file!,
+      parseCode('src/a.tsx', 'export const a = 1;').file!,
+      parseCode('src/b.ts', 'export const b = 1;').file!,
+      parseCode('src/c.ts', 'export const c = 1;').file!,
+      parseCode('src/d.jsx', 'export const d = 1;').file!,
+    ];
+    const project = await codeAdapter.project!(files, {}, '/archlint-virtual-root');
+    expect(edges(project, 'src/app.tsx').map((e) => e.resolution)).toEqual(['src/a.tsx', 'src/b.ts', 'src/c.ts', 'src/d.jsx', 'unresolved']);
+  });
+
   it('takes build output that a relative import names, not built, from the same path under src/', async () => {
     const files = [
       parseCode('packages/cli/bin/cli.ts', "import { main } from '../lib/index.js';\nmain();").file!,
@@ -207,6 +219,20 @@ describe('module graph', () => {
       { specifier: '@types-local/t', typeOnly: false, resolution: 'src/types/t.ts' },
       { specifier: '@types-local/missing', typeOnly: false, resolution: 'unresolved' },
       { specifier: '@types-local/t?raw', typeOnly: false, resolution: 'src/types/t.ts' },
+    ]);
+  });
+
+  it('takes a package for an import that a catch-all tsconfig path ("*") maps to no file, as TypeScript does', async () => {
+    const project = await projectOnDisk({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '*': ['./src/*'], '~/*': ['./src/*'] } } }),
+      'src/app.ts': "import { useState } from 'react';\nimport { get } from 'api/client';\nimport { x } from '~/missing';\nimport { y } from 'missing/thing';",
+      'src/api/client.ts': 'export const get = 1;',
+    });
+    expect(edges(project, 'src/app.ts')).toEqual([
+      { specifier: 'react', typeOnly: false, resolution: 'package:react' },
+      { specifier: 'api/client', typeOnly: false, resolution: 'src/api/client.ts' },
+      { specifier: '~/missing', typeOnly: false, resolution: 'unresolved' },
+      { specifier: 'missing/thing', typeOnly: false, resolution: 'package:missing' },
     ]);
   });
 

@@ -69,12 +69,18 @@ const OUTPUT_FOLDERS = new Set(['dist', 'build', 'lib', 'out']);
 const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts'];
 const JS_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'];
 const PROBE_EXTENSIONS = [...TS_EXTENSIONS, ...JS_EXTENSIONS, '.json'];
-// `./a.js` in TypeScript sources names `./a.ts`: the compiler maps output extensions back.
-const JS_TO_TS: Record<string, string[]> = {
-  '.js': ['.ts', '.tsx', '.d.ts'],
-  '.jsx': ['.tsx'],
-  '.mjs': ['.mts', '.d.mts'],
-  '.cjs': ['.cts', '.d.cts'],
+// The files an import with an extension may name, in the order TypeScript tries them: `./a.js` in
+// TypeScript sources names `./a.ts` (the compiler maps output extensions back), and with
+// `allowImportingTsExtensions` `./a.ts` may name `a.tsx` and `./a.tsx` `a.ts`, as a bundler reads them.
+const EXTENSION_CANDIDATES: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx', '.d.ts', '.js', '.jsx'],
+  '.ts': ['.ts', '.tsx', '.d.ts', '.js', '.jsx'],
+  '.jsx': ['.tsx', '.ts', '.d.ts', '.jsx', '.js'],
+  '.tsx': ['.tsx', '.ts', '.d.ts', '.jsx', '.js'],
+  '.mjs': ['.mts', '.d.mts', '.mjs'],
+  '.mts': ['.mts', '.d.mts', '.mjs'],
+  '.cjs': ['.cts', '.d.cts', '.cjs'],
+  '.cts': ['.cts', '.d.cts', '.cjs'],
 };
 
 interface PathsConfig {
@@ -306,6 +312,9 @@ export class ModuleResolver {
       const found = this.probe(this.rel(path.resolve(config.base!, substituted)));
       if (found) return { type: 'file', path: found };
     }
+    // A catch-all pattern (`"*": ["./src/*"]`, Unleash's frontend) matches every package import
+    // too: where it names no file, TypeScript goes on to node_modules, and so does this.
+    if (best.score === 0) return undefined;
     // An alias that names nothing is still the project's own import, not a package.
     return { type: 'unresolved', reason: `tsconfig paths map it to ${best.targets.join(', ')} but no such file exists` };
   }
@@ -343,9 +352,10 @@ export class ModuleResolver {
   /** The first of the paths `target` may name, in TypeScript's order, that `exists`. */
   private probeWith(target: string, exists: (rel: string) => boolean): string | undefined {
     const ext = path.posix.extname(target);
-    if (JS_TO_TS[ext]) {
+    const candidates = EXTENSION_CANDIDATES[ext];
+    if (candidates) {
       const stem = target.slice(0, -ext.length);
-      for (const e of JS_TO_TS[ext]) if (exists(stem + e)) return stem + e;
+      for (const e of candidates) if (exists(stem + e)) return stem + e;
     }
     if (ext && exists(target)) return target;
     for (const e of PROBE_EXTENSIONS) if (exists(target + e)) return target + e;
