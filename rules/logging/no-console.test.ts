@@ -26,6 +26,15 @@ new RuleTester().run(rule, {
     { code: 'console.log("database ready");', filename: 'apps/nestjs-backend/vitest-e2e.setup.ts' },
     { code: 'console.log("server up");', filename: 'integration-tests/environment-helpers/setup-server.js' },
     { code: 'console.log(output);', filename: 'test/generators/helpers/exec.ts' },
+    // Unleash: a git hook, the Cypress config and tests, the test runner's global setup, a Storybook story.
+    { code: 'console.error("Could not list the directory.");', filename: '.husky/update-openapi-spec-list.js' },
+    { code: 'console.log("cypress ready");', filename: 'frontend/cypress.config.ts' },
+    { code: 'console.log(token);', filename: 'frontend/cypress/support/commands.ts' },
+    { code: 'console.log(token);', filename: 'frontend/src/login.cy.ts' },
+    { code: 'console.log("database ready");', filename: 'src/test-setup.ts' },
+    { code: 'console.log("database ready");', filename: 'apps/api/src/test-setup.ts' },
+    { code: 'console.log(apiKey);', filename: 'frontend/src/component/GenerateApiKey/GenerateApiKey.story.tsx' },
+    { code: 'console.log(args);', filename: 'src/components/Button.stories.tsx' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
     { code: 'console.log("migrated", count);', filename: 'migrations/expire-at/expire-at.migration.ts' },
     // The script that runs the migrations (domain-driven-hexagon's database/migrate.ts).
@@ -48,6 +57,12 @@ new RuleTester().run(rule, {
       name: 'nor is a file whose name merely ends in cli',
       code: 'console.log("x");',
       filename: 'src/domain/Publicli.ts',
+      errors: 1,
+    },
+    {
+      name: 'a module about tests or stories is service code',
+      code: 'console.log("x");',
+      filename: 'src/story-service/setup-testsuite.ts',
       errors: 1,
     },
     {

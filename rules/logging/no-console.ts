@@ -41,6 +41,8 @@ export default defineRule({
       allowFiles: [
         '**/scripts/**',
         '**/.scripts/**',
+        // Git hooks (husky) run on the developer's machine.
+        '**/.husky/**',
         '**/*-scripts/**',
         '**/bin/**',
         '**/cli/**',
@@ -62,7 +64,7 @@ export default defineRule({
         '**/migrations/**',
         // Build and test tool configs, run by the tool at build time: next.config.js, webpack.config.js.
         '**/*webpack.config.*',
-        '**/{next,vite,vitest,jest,playwright,rollup,tsup}.config.*',
+        '**/{next,vite,vitest,jest,playwright,cypress,rollup,tsup}.config.*',
         // logger.ts, agent-logger.ts, AppLogger.ts; not Blogger.ts.
         '**/logger.*',
         '**/*[-_.]logger.*',
