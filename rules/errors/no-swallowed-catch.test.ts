@@ -21,6 +21,10 @@ new RuleTester().run(rule, {
       code: "function isInGitRepository(): boolean {\n  try {\n    execSync('git rev-parse');\n    return true;\n  } catch (_) {}\n  return false;\n}",
     },
     {
+      name: "the try block ends answering with an if, and the return after it answers the failure too (Unleash's validateJsonString)",
+      code: "export const validateJsonString = (value: string): boolean => {\n  try {\n    const parsed = JSON.parse(value);\n    if (parsed && typeof parsed === 'object') {\n      return true;\n    }\n  } catch (_err) {}\n  return false;\n};",
+    },
+    {
       name: 'a function whose try block returns a value gives undefined on failure',
       code: 'const loaded = names.map((name) => {\n  try {\n    return loadPlugin(name);\n  } catch {}\n}).filter(Boolean);\nconst agent = (() => {\n  if (!ua) return;\n  try { return parse(ua); } catch {}\n})();',
     },
@@ -47,10 +51,12 @@ new RuleTester().run(rule, {
     },
     {
       name: 'a return after a try that can fall through answers success and failure alike',
-      code: "function tryInit(): boolean {\n  try {\n    execSync('git init');\n  } catch (_) {}\n  return false;\n}\nfunction other() {\n  try { return run(); } catch {}\n  log(1);\n}",
+      code: "function tryInit(): boolean {\n  try {\n    execSync('git init');\n  } catch (_) {}\n  return false;\n}\nfunction other() {\n  try { return run(); } catch {}\n  log(1);\n}\nasync function save(order) {\n  try {\n    await store.put(order);\n    if (order.dirty) notify(order);\n  } catch {}\n  return order;\n}\nfunction half(v) {\n  try {\n    if (v) return parse(v);\n    else warn(v);\n  } catch {}\n  return null;\n}",
       errors: [
         { messageId: 'swallowed', line: 4 },
         { messageId: 'swallowed', line: 8 },
+        { messageId: 'swallowed', line: 15 },
+        { messageId: 'swallowed', line: 22 },
       ],
     },
     {

@@ -100,9 +100,9 @@ function isCleanupOnErrorPath(clause: ts.CatchClause): boolean {
 }
 
 /**
- * `try { exec('git status'); return true; } catch {} return false;`: the try block always returns,
- * so the `return` right after the try statement runs only when it failed. The failure becomes that
- * value, as if the catch returned it. So does `undefined` when the try statement ends a callback
+ * `try { exec('git status'); return true; } catch {} return false;`: the try block ends by
+ * returning, so the `return` right after the try statement runs when it failed (or, after a last
+ * `if (...) return`, when its answer is no). The failure becomes that value, as if the catch returned it. So does `undefined` when the try statement ends a callback
  * whose try block returns a value: `connectors.map((c) => { try { return load(c); } catch {} })`.
  */
 function failureReturns(clause: ts.CatchClause): boolean {
@@ -110,7 +110,7 @@ function failureReturns(clause: ts.CatchClause): boolean {
   const container = tryStatement.parent;
   if (tryStatement.finallyBlock || (!ts.isBlock(container) && !ts.isSourceFile(container))) return false;
   const last = tryStatement.tryBlock.statements.at(-1);
-  if (!last || (!ts.isReturnStatement(last) && !ts.isThrowStatement(last))) return false;
+  if (!last || !endsAnswering(last)) return false;
   const statements = container.statements as ts.NodeArray<ts.Statement>;
   const next = statements[statements.indexOf(tryStatement) + 1];
   if (next !== undefined) return ts.isReturnStatement(next);
@@ -119,6 +119,21 @@ function failureReturns(clause: ts.CatchClause): boolean {
   // `return;` in the try block would make success and failure look the same.
   const fn = container.parent;
   return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isReturnStatement(last) && last.expression !== undefined;
+}
+
+/**
+ * A statement that ends by returning or throwing, or an `if` whose branches do (the one it has):
+ * a try block that ends `if (parsed && typeof parsed === 'object') return true;` is answering a
+ * question, and the `return false` after the try statement answers it for the failure too.
+ */
+function endsAnswering(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements.at(-1);
+    return last !== undefined && endsAnswering(last);
+  }
+  if (ts.isIfStatement(statement)) return endsAnswering(statement.thenStatement) && (statement.elseStatement === undefined || endsAnswering(statement.elseStatement));
+  return false;
 }
 
 function blockRethrows(block: ts.Block): boolean {
