@@ -35,6 +35,13 @@ new RuleTester().run(rule, {
     { code: 'console.log("database ready");', filename: 'apps/api/src/test-setup.ts' },
     { code: 'console.log(apiKey);', filename: 'frontend/src/component/GenerateApiKey/GenerateApiKey.story.tsx' },
     { code: 'console.log(args);', filename: 'src/components/Button.stories.tsx' },
+    // trigger.dev: a command-line package, seed scripts, a package of compatibility tests.
+    { code: 'console.log("deployed");', filename: 'packages/cli-v3/src/commands/deploy.ts' },
+    { code: 'console.log(usage);', filename: 'packages/admin-cli/src/index.ts' },
+    { code: 'console.log("seeded spans");', filename: 'apps/webapp/seed-ai-spans.mts' },
+    { code: 'console.log("seeded");', filename: 'apps/api/src/seed_users.ts' },
+    { code: 'console.log("seeded");', filename: 'src/database/users.seed.ts' },
+    { code: 'console.log(result);', filename: 'internal-packages/sdk-compat-tests/src/run.ts' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
     { code: 'console.log("migrated", count);', filename: 'migrations/expire-at/expire-at.migration.ts' },
     // The script that runs the migrations (domain-driven-hexagon's database/migrate.ts).
@@ -57,6 +64,18 @@ new RuleTester().run(rule, {
       name: 'nor is a file whose name merely ends in cli',
       code: 'console.log("x");',
       filename: 'src/domain/Publicli.ts',
+      errors: 1,
+    },
+    {
+      name: 'a client module is not a command-line package',
+      code: 'console.log("x");',
+      filename: 'src/clients/climate-client.ts',
+      errors: 1,
+    },
+    {
+      name: 'nor are files that merely start with seed or end with tests',
+      code: 'console.log("x");',
+      filename: 'src/seeding/seedling.ts',
       errors: 1,
     },
     {

@@ -46,6 +46,9 @@ export default defineRule({
         '**/*-scripts/**',
         '**/bin/**',
         '**/cli/**',
+        // Command-line packages: cli-v3/, medusa-cli/, admin-cli/.
+        '**/cli-*/**',
+        '**/*-cli/**',
         // Command-line entry files: cli.ts, admin-cli.ts, AtmCLI.ts.
         '**/cli.*',
         '**/*[-_.]cli.*',
@@ -57,6 +60,9 @@ export default defineRule({
         '**/example/**',
         '**/examples/**',
         '**/seed.*',
+        // seed-all.ts, seed_users.ts, users.seed.ts.
+        '**/seed[-_]*',
+        '**/*[-_.]seed.*',
         '**/seed/**',
         '**/seeds/**',
         '**/seeders/**',

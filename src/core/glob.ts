@@ -5,7 +5,7 @@ type Matcher = (path: string) => boolean;
 /**
  * Where tests live, for rule defaults that leave them alone: test files and test folders, end-to-end
  * ones included (NestJS names them `*.e2e-spec.ts`; others keep `*.e2e.ts` files in `e2e/` folders,
- * or a package in `integration-tests/`; Cypress has `*.cy.ts` in `cypress/`), the test runner's
+ * or a package in `integration-tests/`, `sdk-compat-tests/`; Cypress has `*.cy.ts` in `cypress/`), the test runner's
  * setup files, and Storybook stories, which are component fixtures and often run as tests.
  */
 export const TEST_FILES: readonly string[] = [
@@ -17,7 +17,8 @@ export const TEST_FILES: readonly string[] = [
   '**/test/**',
   '**/tests/**',
   '**/e2e/**',
-  '**/integration-tests/**',
+  // integration-tests/, sdk-compat-tests/, jsdom-tests/.
+  '**/*-tests/**',
   '**/*.cy.*',
   '**/cypress/**',
   // The test runner's setup files: vitest.setup.ts, vitest-e2e.setup.ts, jest.setup.js, setupTests.ts,
