@@ -15,10 +15,19 @@ new RuleTester().run(rule, {
       name: 'where a secret is kept or sent is not the secret',
       code: "console.warn(`key not found at ${privateKeyPath}`);\nlogger.info({ accessTokenPrivateKeyPath, clientSecretName, apiKeyHeader: 'x-api-key' }, 'keys');",
     },
+    {
+      name: 'a pagination or cancellation token, or one already hashed (trigger.dev, AWS, Google APIs)',
+      code: "this.logger.debug('listing pods', { continuationToken });\nlogger.info({ nextToken, page_token: res.pageToken, cancellationToken }, 'page');\nlogger.error('Failed to revoke', { hashedToken });",
+    },
     { name: 'not a logger', code: 'db.insert({ password: hash });\nres.cookie("session", token);' },
     { name: 'allow-listed name', code: "logger.debug({ csrfToken }, 'form');", options: { allow: ['csrfToken'] } },
   ],
   invalid: [
+    {
+      name: 'a refresh, session or worker token is a credential',
+      code: "logger.warn({ refreshToken, nextSessionToken, pageAccessToken }, 'rotated');",
+      errors: [{ data: { name: 'refreshToken' } }, { data: { name: 'nextSessionToken' } }, { data: { name: 'pageAccessToken' } }],
+    },
     {
       name: 'the key itself, and a name that still names the key',
       code: "logger.info({ privateKey, apiKeyId, keyPath: path }, 'keys');",

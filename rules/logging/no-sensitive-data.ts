@@ -6,6 +6,13 @@ const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'au
 /** Word sequences that are secret anywhere in a name (`apiKeyId` still names the key). */
 const SECRET_PHRASES = ['api key', 'private key', 'secret key', 'access key', 'client secret', 'card number', 'credit card', 'social security', 'set cookie', 'session id', 'iban'];
 
+/**
+ * Words that, right before the secret word ending a name, make it something else: a pagination or
+ * cancellation token (`continuationToken`, `nextToken`, `pageToken`), or a value already hashed or
+ * masked (`hashedToken`).
+ */
+const NOT_SECRET_QUALIFIERS = new Set(['continuation', 'pagination', 'page', 'next', 'cursor', 'cancellation', 'hashed', 'masked', 'redacted', 'obfuscated', 'truncated']);
+
 /** Words that, ending a name, make it the place of a secret rather than the secret. */
 const LOCATOR_WORDS = new Set(['path', 'paths', 'file', 'filename', 'dir', 'directory', 'folder', 'location', 'name', 'url', 'uri', 'endpoint', 'header']);
 
@@ -131,7 +138,7 @@ function secretJudge(options: SecretOptions): (name: string) => boolean {
     // `hasPassword`, `isTokenValid`, `passwordPolicy`: about a secret, not the secret.
     if (['has', 'is', 'should', 'require', 'requires', 'needs', 'with'].includes(parts[0]) && parts.length > 1) return false;
     const last = parts[parts.length - 1];
-    if (words.has(last)) return true;
+    if (words.has(last)) return parts.length < 2 || !NOT_SECRET_QUALIFIERS.has(parts[parts.length - 2]);
     // `privateKeyPath`, `clientSecretName`, `apiKeyHeader`: where a secret is kept or sent, not the secret.
     if (LOCATOR_WORDS.has(last)) return false;
     const joined = ` ${parts.join(' ')} `;
