@@ -34,6 +34,14 @@ new RuleTester().run(rule, {
       name: 'a reason above a promise whose rejection is dropped',
       code: 'function log() {\n  // non blocking: a failed activity log must not fail the request\n  this.saveActivityLog(context).catch(() => {});\n}',
     },
+    {
+      name: 'a promise marked as handled and then handed on still rejects for its consumer (trigger.dev)',
+      code: 'export function backstopPromise<T>(promise: Promise<T>): Promise<T> {\n  promise.catch(() => {});\n  return promise;\n}\nasync function later(task) {\n  const done = task.run();\n  done.catch(() => {});\n  await setup();\n  await done;\n}',
+    },
+    {
+      name: 'each catch of a fallback chain falls through to the next attempt',
+      code: "function describe(error: unknown): string {\n  try {\n    const json = JSON.stringify(error);\n    if (json != null) return json;\n  } catch {}\n  try {\n    return String(error);\n  } catch {}\n  return '<unprintable>';\n}",
+    },
     { name: 'a used fallback value is deliberate', code: 'const info = await stat(p).catch(() => undefined);\nreturn load().catch(() => {});' },
   ],
   invalid: [
@@ -83,11 +91,12 @@ new RuleTester().run(rule, {
     },
     {
       name: 'promise catch with an empty handler',
-      code: 'sendEmail(user).catch(() => {});\nrefresh().catch(function () {});\nawait warm().catch(() => undefined);',
+      code: 'sendEmail(user).catch(() => {});\nrefresh().catch(function () {});\nawait warm().catch(() => undefined);\nconst job = start();\njob.catch(() => {});\nlog(job.id);',
       errors: [
         { messageId: 'promiseCatch', line: 1, column: 17, endColumn: 32 },
         { messageId: 'promiseCatch', line: 2 },
         { messageId: 'promiseCatch', line: 3 },
+        { messageId: 'promiseCatch', line: 5 },
       ],
     },
   ],

@@ -69,7 +69,7 @@ export default defineRule({
         // `await stat(p).catch(() => undefined)` whose value is used is a deliberate fallback;
         // only a promise whose outcome is thrown away is swallowed.
         const statement = empty ? discardingStatement(node) : undefined;
-        if (!statement) return;
+        if (!statement || observedLater(statement, callee.expression)) return;
         // `// best effort: the audit log must not fail the request` above the statement is the reason.
         // Leading comments only: a trailing one of the line before is about that line.
         const above = ts.getLeadingCommentRanges(text, statement.pos);
@@ -113,7 +113,9 @@ function failureReturns(clause: ts.CatchClause): boolean {
   if (!last || !endsAnswering(last)) return false;
   const statements = container.statements as ts.NodeArray<ts.Statement>;
   const next = statements[statements.indexOf(tryStatement) + 1];
-  if (next !== undefined) return ts.isReturnStatement(next);
+  // A try statement after it is the next attempt of a fallback chain: `try { return JSON.stringify(e); }
+  // catch {} try { return String(e); } catch {} return '<unprintable>';`.
+  if (next !== undefined) return ts.isReturnStatement(next) || (ts.isTryStatement(next) && next.tryBlock.statements.length > 0 && endsAnswering(next.tryBlock));
   // Only callbacks and immediately called functions, whose result is used right where they are
   // written; a method that answers failure with undefined hides it from callers far away. A bare
   // `return;` in the try block would make success and failure look the same.
@@ -143,6 +145,30 @@ function blockRethrows(block: ts.Block): boolean {
     return ts.forEachChild(n, (c) => visit(c) || undefined) ?? false;
   };
   return visit(block);
+}
+
+/**
+ * `promise.catch(() => {}); return promise;`: the handler only marks a promise that is awaited or
+ * handed on later as handled, so a rejection before then does not crash the process (trigger.dev's
+ * backstopPromise). The rejection still reaches whoever uses the promise: nothing is swallowed.
+ */
+function observedLater(statement: ts.ExpressionStatement, receiver: ts.Expression): boolean {
+  if (!ts.isIdentifier(receiver)) return false;
+  const name = receiver.text;
+  const container = statement.parent;
+  if (!ts.isBlock(container) && !ts.isSourceFile(container)) return false;
+  const statements = container.statements as ts.NodeArray<ts.Statement>;
+  // Returned, awaited, passed on or chained; reading a property (`job.id`) does not observe it.
+  // Parents are not set yet below the statements the walk has not reached: looked at from above.
+  const observes = (n: ts.Node): boolean => {
+    if (ts.isIdentifier(n)) return n.text === name;
+    if (ts.isPropertyAccessExpression(n)) {
+      if (ts.isIdentifier(n.expression) && n.expression.text === name) return ['then', 'catch', 'finally'].includes(n.name.text);
+      return observes(n.expression);
+    }
+    return ts.forEachChild(n, (c) => observes(c) || undefined) ?? false;
+  };
+  return statements.slice(statements.indexOf(statement) + 1).some(observes);
 }
 
 /** The statement that throws the call's outcome away (`p.catch(() => {});`), if it is one. */
