@@ -35,4 +35,13 @@ describe('mayBeLogCall', () => {
     for (const call of found) if (index.logCall(call)) expect(mayBeLogCall(call)).toBe(true);
     LoggerIndex.forget();
   });
+
+  it('takes a terminal prompts library\'s log for no logger, and a project logger beside it for one', () => {
+    const { file, calls: found } = calls(
+      "import { log, outro } from '@clack/prompts';\nimport { logger } from '../utilities/logger.js';\nlog.info(`Run ${command}`);\nlogger.info(`Deployed ${id}`);",
+    );
+    const index = LoggerIndex.of(file);
+    expect(found.map((c) => index.logCall(c) !== undefined)).toEqual([false, true]);
+    LoggerIndex.forget();
+  });
 });

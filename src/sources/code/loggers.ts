@@ -63,6 +63,12 @@ export const LOG_CALL_ANCHORS: readonly string[] = [...Object.keys(LEVELS), '\\'
 // Looked up for every import of every file: a Map, which also knows no `constructor` package.
 const FLAVOR_BY_PACKAGE = new Map(Object.entries(LOGGER_PACKAGES));
 
+/**
+ * Packages whose `log` export prints for a person at a terminal (a prompts library's styled
+ * lines), not a logger: trigger.dev's CLI writes `log.info(\`Run ${command}\`)` with @clack/prompts.
+ */
+const TERMINAL_PACKAGES = new Set(['@clack/prompts']);
+
 const DEFAULT_OBJECTS = ['logger', 'log', 'this.logger', 'this.log', 'this._logger', 'req.log', 'request.log', 'reply.log', 'fastify.log', 'app.log', 'server.log', 'ctx.logger', 'context.logger'];
 // Fastify's loggers and pino-http's `req.log` are pino instances: fields first, `{ err }`.
 const REQUEST_LOGGERS = new Set(['req.log', 'request.log', 'reply.log', 'fastify.log', 'app.log', 'server.log']);
@@ -118,7 +124,8 @@ export function mayBeLogCall(call: ts.CallExpression): boolean {
  */
 export class LoggerIndex {
   /** Identifier to what it is: a logger instance, a factory that makes one, a class or a type. */
-  private readonly bindings = new Map<string, { flavor: LoggerFlavor; role: 'instance' | 'factory' | 'class' | 'type' | 'namespace' }>();
+  // `other`: a name bound to something that is no logger, whatever it is called.
+  private readonly bindings = new Map<string, { flavor: LoggerFlavor; role: 'instance' | 'factory' | 'class' | 'type' | 'namespace' | 'other' }>();
   /** `this.x` members holding a logger. */
   private readonly members = new Map<string, LoggerFlavor>();
   private readonly objects: Set<string>;
@@ -195,6 +202,10 @@ export class LoggerIndex {
         if (imported === 'Logger') this.bindings.set(e.name.text, { flavor: 'nest', role: 'class' });
         if (imported === 'LoggerService' || imported === 'ConsoleLogger') this.bindings.set(e.name.text, { flavor: 'nest', role: 'type' });
       }
+      return;
+    }
+    if (TERMINAL_PACKAGES.has(specifier)) {
+      for (const e of named) this.bindings.set(e.name.text, { flavor: 'custom', role: 'other' });
       return;
     }
     if (!flavor) return;
