@@ -46,9 +46,9 @@ export default defineRule({
           });
           continue;
         }
-        // A git submodule not checked out (an enterprise edition in a private repository) is missing
-        // from this checkout, not from the code.
-        if (resolution.type !== 'unresolved' || resolution.submodule) continue;
+        // A git submodule not checked out (an enterprise edition in a private repository), or the
+        // client Prisma generates, is missing from this checkout, not from the code.
+        if (resolution.type !== 'unresolved' || resolution.submodule || resolution.generated) continue;
         // `../../styled-system/css` is matched as the path it names; globs do not climb `..`.
         const named = imp.specifier.startsWith('.') ? path.posix.join(path.posix.dirname(from), imp.specifier) : imp.specifier;
         if (ignore.length > 0 && (matchesAny(named, ignore) || matchesAny(imp.specifier, ignore))) continue;

@@ -78,4 +78,15 @@ describe('workspace packages on disk', () => {
       'src/app.ts:2 Cannot resolve "./gone": no file src/gone(.ts|.js|/index.*).',
     ]);
   });
+
+  it('layers/unresolved-import leaves imports of the client Prisma generates alone', async () => {
+    const root = tempProject({
+      'prisma/schema.prisma': 'generator client {\n  provider = "prisma-client"\n  output   = "../src/generated/prisma"\n}\n',
+      'src/db.ts': "import { PrismaClient } from './generated/prisma/client';\nimport { Gone } from './gone';\nexport const db = [PrismaClient, Gone];\n",
+    });
+    const result = await runCheck({ cwd: root, paths: ['.'], onlyRules: ['layers/unresolved-import'] });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
+      'src/db.ts:2 Cannot resolve "./gone": no file src/gone(.ts|.js|/index.*).',
+    ]);
+  });
 });

@@ -198,6 +198,26 @@ describe('module graph', () => {
     ]);
   });
 
+  it("says when a path that leads nowhere lies in the folder Prisma generates its client to", async () => {
+    const project = await projectOnDisk({
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } }),
+      'prisma/schema.prisma': 'generator client {\n  provider = "prisma-client"\n  output   = "../src/generated/prisma"\n}\n\ndatasource db {\n  provider = "postgresql"\n}\n',
+      'src/app.ts': "import { PrismaClient } from '@/generated/prisma/client';\nimport { x } from './generated/prisma/enums.js';\nimport { y } from './generate/missing';\nexport default [PrismaClient, x, y];",
+      'packages/db/package.json': JSON.stringify({ name: '@acme/db' }),
+      'packages/db/prisma/schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n  output = "../generated/client"\n}\n',
+      'packages/db/src/index.ts': "export * from '../generated/client';",
+    });
+    const app = edges(project, 'src/app.ts');
+    expect(app.map((e) => e.resolution)).toEqual(['unresolved', 'unresolved', 'unresolved']);
+    const reasons = project.graph.importsOf.get('src/app.ts')!.map((i) => (i.resolution.type === 'unresolved' ? i.resolution.generated : undefined));
+    expect(reasons).toEqual(['src/generated/prisma', 'src/generated/prisma', undefined]);
+    const db = project.graph.importsOf.get('packages/db/src/index.ts')!;
+    expect(db.map((i) => (i.resolution.type === 'unresolved' ? i.resolution.reason : ''))).toEqual([
+      'no file packages/db/generated/client(.ts|.js|/index.*): it lies in packages/db/generated/client, where `prisma generate` writes the client',
+    ]);
+  });
+
   it('takes a folder with its own package.json, imported by path, from its entry', async () => {
     const project = await projectOnDisk({
       'packages/db/package.json': JSON.stringify({ name: '@x/db', main: 'dist/index.js' }),

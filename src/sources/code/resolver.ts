@@ -12,8 +12,12 @@ export type Resolution =
   /** A package; `path` is set for workspace packages of the repository, whose sources are here. */
   | { type: 'package'; name: string; path?: string; workspace?: boolean }
   | { type: 'builtin'; name: string }
-  /** `submodule`: the path lies in a git submodule (of .gitmodules at the root) that is not checked out. */
-  | { type: 'unresolved'; reason: string; submodule?: string };
+  /**
+   * `submodule`: the path lies in a git submodule (of .gitmodules at the root) that is not checked out.
+   * `generated`: it lies in the folder a code generator writes to (Prisma's client `output`), which
+   * holds nothing until the generator runs.
+   */
+  | { type: 'unresolved'; reason: string; submodule?: string; generated?: string };
 
 export interface WorkspacePackage {
   name: string;
@@ -200,10 +204,47 @@ export class ModuleResolver {
     if (other) return { type: 'file', path: other, letterCase: true };
     const source = this.probeSourceOfOutput(target);
     if (source) return { type: 'file', path: source };
-    const submodule = this.submodules().find((dir) => target === dir || target.startsWith(`${dir}/`));
-    return submodule
-      ? { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*): it lies in git submodule ${submodule}, which is not checked out`, submodule }
-      : { type: 'unresolved', reason: `no file ${target}(.ts|.js|/index.*)` };
+    return this.missing(target, `no file ${target}(.ts|.js|/index.*)`);
+  }
+
+  /** An import of a path that names no file, and why that may be: a submodule, generated code. */
+  private missing(target: string, reason: string): Resolution {
+    const within = (dir: string) => target === dir || target.startsWith(`${dir}/`);
+    const submodule = this.submodules().find(within);
+    if (submodule) return { type: 'unresolved', reason: `${reason}: it lies in git submodule ${submodule}, which is not checked out`, submodule };
+    const generated = this.prismaOutputs().find(within);
+    if (generated) return { type: 'unresolved', reason: `${reason}: it lies in ${generated}, where \`prisma generate\` writes the client`, generated };
+    return { type: 'unresolved', reason };
+  }
+
+  private prismaOutputPaths: string[] | undefined;
+
+  /**
+   * The folders that Prisma's generators write their client to (`output` in a generator block of
+   * schema.prisma, at the root or in a workspace package, in Prisma's usual places): empty in a
+   * checkout until `prisma generate` runs. Read on first need.
+   */
+  private prismaOutputs(): string[] {
+    if (this.prismaOutputPaths) return this.prismaOutputPaths;
+    const out: string[] = [];
+    for (const dir of ['.', ...this.workspaces.map((w) => w.dir)]) {
+      for (const schema of ['prisma/schema.prisma', 'schema.prisma', 'prisma/schema/schema.prisma']) {
+        const file = path.resolve(this.root, dir, schema);
+        this.inputs.add(file);
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          // Most folders have no Prisma schema.
+          continue;
+        }
+        for (const block of text.matchAll(/^\s*generator\s+\w+\s*\{([^}]*)\}/gm)) {
+          const output = /^\s*output\s*=\s*"([^"]+)"/m.exec(block[1])?.[1];
+          if (output) out.push(this.rel(path.resolve(path.dirname(file), output)));
+        }
+      }
+    }
+    return (this.prismaOutputPaths = out.filter((dir) => dir !== '' && !dir.startsWith('..')));
   }
 
   private submodulePaths: string[] | undefined;
@@ -316,7 +357,8 @@ export class ModuleResolver {
     // too: where it names no file, TypeScript goes on to node_modules, and so does this.
     if (best.score === 0) return undefined;
     // An alias that names nothing is still the project's own import, not a package.
-    return { type: 'unresolved', reason: `tsconfig paths map it to ${best.targets.join(', ')} but no such file exists` };
+    const first = this.rel(path.resolve(config.base!, best.targets[0].replace('*', best.match)));
+    return this.missing(first, `tsconfig paths map it to ${best.targets.join(', ')} but no such file exists`);
   }
 
   private resolvePackageImport(fromDir: string, specifier: string): Resolution {
