@@ -321,6 +321,23 @@ describe('rules, explain, init', () => {
     expect(written).toContain('- name: infrastructure\n      files: "src/users/infrastructure/**"');
   });
 
+  it('archlint init takes layers only where they sit side by side, not folder names far apart (Unleash)', () => {
+    const far = initConfig({
+      'src/lib/domain/resolve-origin.ts': 'export const origin = 1;\n',
+      'frontend/src/component/application/ApplicationList.tsx': 'export const List = () => null;\n',
+      'frontend/src/hooks/api/useApplications.ts': 'export const use = 1;\n',
+    });
+    expect(far.written).not.toMatch(/^code:/m);
+    expect(far.written).toContain('# Folders named like clean layers were found, but not side by side, so they are no layers:\n#   frontend/src/component/application\n#   src/lib/domain\n');
+    // One level apart is still side by side: src/core/domain beside src/application (pvarentsov).
+    const near = initConfig({
+      'src/core/domain/user.ts': 'export class User {}\n',
+      'src/application/create-user.ts': "import { User } from '../core/domain/user';\nexport const create = () => new User();\n",
+    });
+    expect(near.written).toContain('- name: application\n      files: "src/application/**"');
+    expect(near.written).toContain('- name: domain\n      files: "src/core/domain/**"');
+  });
+
   it('archlint init leaves out Prisma migrations of another database, and says so', () => {
     const { written } = initConfig({
       'prisma/postgres/migrations/migration_lock.toml': 'provider = "postgresql"',

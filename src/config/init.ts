@@ -14,6 +14,8 @@ export interface Detected {
   migrationDirs: string[];
   /** Migration folders of another database (a Prisma `migration_lock.toml` naming sqlite or mysql). */
   otherDialects?: { dir: string; provider: string }[];
+  /** Clean-layer folders found far apart from each other, so taken for no layers. */
+  apart?: string[];
 }
 
 // The clean layers under the folder names people give them (`useCases` and `infra` in
@@ -103,9 +105,20 @@ export async function detect(root: string): Promise<Detected> {
     return found.filter((n) => !inside(n)).map((n) => (hitsOf(n).length === 1 ? `${hitsOf(n)[0]}/**` : `**/${n}/**`));
   };
   const clean = Object.fromEntries(Object.entries(CLEAN).map(([layer, folders]) => [layer, globs(folders)]));
+  // Layers sit side by side, in the source root or in each module (src/domain beside
+  // src/application), or one level apart (src/core/domain beside src/application): Unleash's
+  // src/lib/domain/ and frontend/src/component/application/ (its applications screen) are two
+  // folder names, not an architecture.
+  const dirname = path.posix.dirname;
+  const near = (a: string, b: string) => dirname(a) === dirname(b) || dirname(a) === dirname(dirname(b)) || dirname(dirname(a)) === dirname(b);
+  const others = [...CLEAN.application, ...CLEAN.infrastructure].flatMap(hitsOf);
+  const besideDomain = CLEAN.domain.flatMap(hitsOf).some((d) => others.some((o) => near(d, o)));
   // A domain folder and at least one other clean layer: many NestJS services keep their use cases
   // in module-root services, with domain/ and infrastructure/ folders only.
-  if (clean.domain.length > 0 && (clean.application.length > 0 || clean.infrastructure.length > 0)) {
+  let apart: string[] | undefined;
+  if (clean.domain.length > 0 && (clean.application.length > 0 || clean.infrastructure.length > 0) && !besideDomain) {
+    apart = [...CLEAN.domain.flatMap(hitsOf), ...others].sort();
+  } else if (clean.domain.length > 0 && (clean.application.length > 0 || clean.infrastructure.length > 0)) {
     const present = (names: string[]) => names.filter((n) => clean[n].length > 0);
     layers.push({ name: 'domain', files: clean.domain, dependsOn: [] });
     if (clean.application.length > 0) layers.push({ name: 'application', files: clean.application, dependsOn: ['domain'] });
@@ -165,7 +178,7 @@ export async function detect(root: string): Promise<Detected> {
     if (provider !== null && !isPostgresProvider(provider)) otherDialects.push({ dir: d, provider });
     else migrationDirs.push(d);
   }
-  return { layers, openapi, graphql, migrationDirs, otherDialects };
+  return { layers, openapi, graphql, migrationDirs, otherDialects, ...(apart ? { apart } : {}) };
 }
 
 /** A starter config that fits what was detected, with comments saying what each part does. */
@@ -190,9 +203,15 @@ export function starterConfig(detected: Detected): string {
     }
     lines.push('');
   } else {
+    if (detected.apart) {
+      lines.push('# Folders named like clean layers were found, but not side by side, so they are no layers:');
+      for (const d of detected.apart.slice(0, 5)) lines.push(`#   ${d}`);
+      if (detected.apart.length > 5) lines.push(`#   and ${detected.apart.length - 5} more`);
+    }
+    if (!detected.apart) {
+      lines.push('# No domain/application/infrastructure, core/ports/adapters or entry-points/domain/data-access', '# folders were found.');
+    }
     lines.push(
-      '# No domain/application/infrastructure, core/ports/adapters or entry-points/domain/data-access',
-      '# folders were found.',
       '# Describe your layers to enable the layer rules:',
       '# code:',
       '#   layers:',
