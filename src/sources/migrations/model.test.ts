@@ -159,7 +159,7 @@ describe('SQL inside TypeScript migrations', () => {
     expect(model.down.map((s) => s.type)).toEqual(['DropStmt']);
   });
 
-  it('extracts MikroORM addSql and Knex raw calls, and concatenated strings', async () => {
+  it('extracts MikroORM addSql, Knex raw and db-migrate runSql calls, and concatenated strings', async () => {
     const mikro = "export class Migration20240101 extends Migration {\n  async up() {\n    this.addSql('create index \"a\" on \"t\" (\"x\");');\n  }\n}";
     const { model } = await parse('src/migrations/Migration20240101.ts', mikro);
     expect(model.layout).toBe('mikro-orm');
@@ -169,6 +169,13 @@ describe('SQL inside TypeScript migrations', () => {
     const parsed = await parse('migrations/20240101_a.js', knex);
     expect(parsed.model.layout).toBe('knex');
     expect(parsed.model.statements.map((s) => s.type)).toEqual(['AlterTableStmt', 'DropStmt']);
+
+    // db-migrate (Unleash): the same files, with db.runSql(sql, callback).
+    const dbMigrate = "'use strict';\nexports.up = function (db, callback) {\n  db.runSql(`CREATE INDEX i ON features (name);`, callback);\n};\nexports.down = function (db, cb) {\n  db.runSql('DROP INDEX i', cb);\n};";
+    const fromDbMigrate = await parse('src/migrations/20210101120000-add-index.js', dbMigrate);
+    expect(fromDbMigrate.model.layout).toBe('knex');
+    expect(fromDbMigrate.model.statements.map((s) => s.type)).toEqual(['IndexStmt']);
+    expect(fromDbMigrate.model.down.map((s) => s.type)).toEqual(['DropStmt']);
   });
 
   it('leaves out substitutions that stand for whole statements, and reads the statements around them', async () => {

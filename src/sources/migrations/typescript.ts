@@ -128,6 +128,8 @@ function isSqlCall(call: TS.CallExpression, layout: Layout, param: string | unde
     case 'mikro-orm':
       return (method === 'addSql' || method === 'execute') && receiver.kind === ts.SyntaxKind.ThisKeyword;
     case 'knex':
+      // db-migrate's files look the same: `exports.up = function (db, callback) { db.runSql(sql, callback) }`.
+      if (method === 'runSql') return receiverName !== undefined && (receiverName === 'db' || receiverName === param);
       return (
         method === 'raw' &&
         receiverName !== undefined &&
@@ -140,7 +142,8 @@ function isSqlCall(call: TS.CallExpression, layout: Layout, param: string | unde
 
 /**
  * Finds the SQL strings of a TypeScript migration (TypeORM `queryRunner.query`, MikroORM
- * `this.addSql`, Knex `knex.raw` / `knex.schema.raw`) and whether each runs in `up` or `down`.
+ * `this.addSql`, Knex `knex.raw` / `knex.schema.raw`, db-migrate `db.runSql`) and whether each
+ * runs in `up` or `down`.
  * Reads the syntax tree only: nothing is type-checked or executed. `loadTypeScript()` must have resolved.
  */
 export function extractSql(fileName: string, text: string, layout: Layout): SqlString[] {
