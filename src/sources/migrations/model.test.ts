@@ -176,6 +176,24 @@ describe('SQL inside TypeScript migrations', () => {
     expect(fromDbMigrate.model.layout).toBe('knex');
     expect(fromDbMigrate.model.statements.map((s) => s.type)).toEqual(['IndexStmt']);
     expect(fromDbMigrate.model.down.map((s) => s.type)).toEqual(['DropStmt']);
+
+    // Values bound to ? placeholders (an array after the SQL): Knex's ??, and its \\? for a literal ?.
+    const bound = [
+      'exports.up = async function (knex) {',
+      "  await knex.raw('UPDATE features SET stale = ? WHERE name = ?', [true, name]);",
+      "  await knex.raw('ALTER TABLE ?? ADD COLUMN x text', [table]);",
+      "  await knex.raw(\"SELECT * FROM t WHERE data \\\\? 'key' AND id = ?\", [id]);",
+      '};',
+      'exports.down = function (db, cb) {',
+      "  db.runSql(`INSERT INTO project_environments(project_id, environment_name) VALUES (?, ':global:')`, [id], cb);",
+      '};',
+    ].join('\n');
+    const withBindings = await parse('migrations/20240102_bound.js', bound);
+    expect(withBindings.problems).toEqual([]);
+    expect(withBindings.model.statements.map((s) => s.type)).toEqual(['UpdateStmt', 'AlterTableStmt', 'SelectStmt']);
+    expect(withBindings.model.down.map((s) => s.type)).toEqual(['InsertStmt']);
+    const lines = new LineIndex(bound);
+    expect(lines.position(withBindings.model.statements[0].offset)).toEqual({ line: 2, column: 19 });
   });
 
   it('leaves out substitutions that stand for whole statements, and reads the statements around them', async () => {

@@ -103,6 +103,15 @@ function functionName(node: TS.Node): string | undefined {
   return undefined;
 }
 
+/**
+ * Knex's raw and db-migrate's runSql bind an array of values to `?` placeholders, which Postgres
+ * does not parse: each `?` becomes `0`, Knex's identifier binding `??` becomes `qq`, and its escaped
+ * `\\?` (a literal `?`, the jsonb operator) ` ?`. Each keeps its length, so positions still map to the file.
+ */
+function withoutBindings(sql: string): string {
+  return sql.replace(/\\\?|\?\?|\?/g, (m) => (m === '\\?' ? ' ?' : m === '??' ? 'qq' : '0'));
+}
+
 function firstParameter(node: TS.Node): string | undefined {
   if (ts.isFunctionLike(node) && node.parameters.length > 0 && ts.isIdentifier(node.parameters[0].name)) {
     return node.parameters[0].name.text;
@@ -157,7 +166,10 @@ export function extractSql(fileName: string, text: string, layout: Layout): SqlS
     }
     if (ts.isCallExpression(node) && node.arguments.length > 0 && isSqlCall(node, layout, param)) {
       const value = evaluate(node.arguments[0], source);
-      if (value && value.sql.trim() !== '') out.push({ sql: value.sql, direction, toFile: mapper(value.segments) });
+      if (value && value.sql.trim() !== '') {
+        const bound = node.arguments.length > 1 && ts.isArrayLiteralExpression(node.arguments[1]);
+        out.push({ sql: bound ? withoutBindings(value.sql) : value.sql, direction, toFile: mapper(value.segments) });
+      }
     }
     ts.forEachChild(node, (child) => visit(child, direction, param));
   };
