@@ -9,13 +9,13 @@ function hasDownPart(file: MigrationFile): boolean {
     case 'dbmate':
       return /^--\s*migrate:down\b/im.test(file.text);
     default:
-      // TypeORM, MikroORM, Knex: a `down` method or export (it may use the schema builder, not SQL).
+      // TypeORM, MikroORM, Knex, db-migrate: a `down` method or export (it may use the schema builder, not SQL).
       // The text first: the statements of a file whose rules have run are parsed again on demand.
       return /\b(?:async\s+)?down\s*\(|exports\.down\b|\bdown\s*[:=]/.test(file.text) || file.down.length > 0;
   }
 }
 
-const LAYOUTS_WITH_DOWN = new Set(['golang-migrate', 'postgrator', 'flyway', 'goose', 'dbmate', 'typeorm', 'mikro-orm', 'knex']);
+const LAYOUTS_WITH_DOWN = new Set(['golang-migrate', 'postgrator', 'flyway', 'goose', 'dbmate', 'typeorm', 'mikro-orm', 'knex', 'db-migrate']);
 
 /** Migrations (up files) of a set, each with whether a down exists for it. */
 function migrations(set: MigrationSet): { file: MigrationFile; hasDown: boolean }[] {

@@ -15,6 +15,7 @@ export type MigrationLayoutSetting =
   | 'typeorm'
   | 'mikro-orm'
   | 'knex'
+  | 'db-migrate'
   | 'plain';
 
 /** `migrations:` in the config. */
@@ -49,7 +50,7 @@ export const migrationSettingsSchema: JSONSchema = {
         'Major Postgres version the migrations run on. Rules whose verdict depends on it follow it (before 11, adding a column with any default rewrites the table).',
     },
     layout: {
-      enum: ['auto', 'prisma', 'drizzle', 'flyway', 'golang-migrate', 'postgrator', 'goose', 'dbmate', 'supabase', 'atlas', 'typeorm', 'mikro-orm', 'knex', 'plain'],
+      enum: ['auto', 'prisma', 'drizzle', 'flyway', 'golang-migrate', 'postgrator', 'goose', 'dbmate', 'supabase', 'atlas', 'typeorm', 'mikro-orm', 'knex', 'db-migrate', 'plain'],
       default: 'auto',
       description:
         'The migration tool, which decides how versions are read from names, where up and down parts are, and whether each migration runs in a transaction. `auto` recognises it per file.',
@@ -57,7 +58,7 @@ export const migrationSettingsSchema: JSONSchema = {
     assumeInTransaction: {
       type: 'boolean',
       description:
-        "Whether every migration runs inside a transaction. Unset: each tool's default (Prisma, Flyway, goose, dbmate, Supabase, Atlas, Drizzle, TypeORM, MikroORM and Knex wrap migrations; golang-migrate and Postgrator only when a file has several statements, plain folders not) and its in-file directives (-- +goose NO TRANSACTION, transaction:false, atlas:txmode none).",
+        "Whether every migration runs inside a transaction. Unset: each tool's default (Prisma, Flyway, goose, dbmate, Supabase, Atlas, Drizzle, TypeORM, MikroORM, Knex and db-migrate wrap migrations; golang-migrate and Postgrator only when a file has several statements, plain folders not) and its in-file directives (-- +goose NO TRANSACTION, transaction:false, atlas:txmode none).",
     },
   },
 };

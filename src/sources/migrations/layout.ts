@@ -14,13 +14,14 @@ export const LAYOUTS = [
   'typeorm',
   'mikro-orm',
   'knex',
+  'db-migrate',
   'plain',
 ] as const;
 
 export type Layout = (typeof LAYOUTS)[number];
 
 /** Layouts that keep each migration in its own `.sql` file(s); the others are TypeScript. */
-export const TS_LAYOUTS: ReadonlySet<Layout> = new Set(['typeorm', 'mikro-orm', 'knex']);
+export const TS_LAYOUTS: ReadonlySet<Layout> = new Set(['typeorm', 'mikro-orm', 'knex', 'db-migrate']);
 
 /**
  * Whether each tool wraps a migration in a transaction by default on Postgres. Prisma,
@@ -41,12 +42,13 @@ export const TRANSACTION_DEFAULT: Record<Layout, boolean | 'multi-statement'> = 
   typeorm: true,
   'mikro-orm': true,
   knex: true,
+  'db-migrate': true,
   plain: false,
 };
 
 // Tools that record a migration by its file or class name, not its version, and run files that
-// share a timestamp in name order: Knex (and db-migrate, whose files look the same), TypeORM, MikroORM.
-const RECORDS_NAMES: ReadonlySet<Layout> = new Set(['knex', 'typeorm', 'mikro-orm']);
+// share a timestamp in name order: Knex, db-migrate, TypeORM, MikroORM.
+const RECORDS_NAMES: ReadonlySet<Layout> = new Set(['knex', 'db-migrate', 'typeorm', 'mikro-orm']);
 // umzug (and @slonik/migrator) names: a date with separators, with or without a time.
 const DATED = /^\d{4}([._-])\d{2}\1\d{2}(?!\d)/;
 
@@ -57,7 +59,7 @@ export function isDatedVersion(version: string): boolean {
 
 /**
  * Whether the tool records this migration by its name rather than its version, so that another
- * migration of the same version is no clash: Knex, TypeORM and MikroORM files, and plain files
+ * migration of the same version is no clash: Knex, db-migrate, TypeORM and MikroORM files, and plain files
  * named as umzug names them.
  */
 export function recordedByName(layout: Layout, version: string): boolean {
@@ -109,6 +111,8 @@ export function detectLayout(file: string, text: string, root: string, probed?: 
   if (/\.[cm]?[jt]s$/.test(base)) {
     if (/\bqueryRunner\b|MigrationInterface/.test(text)) return 'typeorm';
     if (/\baddSql\s*\(|@mikro-orm\/migrations/.test(text)) return 'mikro-orm';
+    // db-migrate's template (`exports._meta`, `options.dbmigrate`) or its runSql.
+    if (/\bdb\.runSql\s*\(|\bexports\._meta\b|\bdbmigrate\b/.test(text)) return 'db-migrate';
     return 'knex';
   }
   if (text.includes('+goose') && GOOSE_UP.test(text)) return 'goose';
@@ -169,7 +173,7 @@ export function nameParts(file: string, layout: Layout): NameParts {
       return m ? { version: m[1], name: m[2] || undefined, role: 'both' } : { role: 'both' };
     }
     default: {
-      const role = layout === 'goose' || layout === 'dbmate' || layout === 'knex' ? 'both' : isPlainDown(file, layout) ? 'down' : 'up';
+      const role = layout === 'goose' || layout === 'dbmate' || layout === 'knex' || layout === 'db-migrate' ? 'both' : isPlainDown(file, layout) ? 'down' : 'up';
       const iso = ISO_TIMESTAMPED.exec(base);
       if (iso) return { version: iso[1], name: iso[3], role };
       const m = NUMBERED.exec(base);

@@ -24,6 +24,7 @@ describe('layout detection', () => {
     ['src/migrations/1700000000000-AddUsers.ts', 'class A implements MigrationInterface {}', 'typeorm', { version: '1700000000000', name: 'AddUsers', role: 'both' }],
     ['src/migrations/Migration20240101120000.ts', 'this.addSql("select 1")', 'mikro-orm', { version: '20240101120000', role: 'both' }],
     ['migrations/20240101120000_users.js', 'exports.up = (knex) => knex.raw("select 1")', 'knex', { version: '20240101120000', role: 'both' }],
+    ['migrations/20240101120000-users.js', "exports.up = function (db) { return db.runSql('select 1'); };\nexports._meta = { version: 1 };", 'db-migrate', { version: '20240101120000', role: 'both' }],
     ['sql/migrations/003_teams.sql', 'SELECT 1;', 'plain', { version: '003', name: 'teams', role: 'up' }],
     ['migrations/001.do.users.sql', 'SELECT 1;', 'postgrator', { version: '001', name: 'users', role: 'up' }],
     ['migrations/001.undo.users.sql', 'SELECT 1;', 'postgrator', { version: '001', name: 'users', role: 'down' }],
@@ -170,10 +171,10 @@ describe('SQL inside TypeScript migrations', () => {
     expect(parsed.model.layout).toBe('knex');
     expect(parsed.model.statements.map((s) => s.type)).toEqual(['AlterTableStmt', 'DropStmt']);
 
-    // db-migrate (Unleash): the same files, with db.runSql(sql, callback).
+    // db-migrate (Unleash): files like Knex's, with db.runSql(sql, callback).
     const dbMigrate = "'use strict';\nexports.up = function (db, callback) {\n  db.runSql(`CREATE INDEX i ON features (name);`, callback);\n};\nexports.down = function (db, cb) {\n  db.runSql('DROP INDEX i', cb);\n};";
     const fromDbMigrate = await parse('src/migrations/20210101120000-add-index.js', dbMigrate);
-    expect(fromDbMigrate.model.layout).toBe('knex');
+    expect(fromDbMigrate.model.layout).toBe('db-migrate');
     expect(fromDbMigrate.model.statements.map((s) => s.type)).toEqual(['IndexStmt']);
     expect(fromDbMigrate.model.down.map((s) => s.type)).toEqual(['DropStmt']);
 
@@ -184,14 +185,14 @@ describe('SQL inside TypeScript migrations', () => {
       "  await knex.raw('ALTER TABLE ?? ADD COLUMN x text', [table]);",
       "  await knex.raw(\"SELECT * FROM t WHERE data \\\\? 'key' AND id = ?\", [id]);",
       '};',
-      'exports.down = function (db, cb) {',
-      "  db.runSql(`INSERT INTO project_environments(project_id, environment_name) VALUES (?, ':global:')`, [id], cb);",
-      '};',
     ].join('\n');
     const withBindings = await parse('migrations/20240102_bound.js', bound);
     expect(withBindings.problems).toEqual([]);
     expect(withBindings.model.statements.map((s) => s.type)).toEqual(['UpdateStmt', 'AlterTableStmt', 'SelectStmt']);
-    expect(withBindings.model.down.map((s) => s.type)).toEqual(['InsertStmt']);
+    const dbMigrateBound = "exports.up = function (db, cb) {\n  db.runSql(`INSERT INTO project_environments(project_id, environment_name) VALUES (?, ':global:')`, [id], cb);\n};";
+    const insert = await parse('src/migrations/20210830113948-connect.js', dbMigrateBound);
+    expect(insert.problems).toEqual([]);
+    expect(insert.model.statements.map((s) => s.type)).toEqual(['InsertStmt']);
     const lines = new LineIndex(bound);
     expect(lines.position(withBindings.model.statements[0].offset)).toEqual({ line: 2, column: 19 });
   });

@@ -136,9 +136,10 @@ function isSqlCall(call: TS.CallExpression, layout: Layout, param: string | unde
       return method === 'query' && (receiverName === 'queryRunner' || (receiverName !== undefined && receiverName === param));
     case 'mikro-orm':
       return (method === 'addSql' || method === 'execute') && receiver.kind === ts.SyntaxKind.ThisKeyword;
+    case 'db-migrate':
+      // `exports.up = function (db, callback) { db.runSql(sql, callback) }`.
+      return method === 'runSql' && receiverName !== undefined && (receiverName === 'db' || receiverName === param);
     case 'knex':
-      // db-migrate's files look the same: `exports.up = function (db, callback) { db.runSql(sql, callback) }`.
-      if (method === 'runSql') return receiverName !== undefined && (receiverName === 'db' || receiverName === param);
       return (
         method === 'raw' &&
         receiverName !== undefined &&
