@@ -22,6 +22,15 @@ describe('matchesAny', () => {
     './x/*',
     '/src/**',
     'src/',
+    '**/*[-_.]cli.*',
+    '**/{test-setup,setup-tests,test.setup}.*',
+    '**/*.{stories,story}.*',
+    '**/seed[-_]*',
+    'src/{1..3}.ts',
+    'src/{1...3}.ts',
+    '{a,,b}x',
+    '**/{next,vite}.config.*',
+    '**/*-tests/**',
   ];
   const paths = [
     'src/x/domain/y.ts',
@@ -50,6 +59,22 @@ describe('matchesAny', () => {
     'src/',
     'a//domain/b',
     './domain/a.ts',
+    'src/admin-cli.ts',
+    'src/clip.ts',
+    'src/test-setup.ts',
+    'apps/x/setup-tests.js',
+    'test.setup.mjs',
+    'a/b.stories.tsx',
+    'a/b.story.ts',
+    'a/story.ts',
+    'db/seed_users.ts',
+    'db/seedling.ts',
+    'src/2.ts',
+    'src/1..3.ts',
+    'x',
+    'ax',
+    'next.config.js',
+    'a/sdk-compat-tests/run.ts',
   ];
 
   it('agrees with picomatch on single globs and lists', () => {

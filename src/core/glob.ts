@@ -67,18 +67,36 @@ function compile(globs: readonly string[]): Matcher {
   };
 }
 
-// Globs made of plain characters, `*` and `/` only: every other character stands for itself.
-const PLAIN_GLOB = /^[\w.\-/*]+$/;
+// Globs of plain characters, `*`, `/`, character classes and braces of plain alternatives: every
+// other character stands for itself. No extglobs, escapes, `?`, nested braces or ranges.
+const SIMPLE_GLOB = /^(?:[\w.\-/*]|\[[^\]\\[]+\]|\{[\w\-,]*(?:\.(?!\.)[\w\-,]*)*\})+$/;
 
 /**
- * Text that every path a glob matches contains: its longest run of literal characters, for
- * globs whose literal characters match only themselves (no braces, classes, extglobs, escapes).
+ * Text that every path a glob matches contains: its longest run of literal characters, or the
+ * longest text all alternatives of a brace share (`{test-setup,setup-tests}`: `setup`). A
+ * character class stands for one unknown character.
  */
 function requiredText(glob: string): string | undefined {
-  if (!PLAIN_GLOB.test(glob) || glob.startsWith('./')) return undefined;
+  if (!SIMPLE_GLOB.test(glob) || glob.startsWith('./')) return undefined;
   let best = '';
-  for (const piece of glob.split(/[*/]/)) if (piece.length > best.length) best = piece;
+  for (const token of glob.split(/(\{[^}]*\})|[*/]|\[[^\]]*\]/)) {
+    if (!token) continue;
+    const piece = token.startsWith('{') ? sharedText(token.slice(1, -1).split(',')) : token;
+    if (piece.length > best.length) best = piece;
+  }
   return best.length >= 2 ? best : undefined;
+}
+
+/** The longest text found in every word. */
+function sharedText(words: string[]): string {
+  const [first, ...rest] = words;
+  for (let length = first.length; length > 0; length--) {
+    for (let i = 0; i + length <= first.length; i++) {
+      const text = first.slice(i, i + length);
+      if (rest.every((w) => w.includes(text))) return text;
+    }
+  }
+  return '';
 }
 
 /**
