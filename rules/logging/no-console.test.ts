@@ -44,6 +44,8 @@ new RuleTester().run(rule, {
     { code: 'console.log(result);', filename: 'internal-packages/sdk-compat-tests/src/run.ts' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
     { code: 'console.log("migrated", count);', filename: 'migrations/expire-at/expire-at.migration.ts' },
+    // TypeORM's default folder (Giveth's impact-graph).
+    { code: 'console.log("filled related addresses");', filename: 'migration/1654415838996-fillRelatedAddressesFromProjectsTable.ts' },
     // The script that runs the migrations (domain-driven-hexagon's database/migrate.ts).
     { code: 'console.log("migrations applied");', filename: 'database/migrate.ts' },
     { code: 'console.log(res.body);', filename: 'src/app/auth/e2e/login.e2e.ts' },

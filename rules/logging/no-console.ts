@@ -68,6 +68,8 @@ export default defineRule({
         '**/seeders/**',
         '**/migrate.*',
         '**/migrations/**',
+        // TypeORM's default folder (src/migration).
+        '**/migration/**',
         // Build and test tool configs, run by the tool at build time: next.config.js, webpack.config.js.
         '**/*webpack.config.*',
         '**/{next,vite,vitest,jest,playwright,cypress,rollup,tsup}.config.*',
