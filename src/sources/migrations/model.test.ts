@@ -219,6 +219,23 @@ describe('SQL inside TypeScript migrations', () => {
     expect(model.statements[2].node.relation).toMatchObject({ relname: 'table' });
   });
 
+  it('reads a substitution after VALUES as rows built elsewhere (Giveth)', async () => {
+    const text = [
+      'export class RelateTokens1649133587608 implements MigrationInterface {',
+      '  async up(queryRunner: QueryRunner): Promise<void> {',
+      '    await queryRunner.query(`',
+      '        INSERT INTO organization_tokens_token ("tokenId","organizationId")',
+      "        VALUES ${insertTokenValues.join(',')};",
+      '    `);',
+      '    await queryRunner.query(`UPDATE t SET v = ${value} WHERE id IN (${ids.join(",")})`);',
+      '  }',
+      '}',
+    ].join('\n');
+    const { model, problems } = await parse('migration/1649133587608-relateTokens.ts', text);
+    expect(problems).toEqual([]);
+    expect(model.statements.map((s) => s.type)).toEqual(['InsertStmt', 'UpdateStmt']);
+  });
+
   it('reports a syntax error inside a string at its place in the .ts file and keeps the other strings', async () => {
     const text = "export class A1 implements MigrationInterface {\n  async up(q: QueryRunner) {\n    await q.query(`SELECT 1`);\n    await q.query(`ALTER TABLE t ADD COLUMN`);\n  }\n}";
     const { model, problems } = await parse('src/migrations/1-A.ts', text);

@@ -29,6 +29,8 @@ export interface SqlString {
 
 /** Substitutions (`${table}`) become identifiers so the rest of the statement still parses. */
 const PLACEHOLDER = 'archlint_param';
+/** SQL text that ends where a list of rows goes: `INSERT ... VALUES ${rows.join(',')}`. */
+const ROWS_START = /\bVALUES\s*$/i;
 /** SQL text that ends where a new statement starts: empty, or after a `;`, whitespace and comments. */
 const STATEMENT_START = /(?:^|;)(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*$/;
 
@@ -52,9 +54,15 @@ function evaluate(expr: TS.Expression, source: TS.SourceFile): { sql: string; se
     expr.templateSpans.forEach((span, i) => {
       // `${table}` reads back as `table` in messages; anything else gets a numbered name. Where a
       // statement would start, a substitution is statements built elsewhere (a helper's output):
-      // unknown SQL, left out rather than read as a broken statement.
+      // unknown SQL, left out rather than read as a broken statement. After VALUES it is rows.
       const written = span.expression.getText(source).replace(/\W+/g, '_');
-      const placeholder = STATEMENT_START.test(sql) ? '' : /^[A-Za-z_]\w{0,62}$/.test(written) ? written : `${PLACEHOLDER}${i + 1}`;
+      const placeholder = STATEMENT_START.test(sql)
+        ? ''
+        : ROWS_START.test(sql)
+          ? '(NULL)'
+          : /^[A-Za-z_]\w{0,62}$/.test(written)
+            ? written
+            : `${PLACEHOLDER}${i + 1}`;
       segments.push({ sqlStart: sql.length, fileStart: span.expression.getStart(source), length: placeholder.length, exact: false });
       sql += placeholder;
       const tail = ts.isTemplateTail(span.literal) ? 1 : 2;
