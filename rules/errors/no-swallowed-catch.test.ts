@@ -68,6 +68,21 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'an if that throws is no answer: the catch swallows what the try block threw',
+      code: "function check(v) {\n  try {\n    if (!v) throw new Error('bad');\n  } catch {}\n  return v;\n}",
+      errors: [{ messageId: 'swallowed', line: 4 }],
+    },
+    {
+      name: 'a next attempt that does not end answering is no fallback chain',
+      code: 'function describe(e) {\n  try {\n    return JSON.stringify(e);\n  } catch {}\n  try {\n    report(e);\n  } catch {}\n  return String(e);\n}',
+      errors: [{ messageId: 'swallowed', line: 4 }, { messageId: 'swallowed', line: 7 }],
+    },
+    {
+      name: 'a promise tested, keyed by its name or shadowed later is not observed',
+      code: 'const job = start();\njob.catch(() => {});\nif (job) log({ job: 1 });\nitems.forEach((job) => run(job));',
+      errors: [{ messageId: 'promiseCatch', line: 2 }],
+    },
+    {
       name: 'a try block that returns nothing, a try statement that does not end the function, or a method, hides the failure',
       code: 'const notify = async () => {\n  try { await send(); return; } catch {}\n};\nfor (const x of xs) {\n  try { return f(x); } catch {}\n}\nclass CreateHandler {\n  async execute(c) {\n    try { return await this.service.create(c); } catch (error) {}\n  }\n}',
       errors: [

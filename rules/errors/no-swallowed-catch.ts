@@ -102,8 +102,9 @@ function isCleanupOnErrorPath(clause: ts.CatchClause): boolean {
 /**
  * `try { exec('git status'); return true; } catch {} return false;`: the try block ends by
  * returning, so the `return` right after the try statement runs when it failed (or, after a last
- * `if (...) return`, when its answer is no). The failure becomes that value, as if the catch returned it. So does `undefined` when the try statement ends a callback
- * whose try block returns a value: `connectors.map((c) => { try { return load(c); } catch {} })`.
+ * `if (...) return`, when its answer is no). The failure becomes that value, as if the catch
+ * returned it. So does `undefined` when the try statement ends a callback whose try block returns
+ * a value: `connectors.map((c) => { try { return load(c); } catch {} })`.
  */
 function failureReturns(clause: ts.CatchClause): boolean {
   const tryStatement = clause.parent;
@@ -115,7 +116,7 @@ function failureReturns(clause: ts.CatchClause): boolean {
   const next = statements[statements.indexOf(tryStatement) + 1];
   // A try statement after it is the next attempt of a fallback chain: `try { return JSON.stringify(e); }
   // catch {} try { return String(e); } catch {} return '<unprintable>';`.
-  if (next !== undefined) return ts.isReturnStatement(next) || (ts.isTryStatement(next) && next.tryBlock.statements.length > 0 && endsAnswering(next.tryBlock));
+  if (next !== undefined) return ts.isReturnStatement(next) || (ts.isTryStatement(next) && endsAnswering(next.tryBlock));
   // Only callbacks and immediately called functions, whose result is used right where they are
   // written; a method that answers failure with undefined hides it from callers far away. A bare
   // `return;` in the try block would make success and failure look the same.
@@ -124,17 +125,27 @@ function failureReturns(clause: ts.CatchClause): boolean {
 }
 
 /**
- * A statement that ends by returning or throwing, or an `if` whose branches do (the one it has):
- * a try block that ends `if (parsed && typeof parsed === 'object') return true;` is answering a
- * question, and the `return false` after the try statement answers it for the failure too.
+ * A statement that ends by returning or throwing, or an `if` whose branches return (the one it
+ * has): a try block that ends `if (parsed && typeof parsed === 'object') return true;` is answering
+ * a question, and the `return false` after the try statement answers it for the failure too. An
+ * `if (!v) throw ...` is no answer: the catch would swallow the very error the try block threw.
  */
 function endsAnswering(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isThrowStatement(statement)) return true;
   if (ts.isBlock(statement)) {
     const last = statement.statements.at(-1);
     return last !== undefined && endsAnswering(last);
   }
-  if (ts.isIfStatement(statement)) return endsAnswering(statement.thenStatement) && (statement.elseStatement === undefined || endsAnswering(statement.elseStatement));
+  return endsReturning(statement);
+}
+
+function endsReturning(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements.at(-1);
+    return last !== undefined && endsReturning(last);
+  }
+  if (ts.isIfStatement(statement)) return endsReturning(statement.thenStatement) && (statement.elseStatement === undefined || endsReturning(statement.elseStatement));
   return false;
 }
 
@@ -158,14 +169,21 @@ function observedLater(statement: ts.ExpressionStatement, receiver: ts.Expressio
   const container = statement.parent;
   if (!ts.isBlock(container) && !ts.isSourceFile(container)) return false;
   const statements = container.statements as ts.NodeArray<ts.Statement>;
-  // Returned, awaited, passed on or chained; reading a property (`job.id`) does not observe it.
-  // Parents are not set yet below the statements the walk has not reached: looked at from above.
+  // Returned, awaited, passed on or chained; reading a property (`job.id`), testing it (`if (job)`)
+  // or a key of the same name does not observe it. Parents are not set yet below the statements the
+  // walk has not reached: positions are looked at from above.
+  const isIt = (e: ts.Node | undefined): boolean => {
+    while (e && ts.isParenthesizedExpression(e)) e = e.expression;
+    return e !== undefined && ts.isIdentifier(e) && e.text === name;
+  };
   const observes = (n: ts.Node): boolean => {
-    if (ts.isIdentifier(n)) return n.text === name;
-    if (ts.isPropertyAccessExpression(n)) {
-      if (ts.isIdentifier(n.expression) && n.expression.text === name) return ['then', 'catch', 'finally'].includes(n.name.text);
-      return observes(n.expression);
-    }
+    if ((ts.isReturnStatement(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n)) && isIt(n.expression)) return true;
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments?.some(isIt)) return true;
+    if (ts.isArrayLiteralExpression(n) && n.elements.some(isIt)) return true;
+    if ((ts.isShorthandPropertyAssignment(n) && n.name.text === name) || (ts.isPropertyAssignment(n) && isIt(n.initializer))) return true;
+    if (ts.isPropertyAccessExpression(n) && isIt(n.expression)) return ['then', 'catch', 'finally'].includes(n.name.text);
+    // A function with a parameter of that name speaks of another value.
+    if (ts.isFunctionLike(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return false;
     return ts.forEachChild(n, (c) => observes(c) || undefined) ?? false;
   };
   return statements.slice(statements.indexOf(statement) + 1).some(observes);
