@@ -24,9 +24,16 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
-      name: 'a refresh, session or worker token is a credential',
-      code: "logger.warn({ refreshToken, nextSessionToken, pageAccessToken }, 'rotated');",
-      errors: [{ data: { name: 'refreshToken' } }, { data: { name: 'nextSessionToken' } }, { data: { name: 'pageAccessToken' } }],
+      name: 'a refresh, session or access token is a credential, and so is any next or page secret',
+      code: "logger.warn({ refreshToken, nextSessionToken, pageAccessToken, nextPassword, pageSecret, cursorSecret }, 'rotated');",
+      errors: [
+        { data: { name: 'refreshToken' } },
+        { data: { name: 'nextSessionToken' } },
+        { data: { name: 'pageAccessToken' } },
+        { data: { name: 'nextPassword' } },
+        { data: { name: 'pageSecret' } },
+        { data: { name: 'cursorSecret' } },
+      ],
     },
     {
       name: 'the key itself, and a name that still names the key',

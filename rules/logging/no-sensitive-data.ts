@@ -6,12 +6,10 @@ const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'au
 /** Word sequences that are secret anywhere in a name (`apiKeyId` still names the key). */
 const SECRET_PHRASES = ['api key', 'private key', 'secret key', 'access key', 'client secret', 'card number', 'credit card', 'social security', 'set cookie', 'session id', 'iban'];
 
-/**
- * Words that, right before the secret word ending a name, make it something else: a pagination or
- * cancellation token (`continuationToken`, `nextToken`, `pageToken`), or a value already hashed or
- * masked (`hashedToken`).
- */
-const NOT_SECRET_QUALIFIERS = new Set(['continuation', 'pagination', 'page', 'next', 'cursor', 'cancellation', 'hashed', 'masked', 'redacted', 'obfuscated', 'truncated']);
+/** Words that, right before `token`, make it a pagination or cancellation token (`nextToken`, `pageToken`). */
+const NOT_CREDENTIAL_TOKENS = new Set(['continuation', 'pagination', 'page', 'next', 'cursor', 'cancellation']);
+/** Words that, right before the secret word ending a name, say the value is no longer the secret (`hashedToken`). */
+const MASKED = new Set(['hashed', 'masked', 'redacted', 'obfuscated', 'truncated']);
 
 /** Words that, ending a name, make it the place of a secret rather than the secret. */
 const LOCATOR_WORDS = new Set(['path', 'paths', 'file', 'filename', 'dir', 'directory', 'folder', 'location', 'name', 'url', 'uri', 'endpoint', 'header']);
@@ -138,7 +136,10 @@ function secretJudge(options: SecretOptions): (name: string) => boolean {
     // `hasPassword`, `isTokenValid`, `passwordPolicy`: about a secret, not the secret.
     if (['has', 'is', 'should', 'require', 'requires', 'needs', 'with'].includes(parts[0]) && parts.length > 1) return false;
     const last = parts[parts.length - 1];
-    if (words.has(last)) return parts.length < 2 || !NOT_SECRET_QUALIFIERS.has(parts[parts.length - 2]);
+    if (words.has(last)) {
+      const before = parts.length > 1 ? parts[parts.length - 2] : '';
+      return !MASKED.has(before) && !(last === 'token' && NOT_CREDENTIAL_TOKENS.has(before));
+    }
     // `privateKeyPath`, `clientSecretName`, `apiKeyHeader`: where a secret is kept or sent, not the secret.
     if (LOCATOR_WORDS.has(last)) return false;
     const joined = ` ${parts.join(' ')} `;
