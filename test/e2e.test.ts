@@ -336,6 +336,15 @@ describe('rules, explain, init', () => {
     });
     expect(near.written).toContain('- name: application\n      files: "src/application/**"');
     expect(near.written).toContain('- name: domain\n      files: "src/core/domain/**"');
+    // Clean-layer names far apart do not hide another architecture (Practica's three tiers).
+    const tiers = initConfig({
+      'services/order/entry-points/api/server.ts': 'export const server = 1;\n',
+      'services/order/domain/order.ts': 'export const order = 1;\n',
+      'services/order/data-access/repository.ts': 'export const repo = 1;\n',
+      'frontend/src/components/application/Shell.tsx': 'export const Shell = () => null;\n',
+    });
+    expect(tiers.written).toContain('- name: entry-points');
+    expect(tiers.written).not.toContain('not side by side');
   });
 
   it('archlint init leaves out Prisma migrations of another database, and says so', () => {

@@ -115,10 +115,8 @@ export async function detect(root: string): Promise<Detected> {
   const besideDomain = CLEAN.domain.flatMap(hitsOf).some((d) => others.some((o) => near(d, o)));
   // A domain folder and at least one other clean layer: many NestJS services keep their use cases
   // in module-root services, with domain/ and infrastructure/ folders only.
-  let apart: string[] | undefined;
-  if (clean.domain.length > 0 && (clean.application.length > 0 || clean.infrastructure.length > 0) && !besideDomain) {
-    apart = [...CLEAN.domain.flatMap(hitsOf), ...others].sort();
-  } else if (clean.domain.length > 0 && (clean.application.length > 0 || clean.infrastructure.length > 0)) {
+  const cleanNames = clean.domain.length > 0 && (clean.application.length > 0 || clean.infrastructure.length > 0);
+  if (cleanNames && besideDomain) {
     const present = (names: string[]) => names.filter((n) => clean[n].length > 0);
     layers.push({ name: 'domain', files: clean.domain, dependsOn: [] });
     if (clean.application.length > 0) layers.push({ name: 'application', files: clean.application, dependsOn: ['domain'] });
@@ -151,6 +149,8 @@ export async function detect(root: string): Promise<Detected> {
     layers.push({ name: 'ports', files: globs(['ports']), dependsOn: ['core'] });
     layers.push({ name: 'adapters', files: globs(['adapters']), dependsOn: ['ports', 'core'] });
   }
+  // Said in the starter config when no other architecture was found either.
+  const apart = cleanNames && !besideDomain && layers.length === 0 ? [...CLEAN.domain.flatMap(hitsOf), ...others].sort() : undefined;
   // A file belongs to the first layer that matches it: outer layers come first, so that a domain/
   // folder inside application/ (event handlers for domain events) stays application code.
   layers.reverse();
@@ -207,8 +207,7 @@ export function starterConfig(detected: Detected): string {
       lines.push('# Folders named like clean layers were found, but not side by side, so they are no layers:');
       for (const d of detected.apart.slice(0, 5)) lines.push(`#   ${d}`);
       if (detected.apart.length > 5) lines.push(`#   and ${detected.apart.length - 5} more`);
-    }
-    if (!detected.apart) {
+    } else {
       lines.push('# No domain/application/infrastructure, core/ports/adapters or entry-points/domain/data-access', '# folders were found.');
     }
     lines.push(
