@@ -41,6 +41,7 @@ new RuleTester().run(rule, {
     { code: 'console.log("seeded spans");', filename: 'apps/webapp/seed-ai-spans.mts' },
     { code: 'console.log("seeded");', filename: 'apps/api/src/seed_users.ts' },
     { code: 'console.log("seeded");', filename: 'src/database/users.seed.ts' },
+    { code: 'console.log(res.body);', filename: 'apps/api/api-tests/orders.ts' },
     { code: 'console.log(result);', filename: 'internal-packages/sdk-compat-tests/src/run.ts' },
     // A data migration run once by an operator (novu keeps them in apps/api/migrations/).
     { code: 'console.log("migrated", count);', filename: 'migrations/expire-at/expire-at.migration.ts' },
@@ -78,6 +79,12 @@ new RuleTester().run(rule, {
       name: 'nor are files that merely start with seed or end with tests',
       code: 'console.log("x");',
       filename: 'src/seeding/seedling.ts',
+      errors: 1,
+    },
+    {
+      name: 'an A/B test feature and a random seed helper are service code',
+      code: 'console.log("x");',
+      filename: 'src/features/ab-tests/random-seed.ts',
       errors: 1,
     },
     {

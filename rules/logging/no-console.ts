@@ -60,9 +60,9 @@ export default defineRule({
         '**/example/**',
         '**/examples/**',
         '**/seed.*',
-        // seed-all.ts, seed_users.ts, users.seed.ts.
+        // seed-all.ts, seed_users.ts, users.seed.ts; not random-seed.ts.
         '**/seed[-_]*',
-        '**/*[-_.]seed.*',
+        '**/*.seed.*',
         '**/seed/**',
         '**/seeds/**',
         '**/seeders/**',

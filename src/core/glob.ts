@@ -17,8 +17,9 @@ export const TEST_FILES: readonly string[] = [
   '**/test/**',
   '**/tests/**',
   '**/e2e/**',
-  // integration-tests/, sdk-compat-tests/, jsdom-tests/.
-  '**/*-tests/**',
+  // Named by kind of test; not ab-tests/ or split-tests/, which are features.
+  '**/{integration,e2e,unit,api,smoke,acceptance,functional,contract}-tests/**',
+  '**/*-compat-tests/**',
   '**/*.cy.*',
   '**/cypress/**',
   // The test runner's setup files: vitest.setup.ts, vitest-e2e.setup.ts, jest.setup.js, setupTests.ts,
