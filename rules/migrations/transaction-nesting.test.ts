@@ -33,6 +33,12 @@ new RuleTester().run(rule, {
     },
     { code: 'BEGIN;\nBEGIN;\nCOMMIT;', errors: [{ messageId: 'nested', line: 2, column: 1 }] },
     {
+      name: 'db-migrate runs each migration in a transaction (Unleash), whatever its parameter is called',
+      code: "exports.up = function (database, cb) {\n  database.runSql(`\n    ALTER TYPE change_type ADD VALUE 'archived';\n    COMMIT;\n  `, cb);\n};",
+      filename: 'src/migrations/20231103064746-change-request-schedule-change-type.js',
+      errors: [{ messageId: 'managed', data: { statement: 'COMMIT', layout: 'db-migrate', effect: "ends the tool's transaction early" }, line: 4 }],
+    },
+    {
       name: 'Flyway already wraps each migration',
       code: 'BEGIN;\nCREATE TABLE t (a int);\nCOMMIT;',
       filename: 'db/V1__t.sql',

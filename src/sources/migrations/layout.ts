@@ -112,7 +112,7 @@ export function detectLayout(file: string, text: string, root: string, probed?: 
     if (/\bqueryRunner\b|MigrationInterface/.test(text)) return 'typeorm';
     if (/\baddSql\s*\(|@mikro-orm\/migrations/.test(text)) return 'mikro-orm';
     // db-migrate's template (`exports._meta`, `options.dbmigrate`) or its runSql.
-    if (/\bdb\.runSql\s*\(|\bexports\._meta\b|\bdbmigrate\b/.test(text)) return 'db-migrate';
+    if (/\.runSql\s*\(|\bexports\._meta\b|\bdbmigrate\b/.test(text)) return 'db-migrate';
     return 'knex';
   }
   if (text.includes('+goose') && GOOSE_UP.test(text)) return 'goose';

@@ -184,11 +184,15 @@ describe('SQL inside TypeScript migrations', () => {
       "  await knex.raw('UPDATE features SET stale = ? WHERE name = ?', [true, name]);",
       "  await knex.raw('ALTER TABLE ?? ADD COLUMN x text', [table]);",
       "  await knex.raw(\"SELECT * FROM t WHERE data \\\\? 'key' AND id = ?\", [id]);",
+      "  await knex.raw('DELETE FROM t WHERE id = ?', bindings);",
       '};',
     ].join('\n');
     const withBindings = await parse('migrations/20240102_bound.js', bound);
     expect(withBindings.problems).toEqual([]);
-    expect(withBindings.model.statements.map((s) => s.type)).toEqual(['UpdateStmt', 'AlterTableStmt', 'SelectStmt']);
+    expect(withBindings.model.statements.map((s) => s.type)).toEqual(['UpdateStmt', 'AlterTableStmt', 'SelectStmt', 'DeleteStmt']);
+    // No bindings, only db-migrate's callback: a ? is the jsonb operator.
+    const operator = await parse('src/migrations/20240103-flags.js', "exports.up = function (db, cb) {\n  db.runSql(\"SELECT * FROM t WHERE data ? 'key'\", cb);\n};");
+    expect(operator.problems).toEqual([]);
     const dbMigrateBound = "exports.up = function (db, cb) {\n  db.runSql(`INSERT INTO project_environments(project_id, environment_name) VALUES (?, ':global:')`, [id], cb);\n};";
     const insert = await parse('src/migrations/20210830113948-connect.js', dbMigrateBound);
     expect(insert.problems).toEqual([]);

@@ -120,6 +120,12 @@ function withoutBindings(sql: string): string {
   return sql.replace(/\\\?|\?\?|\?/g, (m) => (m === '\\?' ? ' ?' : m === '??' ? 'qq' : '0'));
 }
 
+/** The values after the SQL, as opposed to db-migrate's callback (`runSql(sql, cb)`). */
+function isBindings(arg: TS.Expression): boolean {
+  if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return false;
+  return !ts.isIdentifier(arg) || !/^(?:cb|callback|done|next)$/i.test(arg.text);
+}
+
 function firstParameter(node: TS.Node): string | undefined {
   if (ts.isFunctionLike(node) && node.parameters.length > 0 && ts.isIdentifier(node.parameters[0].name)) {
     return node.parameters[0].name.text;
@@ -176,7 +182,7 @@ export function extractSql(fileName: string, text: string, layout: Layout): SqlS
     if (ts.isCallExpression(node) && node.arguments.length > 0 && isSqlCall(node, layout, param)) {
       const value = evaluate(node.arguments[0], source);
       if (value && value.sql.trim() !== '') {
-        const bound = node.arguments.length > 1 && ts.isArrayLiteralExpression(node.arguments[1]);
+        const bound = node.arguments.length > 1 && isBindings(node.arguments[1]);
         out.push({ sql: bound ? withoutBindings(value.sql) : value.sql, direction, toFile: mapper(value.segments) });
       }
     }
