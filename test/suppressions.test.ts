@@ -123,6 +123,8 @@ describe('directive text inside strings', () => {
       '      -- archlint-disable-next-line a/one -- the table is empty', // 5
       '      // archlint-disable-line a/one -- not SQL', // 6
       '      /* archlint-disable-line a/one -- a block comment */ CREATE INDEX i ON t (id)`);', // 7
+      "    const note = '-- archlint-disable-file -- a string the migration does not run';", // 8
+      '    await queryRunner.query("SELECT \'-- archlint-disable-line a/one -- quoted in the SQL\'");', // 9
       '  }',
       '}',
     ].join('\n');

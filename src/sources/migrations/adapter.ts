@@ -226,11 +226,16 @@ export const migrationAdapter: KindAdapter<'migration'> = {
       if (!spans) return offsets.map(() => true);
       return offsets.map((offset) => spans.some((s) => s.start === offset));
     }
-    // A TypeScript or JavaScript migration's SQL is in its string literals, and so are the SQL's
-    // comments (`--` and `/*`); the file's own comments are the code source's to judge.
-    const [{ default: ts }, { literalAt }] = await Promise.all([import('../../core/typescript.cjs'), import('../../core/ts-comments.js')]);
-    const sf = ts.createSourceFile(source.path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false);
-    return offsets.map((offset) => (text.startsWith('--', offset) || text.startsWith('/*', offset)) && literalAt(sf, offset) !== undefined);
+    // A TypeScript or JavaScript migration: the comments of the SQL it runs (`--`, `/*`), found by
+    // Postgres's scanner in each SQL string and placed in the file. A string that is not SQL the
+    // migration runs, or a quoted string inside that SQL, holds none; nor does SQL the scanner cannot
+    // read. The file's own comments are the code source's to judge.
+    await Promise.all([loadParser(), loadTypeScript()]);
+    const starts = new Set<number>();
+    for (const piece of extractSql(source.path, text, detectLayout(source.path, text, ''))) {
+      for (const span of sqlCommentSpans(piece.sql) ?? []) starts.add(piece.toFile(span.start));
+    }
+    return offsets.map((offset) => starts.has(offset));
   },
   facts(model): MigrationFacts {
     const { dir, layout, version, name, role, inTransaction, parsed } = model;
