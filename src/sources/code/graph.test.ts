@@ -212,6 +212,24 @@ describe('module graph', () => {
     expect(app.map((e) => e.resolution)).toEqual(['unresolved', 'unresolved', 'unresolved']);
     const reasons = project.graph.importsOf.get('src/app.ts')!.map((i) => (i.resolution.type === 'unresolved' ? i.resolution.generated : undefined));
     expect(reasons).toEqual(['src/generated/prisma', 'src/generated/prisma', undefined]);
+    // A schema folder (prisma/schema/*.prisma), and the schema package.json names.
+    const more = await projectOnDisk({
+      'package.json': JSON.stringify({ private: true, workspaces: ['apps/*'] }),
+      'prisma/schema/generators.prisma': 'generator client {\n  provider = "prisma-client"\n  output = "../../src/generated/db"\n}\n',
+      'prisma/schema/models.prisma': 'model User {\n  id Int @id\n}\n',
+      'src/db.ts': "export { PrismaClient } from './generated/db/client';",
+      'apps/api/package.json': JSON.stringify({ name: 'api', prisma: { schema: 'db/main.prisma' } }),
+      'apps/api/db/main.prisma': 'generator client {\n  provider = "prisma-client-js"\n  output = "../src/prisma-client"\n}\n',
+      'apps/api/src/db.ts': "export { PrismaClient } from './prisma-client';",
+      'apps/worker/package.json': JSON.stringify({ name: 'worker' }),
+      'apps/worker/prisma.config.ts': "import { defineConfig } from 'prisma/config';\nexport default defineConfig({ schema: 'database/schema.prisma' });\n",
+      'apps/worker/database/schema.prisma': 'generator client {\n  provider = "prisma-client"\n  output = "../generated"\n}\n',
+      'apps/worker/src/db.ts': "export { PrismaClient } from '../generated/client';",
+    });
+    const generatedIn = (file: string) => more.graph.importsOf.get(file)!.map((i) => (i.resolution.type === 'unresolved' ? i.resolution.generated : i.resolution.type));
+    expect(generatedIn('src/db.ts')).toEqual(['src/generated/db']);
+    expect(generatedIn('apps/api/src/db.ts')).toEqual(['apps/api/src/prisma-client']);
+    expect(generatedIn('apps/worker/src/db.ts')).toEqual(['apps/worker/generated']);
     const db = project.graph.importsOf.get('packages/db/src/index.ts')!;
     expect(db.map((i) => (i.resolution.type === 'unresolved' ? i.resolution.reason : ''))).toEqual([
       'no file packages/db/generated/client(.ts|.js|/index.*): it lies in packages/db/generated/client, where `prisma generate` writes the client',

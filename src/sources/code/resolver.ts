@@ -1,5 +1,5 @@
 import { globSync } from 'tinyglobby';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import ts from '../../core/typescript.cjs';
@@ -104,6 +104,8 @@ interface PackageJson {
   exports?: unknown;
   imports?: Record<string, unknown>;
   workspaces?: string[] | { packages?: string[] };
+  /** Prisma's settings: `schema` is the schema file or folder. */
+  prisma?: { schema?: unknown };
 }
 
 function posix(p: string): string {
@@ -207,9 +209,10 @@ export class ModuleResolver {
     return this.missing(target, `no file ${target}(.ts|.js|/index.*)`);
   }
 
-  /** An import of a path that names no file, and why that may be: a submodule, generated code. */
-  private missing(target: string, reason: string): Resolution {
-    const within = (dir: string) => target === dir || target.startsWith(`${dir}/`);
+  /** An import of a path (or of paths an alias may name) that names no file, and why that may be: a submodule, generated code. */
+  private missing(targets: string | string[], reason: string): Resolution {
+    const list = typeof targets === 'string' ? [targets] : targets;
+    const within = (dir: string) => list.some((target) => target === dir || target.startsWith(`${dir}/`));
     const submodule = this.submodules().find(within);
     if (submodule) return { type: 'unresolved', reason: `${reason}: it lies in git submodule ${submodule}, which is not checked out`, submodule };
     const generated = this.prismaOutputs().find(within);
@@ -220,22 +223,23 @@ export class ModuleResolver {
   private prismaOutputPaths: string[] | undefined;
 
   /**
-   * The folders that Prisma's generators write their client to (`output` in a generator block of
-   * schema.prisma, at the root or in a workspace package, in Prisma's usual places): empty in a
-   * checkout until `prisma generate` runs. Read on first need.
+   * The folders that Prisma's generators write their client to (`output` in a generator block):
+   * empty in a checkout until `prisma generate` runs. Read on first need, from the schemas at the
+   * root and in each workspace package, where Prisma looks for them: prisma/schema.prisma,
+   * schema.prisma, a prisma/schema/ folder of .prisma files, or what package.json's `prisma.schema`
+   * or prisma.config.ts's `schema` names.
    */
   private prismaOutputs(): string[] {
     if (this.prismaOutputPaths) return this.prismaOutputPaths;
     const out: string[] = [];
     for (const dir of ['.', ...this.workspaces.map((w) => w.dir)]) {
-      for (const schema of ['prisma/schema.prisma', 'schema.prisma', 'prisma/schema/schema.prisma']) {
-        const file = path.resolve(this.root, dir, schema);
+      for (const file of this.prismaSchemas(path.resolve(this.root, dir))) {
         this.inputs.add(file);
         let text: string;
         try {
           text = readFileSync(file, 'utf8');
         } catch {
-          // Most folders have no Prisma schema.
+          // Listed but unreadable: no output to learn from it.
           continue;
         }
         for (const block of text.matchAll(/^\s*generator\s+\w+\s*\{([^}]*)\}/gm)) {
@@ -244,7 +248,33 @@ export class ModuleResolver {
         }
       }
     }
-    return (this.prismaOutputPaths = out.filter((dir) => dir !== '' && !dir.startsWith('..')));
+    return (this.prismaOutputPaths = [...new Set(out)].filter((dir) => dir !== '' && !dir.startsWith('..')));
+  }
+
+  /** The Prisma schema files of a package folder (absolute paths). */
+  private prismaSchemas(dir: string): string[] {
+    const named = [path.join(dir, 'prisma/schema.prisma'), path.join(dir, 'schema.prisma'), path.join(dir, 'prisma/schema')];
+    const configured = this.readJson(path.join(dir, 'package.json'))?.prisma?.schema;
+    if (typeof configured === 'string') named.push(path.resolve(dir, configured));
+    for (const config of ['prisma.config.ts', 'prisma.config.mts', 'prisma.config.js']) {
+      const file = path.join(dir, config);
+      if (!existsSync(file)) continue;
+      this.inputs.add(file);
+      const schema = /\bschema\s*:\s*['"`]([^'"`]+)['"`]/.exec(readFileSync(file, 'utf8'))?.[1];
+      if (schema) named.push(path.resolve(dir, schema));
+    }
+    const files = new Set<string>();
+    for (const candidate of named) {
+      const stat = statSync(candidate, { throwIfNoEntry: false });
+      if (stat?.isDirectory()) {
+        for (const f of readdirSync(candidate)) if (f.endsWith('.prisma')) files.add(path.join(candidate, f));
+      } else {
+        // Absent ones too: a cache of project findings is stale once one appears.
+        this.inputs.add(candidate);
+        if (stat?.isFile()) files.add(candidate);
+      }
+    }
+    return [...files];
   }
 
   private submodulePaths: string[] | undefined;
@@ -357,8 +387,8 @@ export class ModuleResolver {
     // too: where it names no file, TypeScript goes on to node_modules, and so does this.
     if (best.score === 0) return undefined;
     // An alias that names nothing is still the project's own import, not a package.
-    const first = this.rel(path.resolve(config.base!, best.targets[0].replace('*', best.match)));
-    return this.missing(first, `tsconfig paths map it to ${best.targets.join(', ')} but no such file exists`);
+    const named = best.targets.map((target) => this.rel(path.resolve(config.base!, target.replace('*', best.match))));
+    return this.missing(named, `tsconfig paths map it to ${best.targets.join(', ')} but no such file exists`);
   }
 
   private resolvePackageImport(fromDir: string, specifier: string): Resolution {
