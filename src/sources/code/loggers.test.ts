@@ -43,5 +43,9 @@ describe('mayBeLogCall', () => {
     const index = LoggerIndex.of(file);
     expect(found.map((c) => index.logCall(c) !== undefined)).toEqual([false, true]);
     LoggerIndex.forget();
+    const required = calls("const { log } = require('@clack/prompts');\nlog.info(`Run ${command}`);");
+    const byRequire = LoggerIndex.of(required.file);
+    expect(required.calls.map((c) => byRequire.logCall(c) !== undefined)).toEqual([false, false]);
+    LoggerIndex.forget();
   });
 });

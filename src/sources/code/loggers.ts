@@ -226,6 +226,14 @@ export class LoggerIndex {
   }
 
   private scanVariable(d: ts.VariableDeclaration): void {
+    // `const { log } = require('@clack/prompts')`
+    if (ts.isObjectBindingPattern(d.name) && d.initializer) {
+      const init = unwrap(d.initializer);
+      if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteral(init.arguments[0]) && TERMINAL_PACKAGES.has(init.arguments[0].text)) {
+        for (const e of d.name.elements) if (ts.isIdentifier(e.name)) this.bindings.set(e.name.text, { flavor: 'custom', role: 'other' });
+      }
+      return;
+    }
     if (!ts.isIdentifier(d.name)) return;
     if (d.name.text === 'console') this.consoleShadowed = true;
     if (d.initializer) {
