@@ -185,11 +185,13 @@ describe('SQL inside TypeScript migrations', () => {
       "  await knex.raw('ALTER TABLE ?? ADD COLUMN x text', [table]);",
       "  await knex.raw(\"SELECT * FROM t WHERE data \\\\? 'key' AND id = ?\", [id]);",
       "  await knex.raw('DELETE FROM t WHERE id = ?', bindings);",
+      "  await knex.raw('UPDATE :table: SET at = :at, note = \\'10:30\\' WHERE id = :id AND kind::text = \\'a\\'', { table, at, id });",
       '};',
     ].join('\n');
     const withBindings = await parse('migrations/20240102_bound.js', bound);
     expect(withBindings.problems).toEqual([]);
-    expect(withBindings.model.statements.map((s) => s.type)).toEqual(['UpdateStmt', 'AlterTableStmt', 'SelectStmt', 'DeleteStmt']);
+    expect(withBindings.model.statements.map((s) => s.type)).toEqual(['UpdateStmt', 'AlterTableStmt', 'SelectStmt', 'DeleteStmt', 'UpdateStmt']);
+    expect(withBindings.model.statements[4].node.relation).toMatchObject({ relname: 'qtableq' });
     // No bindings, only db-migrate's callback: a ? is the jsonb operator.
     const operator = await parse('src/migrations/20240103-flags.js', "exports.up = function (db, cb) {\n  db.runSql(\"SELECT * FROM t WHERE data ? 'key'\", cb);\n};");
     expect(operator.problems).toEqual([]);

@@ -120,6 +120,17 @@ function withoutBindings(sql: string): string {
   return sql.replace(/\\\?|\?\?|\?/g, (m) => (m === '\\?' ? ' ?' : m === '??' ? 'qq' : '0'));
 }
 
+/**
+ * Knex's named bindings, given an object: `:name:` is an identifier and becomes `qnameq`, `:name` a
+ * value and becomes `0` padded with spaces, each the same length. A `::` cast, or a colon inside a
+ * word or number (`'10:30'`, `arr[1:2]`), is no binding.
+ */
+function withoutNamedBindings(sql: string): string {
+  return sql
+    .replace(/(?<![:\w]):(\w+):(?![:\w])/g, (_, name: string) => `q${name}q`)
+    .replace(/(?<![:\w]):(\w+)(?![:\w])/g, (m) => '0'.padEnd(m.length, ' '));
+}
+
 /** The values after the SQL, as opposed to db-migrate's callback (`runSql(sql, cb)`). */
 function isBindings(arg: TS.Expression): boolean {
   if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return false;
@@ -182,8 +193,9 @@ export function extractSql(fileName: string, text: string, layout: Layout): SqlS
     if (ts.isCallExpression(node) && node.arguments.length > 0 && isSqlCall(node, layout, param)) {
       const value = evaluate(node.arguments[0], source);
       if (value && value.sql.trim() !== '') {
-        const bound = node.arguments.length > 1 && isBindings(node.arguments[1]);
-        out.push({ sql: bound ? withoutBindings(value.sql) : value.sql, direction, toFile: mapper(value.segments) });
+        const bindings = node.arguments.length > 1 ? node.arguments[1] : undefined;
+        const sql = !bindings || !isBindings(bindings) ? value.sql : ts.isObjectLiteralExpression(bindings) ? withoutNamedBindings(value.sql) : withoutBindings(value.sql);
+        out.push({ sql, direction, toFile: mapper(value.segments) });
       }
     }
     ts.forEachChild(node, (child) => visit(child, direction, param));
