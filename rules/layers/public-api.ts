@@ -52,7 +52,7 @@ export default defineRule({
           const pkg = packages.get(resolution.name)!;
           if (isInside(from, pkg.dir) || imp.specifier === resolution.name) continue;
           const subpath = `.${imp.specifier.slice(resolution.name.length)}`;
-          if (pkg.exports && exportsSubpath(pkg, subpath)) continue;
+          if (pkg.exports ? exportsSubpath(pkg, subpath) : isRootEntry(subpath, imp.target, pkg.dir)) continue;
           context.report({
             messageId: 'packageInternals',
             data: { specifier: imp.specifier, package: resolution.name, entry: publicEntries(resolution.name, pkg.exports) },
@@ -94,6 +94,17 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Without `exports`, Node resolves `pkg/client` to the package's own client.js (or client/index.js):
+ * entry files at the package root (@nocobase/utils/client, react-dom/server of old) are published
+ * on purpose. A path into the package's folders (`pkg/src/schema`, `pkg/lib/x`) is not.
+ */
+function isRootEntry(subpath: string, target: string, dir: string): boolean {
+  if (subpath.slice(2).includes('/') || !target.startsWith(`${dir}/`)) return false;
+  const inside = target.slice(dir.length + 1);
+  return !inside.includes('/') || /^[^/]+\/index\.[^/]+$/.test(inside);
+}
 
 /** What to import instead: the package, its other exported subpaths, or both. */
 function publicEntries(name: string, exports: readonly string[] | undefined): string {

@@ -50,6 +50,25 @@ describe('code fixtures', () => {
 });
 
 describe('workspace packages on disk', () => {
+  it('layers/public-api takes entry files at the root of a package without exports for public (nocobase)', async () => {
+    const root = tempProject({
+      'package.json': JSON.stringify({ name: 'app', private: true, workspaces: ['packages/*'] }),
+      'packages/utils/package.json': JSON.stringify({ name: '@acme/utils', main: 'lib/index.js' }),
+      'packages/utils/client.js': "module.exports = require('./lib/client');\n",
+      'packages/utils/server/index.ts': 'export const server = 1;\n',
+      'packages/utils/src/index.ts': 'export const util = 1;\n',
+      'packages/utils/src/client.ts': 'export const client = 1;\n',
+      'packages/utils/src/internal/dates.ts': 'export const dates = 1;\n',
+      'packages/web/package.json': JSON.stringify({ name: '@acme/web' }),
+      'packages/web/src/app.ts':
+        "import { client } from '@acme/utils/client';\nimport { server } from '@acme/utils/server';\nimport { dates } from '@acme/utils/src/internal/dates';\nexport const all = [client, server, dates];\n",
+    });
+    const result = await runCheck({ cwd: root, paths: ['.'], onlyRules: ['layers/public-api'] });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
+      'packages/web/src/app.ts:3 Deep import "@acme/utils/src/internal/dates" reaches into the internals of workspace package "@acme/utils"; import "@acme/utils".',
+    ]);
+  });
+
   it('layers/public-api reports relative imports from one package into another, not from repository scripts or through aliases', async () => {
     const root = tempProject({
       'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['packages/*'] }),
