@@ -6,6 +6,17 @@ const CATCH_CALL_ANCHORS: readonly string[] = ['catch', '\\u'];
 
 const PLACEHOLDER = /^(?:ignore[ds]?|ignoring|noop|no-op|nothing|do nothing|empty|swallow(?:ed)?|silent(?:ly)?|todo\b.*|fixme\b.*|eslint-disable.*|archlint-(?:disable|enable).*|@ts-.*|istanbul ignore.*|c8 ignore.*)$/i;
 
+// Words as ICU finds them, so a reason written without spaces between words (Chinese, Japanese)
+// counts its words too: 忽略异常（best-effort，避免影响主流程）has eight.
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** The words of a comment that hold a letter (not numbers or punctuation). */
+function wordCount(text: string): number {
+  let count = 0;
+  for (const segment of words.segment(text)) if (segment.isWordLike && /\p{L}/u.test(segment.segment)) count++;
+  return count;
+}
+
 export default defineRule({
   id: 'errors/no-swallowed-catch',
   kind: 'code',
@@ -40,7 +51,7 @@ export default defineRule({
     const explainedIn = (from: number, to: number): boolean | undefined => {
       const comments = [...text.slice(from, to).matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//gm)].map((m) => (m[1] ?? m[2] ?? '').replace(/^[\s*]+|[\s*]+$/gm, ' ').trim());
       if (comments.length === 0) return undefined;
-      return comments.some((c) => !PLACEHOLDER.test(c) && c.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length >= context.options.minCommentWords);
+      return comments.some((c) => !PLACEHOLDER.test(c) && wordCount(c) >= context.options.minCommentWords);
     };
     const explained = (block: ts.Block): boolean | undefined => explainedIn(block.getStart(sf) + 1, block.getEnd() - 1);
     return {
