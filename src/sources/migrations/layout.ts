@@ -83,6 +83,9 @@ const POSTGRATOR = /^(\d+)\.(do|undo)(?:\.([^.]+))?\.sql$/i;
 // or a date (`2022.10.07.users.sql`): the whole of it is the version, not its year.
 const ISO_TIMESTAMPED = /^(\d{4}([.\-_])\d{2}\2\d{2}(?:T\d{2}[.\-_:]?\d{2}[.\-_:]?\d{2})?|\d{8}T\d{6})(?:[._-](.+))?\.\w+$/;
 const TYPEORM_FILE = /^(\d+)-(.+)\.[cm]?[jt]s$/;
+// db-migrate's --sql-file migrations: sqls/<version>-<name>-up.sql and -down.sql beside the folder
+// of the .js files that read and run them.
+const DB_MIGRATE_SQL = /^(\d+)-(.+)-(up|down)\.sql$/;
 const MIKRO_FILE = /^Migration(\d+)(?:[._-]?(.*))?\.[cm]?[jt]s$/;
 
 export const GOOSE_UP = /^--\s*\+goose\s+Up\b/im;
@@ -115,6 +118,7 @@ export function detectLayout(file: string, text: string, root: string, probed?: 
     if (/\.runSql\s*\(|\bexports\._meta\b|\bdbmigrate\b/.test(text)) return 'db-migrate';
     return 'knex';
   }
+  if (path.posix.basename(dir) === 'sqls' && DB_MIGRATE_SQL.test(base)) return 'db-migrate';
   if (text.includes('+goose') && GOOSE_UP.test(text)) return 'goose';
   if (text.includes('migrate:up') && DBMATE_UP.test(text)) return 'dbmate';
   if (base === 'migration.sql' && PRISMA_DIR.test(path.posix.basename(dir))) return 'prisma';
@@ -168,12 +172,18 @@ export function nameParts(file: string, layout: Layout): NameParts {
       const m = TYPEORM_FILE.exec(base) ?? NUMBERED.exec(base);
       return m ? { version: m[1], name: m[2], role: 'both' } : { role: 'both' };
     }
+    case 'db-migrate': {
+      const sql = DB_MIGRATE_SQL.exec(base);
+      if (sql) return { version: sql[1], name: sql[2], role: sql[3] === 'down' ? 'down' : 'up' };
+      const m = NUMBERED.exec(base);
+      return m ? { version: m[1], name: m[2], role: 'both' } : { role: 'both' };
+    }
     case 'mikro-orm': {
       const m = MIKRO_FILE.exec(base) ?? NUMBERED.exec(base);
       return m ? { version: m[1], name: m[2] || undefined, role: 'both' } : { role: 'both' };
     }
     default: {
-      const role = layout === 'goose' || layout === 'dbmate' || layout === 'knex' || layout === 'db-migrate' ? 'both' : isPlainDown(file, layout) ? 'down' : 'up';
+      const role = layout === 'goose' || layout === 'dbmate' || layout === 'knex' ? 'both' : isPlainDown(file, layout) ? 'down' : 'up';
       const iso = ISO_TIMESTAMPED.exec(base);
       if (iso) return { version: iso[1], name: iso[3], role };
       const m = NUMBERED.exec(base);

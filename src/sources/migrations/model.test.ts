@@ -25,6 +25,8 @@ describe('layout detection', () => {
     ['src/migrations/Migration20240101120000.ts', 'this.addSql("select 1")', 'mikro-orm', { version: '20240101120000', role: 'both' }],
     ['migrations/20240101120000_users.js', 'exports.up = (knex) => knex.raw("select 1")', 'knex', { version: '20240101120000', role: 'both' }],
     ['migrations/20240101120000-users.js', "exports.up = function (db) { return db.runSql('select 1'); };\nexports._meta = { version: 1 };", 'db-migrate', { version: '20240101120000', role: 'both' }],
+    ['migrations/sqls/20240101120000-add-users-up.sql', 'CREATE TABLE users (id bigint);', 'db-migrate', { version: '20240101120000', name: 'add-users', role: 'up' }],
+    ['migrations/sqls/20240101120000-add-users-down.sql', 'DROP TABLE users;', 'db-migrate', { version: '20240101120000', name: 'add-users', role: 'down' }],
     ['sql/migrations/003_teams.sql', 'SELECT 1;', 'plain', { version: '003', name: 'teams', role: 'up' }],
     ['migrations/001.do.users.sql', 'SELECT 1;', 'postgrator', { version: '001', name: 'users', role: 'up' }],
     ['migrations/001.undo.users.sql', 'SELECT 1;', 'postgrator', { version: '001', name: 'users', role: 'down' }],
