@@ -61,33 +61,46 @@ function cString(heap: Uint8Array, pointer: number): string {
  * `PgSyntaxError` for SQL that does not parse.
  */
 export function parsePgJson(sql: string): string {
+  return withSql(sql, (module, query) => {
+    let result = 0;
+    try {
+      result = module._wasm_parse_query_raw(query);
+      if (!result) throw new Error('The SQL parser ran out of memory.');
+      const heap = module.HEAPU8;
+      const words = new Int32Array(heap.buffer);
+      const error = words[(result >> 2) + RESULT_ERROR];
+      if (error) {
+        const message = words[(error >> 2) + ERROR_MESSAGE];
+        const cursor = words[(error >> 2) + ERROR_CURSOR];
+        // libpg_query's cursor is 1-based; 0 means it has none.
+        throw new PgSyntaxError(message ? cString(heap, message) : 'syntax error', cursor > 0 ? cursor - 1 : undefined);
+      }
+      const tree = words[(result >> 2) + RESULT_TREE];
+      if (!tree) throw new Error('The SQL parser returned no parse tree.');
+      return cString(heap, tree);
+    } finally {
+      if (result) module._wasm_free_parse_result(result);
+    }
+  });
+}
+
+/**
+ * Calls into the module with the SQL copied into its heap as a NUL-terminated UTF-8 string, freed
+ * afterwards. `loadPgParser()` must have resolved.
+ */
+function withSql<T>(sql: string, call: (module: PgQueryModule, query: number) => T): T {
   const module = pg;
   if (!module) throw new Error('The SQL parser is not loaded: loadPgParser() comes first.');
   // UTF-8 takes at most three bytes per UTF-16 unit (four per surrogate pair), plus the NUL.
   const capacity = sql.length * 3 + 1;
   const query = module._malloc(capacity);
-  let result = 0;
   try {
     // The heap may have grown (and its view been replaced) by any call into the module.
     const { written } = encoder.encodeInto(sql, module.HEAPU8.subarray(query, query + capacity - 1));
     module.HEAPU8[query + written] = 0;
-    result = module._wasm_parse_query_raw(query);
-    if (!result) throw new Error('The SQL parser ran out of memory.');
-    const heap = module.HEAPU8;
-    const words = new Int32Array(heap.buffer);
-    const error = words[(result >> 2) + RESULT_ERROR];
-    if (error) {
-      const message = words[(error >> 2) + ERROR_MESSAGE];
-      const cursor = words[(error >> 2) + ERROR_CURSOR];
-      // libpg_query's cursor is 1-based; 0 means it has none.
-      throw new PgSyntaxError(message ? cString(heap, message) : 'syntax error', cursor > 0 ? cursor - 1 : undefined);
-    }
-    const tree = words[(result >> 2) + RESULT_TREE];
-    if (!tree) throw new Error('The SQL parser returned no parse tree.');
-    return cString(heap, tree);
+    return call(module, query);
   } finally {
     module._free(query);
-    if (result) module._wasm_free_parse_result(result);
   }
 }
 
@@ -104,24 +117,17 @@ interface ScanToken {
  * `loadPgParser()` must have resolved.
  */
 export function sqlCommentSpans(sql: string): { start: number; end: number }[] | undefined {
-  const module = pg;
-  if (!module) throw new Error('The SQL parser is not loaded: loadPgParser() comes first.');
-  const capacity = sql.length * 3 + 1;
-  const query = module._malloc(capacity);
-  let result = 0;
-  let json: string;
-  try {
-    const { written } = encoder.encodeInto(sql, module.HEAPU8.subarray(query, query + capacity - 1));
-    module.HEAPU8[query + written] = 0;
-    result = module._wasm_scan(query);
+  const json = withSql(sql, (module, query) => {
+    const result = module._wasm_scan(query);
     if (!result) return undefined;
-    json = cString(module.HEAPU8, result);
-  } finally {
-    module._free(query);
-    if (result) module._wasm_free_string(result);
-  }
+    try {
+      return cString(module.HEAPU8, result);
+    } finally {
+      module._wasm_free_string(result);
+    }
+  });
   // An error comes back as its message instead of the JSON.
-  if (!json.startsWith('{')) return undefined;
+  if (json === undefined || !json.startsWith('{')) return undefined;
   const tokens = (JSON.parse(json) as { tokens?: ScanToken[] }).tokens ?? [];
   // Byte offsets, ascending: each conversion counts on from the previous one.
   let from = { char: 0, byte: 0 };
