@@ -13,7 +13,7 @@ const LITERAL_TOKENS = new Set<ts.SyntaxKind>([
 ]);
 
 /** Where an offset falls: in a literal token, in a node's leading trivia, or between a node's children. */
-type Place = { literal: ts.Node } | { trivia: number } | { gap: number };
+type Place = { literal: true } | { trivia: number } | { gap: number };
 
 /**
  * Descends to the innermost node that holds the offset. Outside the literal tokens (strings,
@@ -24,7 +24,7 @@ function placeOf(sf: ts.SourceFile, offset: number): Place {
   let node: ts.Node = sf;
   for (;;) {
     if (offset < node.getStart(sf)) return { trivia: node.pos };
-    if (LITERAL_TOKENS.has(node.kind)) return { literal: node };
+    if (LITERAL_TOKENS.has(node.kind)) return { literal: true };
     let before = node.getStart(sf);
     const child: ts.Node | undefined = ts.forEachChild(node, (c) => {
       if (c.pos <= offset && offset < c.end) return c;
@@ -34,12 +34,6 @@ function placeOf(sf: ts.SourceFile, offset: number): Place {
     if (child === undefined) return { gap: before };
     node = child;
   }
-}
-
-/** The string, template, regular expression or JSX text token whose text holds the offset, if any. */
-export function literalAt(sf: ts.SourceFile, offset: number): ts.Node | undefined {
-  const place = placeOf(sf, offset);
-  return 'literal' in place ? place.literal : undefined;
 }
 
 /** Whether a comment (`//` or `/*`) starts at the offset, as the parser reads the file. */
