@@ -227,9 +227,9 @@ export class LoggerIndex {
 
   private scanVariable(d: ts.VariableDeclaration): void {
     // `const { log } = require('@clack/prompts')`
-    if (ts.isObjectBindingPattern(d.name) && d.initializer) {
-      const init = unwrap(d.initializer);
-      if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteral(init.arguments[0]) && TERMINAL_PACKAGES.has(init.arguments[0].text)) {
+    if (ts.isObjectBindingPattern(d.name)) {
+      const specifier = d.initializer && requiredModule(d.initializer);
+      if (specifier !== undefined && TERMINAL_PACKAGES.has(specifier)) {
         for (const e of d.name.elements) if (ts.isIdentifier(e.name)) this.bindings.set(e.name.text, { flavor: 'custom', role: 'other' });
       }
       return;
@@ -240,11 +240,9 @@ export class LoggerIndex {
       const flavor = this.flavorOfCreation(d.initializer);
       if (flavor) this.bindings.set(d.name.text, { flavor, role: 'instance' });
       // `const pino = require('pino')`
-      const init = unwrap(d.initializer);
-      if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteral(init.arguments[0])) {
-        const f = this.flavorOfModule(init.arguments[0].text);
-        if (f) this.bindings.set(d.name.text, { flavor: f, role: this.modules.includes(init.arguments[0].text) ? 'instance' : 'factory' });
-      }
+      const specifier = requiredModule(d.initializer);
+      const f = specifier === undefined ? undefined : this.flavorOfModule(specifier);
+      if (f) this.bindings.set(d.name.text, { flavor: f, role: this.modules.includes(specifier!) ? 'instance' : 'factory' });
     } else if (d.type) {
       const flavor = this.flavorOfType(d.type);
       if (flavor) this.bindings.set(d.name.text, { flavor, role: 'instance' });
@@ -399,4 +397,12 @@ export class LoggerIndex {
       rest: args.filter((_, i) => i !== messageIndex),
     };
   }
+}
+
+/** The module a `require('x')` call names, if the expression is one. */
+function requiredModule(expr: ts.Expression): string | undefined {
+  const call = unwrap(expr);
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return undefined;
+  const arg = call.arguments[0];
+  return arg && ts.isStringLiteral(arg) ? arg.text : undefined;
 }
