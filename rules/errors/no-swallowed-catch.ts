@@ -141,22 +141,14 @@ function failureReturns(clause: ts.CatchClause): boolean {
  * a question, and the `return false` after the try statement answers it for the failure too. An
  * `if (!v) throw ...` is no answer: the catch would swallow the very error the try block threw.
  */
-function endsAnswering(statement: ts.Statement): boolean {
-  if (ts.isThrowStatement(statement)) return true;
-  if (ts.isBlock(statement)) {
-    const last = statement.statements.at(-1);
-    return last !== undefined && endsAnswering(last);
-  }
-  return endsReturning(statement);
-}
-
-function endsReturning(statement: ts.Statement): boolean {
+function endsAnswering(statement: ts.Statement, throwing = true): boolean {
   if (ts.isReturnStatement(statement)) return true;
+  if (ts.isThrowStatement(statement)) return throwing;
   if (ts.isBlock(statement)) {
     const last = statement.statements.at(-1);
-    return last !== undefined && endsReturning(last);
+    return last !== undefined && endsAnswering(last, throwing);
   }
-  if (ts.isIfStatement(statement)) return endsReturning(statement.thenStatement) && (statement.elseStatement === undefined || endsReturning(statement.elseStatement));
+  if (ts.isIfStatement(statement)) return endsAnswering(statement.thenStatement, false) && (statement.elseStatement === undefined || endsAnswering(statement.elseStatement, false));
   return false;
 }
 
