@@ -38,8 +38,9 @@ export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSetti
     for (const ref of file.imports) {
       const resolution = resolver.resolveIn(fromDir, ref.specifier);
       const target = resolution.type === 'file' ? resolution.path : resolution.type === 'package' ? resolution.path : undefined;
-      // Written out rather than spread: a spread with a conditional key makes a slow dictionary object per import.
-      const entry: ModuleImport = {
+      // Written out rather than spread (a spread with a conditional key makes a slow dictionary
+      // object per import), and with every key, so all imports share one shape.
+      list.push({
         specifier: ref.specifier,
         kind: ref.kind,
         typeOnly: ref.typeOnly,
@@ -49,9 +50,8 @@ export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSetti
         bindings: ref.bindings,
         from: file.path,
         resolution,
-      };
-      if (target) entry.target = target;
-      list.push(entry);
+        target,
+      });
     }
     importsOf.set(file.path, list);
   }

@@ -143,6 +143,8 @@ export class ModuleResolver {
   private readonly exists = new Map<string, boolean>();
   /** Files of the run by their lower-case path, made on the first import that resolves to none. */
   private knownByLowerCase: Map<string, string> | undefined;
+  /** Each file of the run by its path, to hand out that one string (see `resolveIn`). */
+  private knownPaths: Map<string, string> | undefined;
   private readonly tsconfigByDir = new Map<string, PathsConfig | undefined>();
   private readonly packageByDir = new Map<string, { dir: string; json: PackageJson } | undefined>();
   /** Relative, `#` and `node:` specifiers by folder, other bare specifiers by the tsconfig that governs the folder. */
@@ -181,14 +183,29 @@ export class ModuleResolver {
     if (relative || specifier.startsWith('#') || specifier.startsWith('node:')) {
       const inDir = bucket(this.cache, fromDir);
       let hit = inDir.get(specifier);
-      if (!hit) inDir.set(specifier, (hit = relative ? this.resolveRelative(fromDir, specifier) : this.resolveInFolder(fromDir, specifier)));
+      if (!hit) inDir.set(specifier, (hit = this.withKnownPath(relative ? this.resolveRelative(fromDir, specifier) : this.resolveInFolder(fromDir, specifier))));
       return hit;
     }
     const tsconfig = this.tsconfigFor(fromDir);
     const underTsconfig = bucket(this.bareCache, tsconfig);
     let hit = underTsconfig.get(specifier);
-    if (!hit) underTsconfig.set(specifier, (hit = this.resolveBare(tsconfig, specifier)));
+    if (!hit) underTsconfig.set(specifier, (hit = this.withKnownPath(this.resolveBare(tsconfig, specifier))));
     return hit;
+  }
+
+  /**
+   * A path found by probing is a string built anew (`stem + '.ts'`) for every folder that imports
+   * the file. Rules then look every import's target up in maps keyed by file path, and V8 compares
+   * such a concatenated string with the key character by character; the file's own path string is
+   * found at once. It also keeps one copy of each path instead of one per importing folder.
+   */
+  private withKnownPath(resolution: Resolution): Resolution {
+    if ((resolution.type === 'file' || resolution.type === 'package') && resolution.path !== undefined) {
+      this.knownPaths ??= new Map([...this.known].map((file) => [file, file]));
+      const own = this.knownPaths.get(resolution.path);
+      if (own !== undefined) resolution.path = own;
+    }
+    return resolution;
   }
 
   /** Whether the tsconfig that governs a folder keeps imports whose names are only used as types. */
