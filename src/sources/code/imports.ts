@@ -32,10 +32,14 @@ export interface ImportReference {
 /** What a file declares at its top level, for rules that follow names across files. */
 export interface ModuleDeclarations {
   /** Top-level classes and the plain name they extend (null: an expression; absent key: none). */
-  classes: Map<string, string | null | undefined>;
+  classes: ReadonlyMap<string, string | null | undefined>;
   /** `export { local as exported }` without a module specifier: exported name to local name. */
-  localExports: Map<string, string>;
+  localExports: ReadonlyMap<string, string>;
 }
+
+// Most files declare no class or no local export list: they share one empty map rather than keep
+// two each until the project rules run (young-generation GC copies whatever a file keeps).
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 
 export interface ModuleSummary {
   imports: ImportReference[];
@@ -53,7 +57,8 @@ const NESTED_IMPORT = /\b(?:import|require)\s*\(/;
  */
 export function summarizeModule(sf: ts.SourceFile, text: string): ModuleSummary {
   const imports: ImportReference[] = [];
-  const declarations: ModuleDeclarations = { classes: new Map(), localExports: new Map() };
+  let classes: Map<string, string | null | undefined> | undefined;
+  let localExports: Map<string, string> | undefined;
   const add = (literal: ts.Expression | undefined, kind: ImportKind, typeOnly: boolean, bindings: ImportBinding[] = []) => {
     if (!literal || !ts.isStringLiteralLike(literal)) return;
     imports.push({ specifier: literal.text, kind, typeOnly, offset: literal.getStart(sf), endOffset: literal.getEnd(), bindings });
@@ -68,13 +73,13 @@ export function summarizeModule(sf: ts.SourceFile, text: string): ModuleSummary 
         const bindings = clause ? (ts.isNamespaceExport(clause) ? [{ local: clause.name.text, imported: '*' }] : named) : [{ local: '*', imported: '*' }];
         add(statement.moduleSpecifier, 'export', isTypeOnlyExport(statement), bindings);
       } else {
-        for (const b of named) declarations.localExports.set(b.local, b.imported);
+        for (const b of named) (localExports ??= new Map()).set(b.local, b.imported);
       }
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
       add(statement.moduleReference.expression, 'import-equals', statement.isTypeOnly, [{ local: statement.name.text, imported: '*' }]);
     } else if (ts.isClassDeclaration(statement) && statement.name) {
       const heritage = statement.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-      declarations.classes.set(statement.name.text, heritage ? (ts.isIdentifier(heritage.expression) ? heritage.expression.text : null) : undefined);
+      (classes ??= new Map()).set(statement.name.text, heritage ? (ts.isIdentifier(heritage.expression) ? heritage.expression.text : null) : undefined);
     }
   }
   if (NESTED_IMPORT.test(text)) {
@@ -96,7 +101,7 @@ export function summarizeModule(sf: ts.SourceFile, text: string): ModuleSummary 
     imports.sort((a, b) => a.offset - b.offset);
   }
   if (TYPESCRIPT_FILE.test(sf.fileName)) markErased(sf, text, imports);
-  return { imports, declarations };
+  return { imports, declarations: { classes: classes ?? NONE, localExports: localExports ?? NONE } };
 }
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
