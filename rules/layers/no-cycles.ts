@@ -38,6 +38,10 @@ export default defineRule({
     // that creates it. Plain `sort()` orders strings by code unit (as compareStrings does) without
     // a call per comparison.
     const graph = context.project.graph;
+    // Units are files of the run or groups of them: fewer than this, so `from * width + to` names
+    // one edge, and stays a small integer (no boxed number per key) below 46,000 files.
+    const width = context.project.byPath.size + 1;
+    const edgeKey = (from: number, to: number): number => from * width + to;
     const unitIds = new Map<string, number>();
     const met: string[] = [];
     const idOf = (unit: string): number => {
@@ -134,10 +138,6 @@ export default defineRule({
   },
 });
 
-/** One number for an edge between units numbered below 2^26 (a project has fewer files), exact in a double. */
-function edgeKey(from: number, to: number): number {
-  return from * 0x4000000 + to;
-}
 
 /** Breadth-first searches over numbered units; the arrays are shared by every search. */
 class CycleSearch {
