@@ -210,7 +210,7 @@ export async function processFile(
 ): Promise<FileOutcome> {
   const { kind, source } = task;
   const adapter = input.adapters.get(kind)!;
-  if (input.loadKind) await loadOnce(input, kind);
+  if (input.loadKind && !loadedKinds.get(input)?.done.has(kind)) await loadOnce(input, kind);
   const texts = new TextStore(input.root, options.lines);
   texts.add(source);
   const pending: PendingDiagnostic[] = [];
@@ -221,7 +221,8 @@ export async function processFile(
   let parsed;
   try {
     const started = timing ? performance.now() : 0;
-    parsed = await adapter.parse(source, settings, input.root);
+    const answer = adapter.parse(source, settings, input.root);
+    parsed = typeof (answer as Promise<unknown>).then === 'function' ? await answer : (answer as Awaited<typeof answer>);
     if (timing) timing.parse = performance.now() - started;
   } catch (error) {
     pending.push(crashDiagnostic(`${kind} parser`, source.path, error));
@@ -334,12 +335,16 @@ function timedListeners(listeners: object, rules: Record<string, number>, ruleId
   return out;
 }
 
-const loadedKinds = new WeakMap<FileWorkInput, Map<ArtifactKind, Promise<void>>>();
+// Per run input: the kinds being loaded, and those loaded (which files need not wait for).
+const loadedKinds = new WeakMap<FileWorkInput, { loading: Map<ArtifactKind, Promise<void>>; done: Set<ArtifactKind> }>();
 function loadOnce(input: FileWorkInput, kind: ArtifactKind): Promise<void> {
   let kinds = loadedKinds.get(input);
-  if (!kinds) loadedKinds.set(input, (kinds = new Map()));
-  let loading = kinds.get(kind);
-  if (!loading) kinds.set(kind, (loading = input.loadKind!(kind)));
+  if (!kinds) loadedKinds.set(input, (kinds = { loading: new Map(), done: new Set() }));
+  let loading = kinds.loading.get(kind);
+  if (!loading) {
+    const done = kinds.done;
+    kinds.loading.set(kind, (loading = input.loadKind!(kind).then(() => void done.add(kind))));
+  }
   return loading;
 }
 

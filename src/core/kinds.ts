@@ -70,7 +70,8 @@ export interface ParseOutcome<M> {
  */
 export interface KindAdapter<K extends ArtifactKind = ArtifactKind> {
   kind: K;
-  parse(file: SourceFile, settings: KindSettings<K>, root: string): Promise<ParseOutcome<FileModel<K>>>;
+  /** May answer at once: a parser that needs no I/O spares the engine a promise per file. */
+  parse(file: SourceFile, settings: KindSettings<K>, root: string): ParseOutcome<FileModel<K>> | Promise<ParseOutcome<FileModel<K>>>;
   /**
    * Root-relative paths of other files a parse read or looked for (a layout's marker file): a cache
    * reuses the result only while they are unchanged, or still absent.

@@ -23,7 +23,8 @@ export function lazyAdapter<K extends ArtifactKind>(kind: K, hooks: readonly Hoo
   for (const hook of hooks) {
     adapter[hook] =
       hook === 'parse' || hook === 'project' || hook === 'revive' || hook === 'commentsAt'
-        ? async (...args: unknown[]) => ((await ready())[hook] as (...a: unknown[]) => unknown)(...args)
+        ? // Once loaded, straight through: `parse` runs once per file, and may answer without a promise.
+          (...args: unknown[]) => (loaded ? (loaded[hook] as (...a: unknown[]) => unknown)(...args) : ready().then((real) => (real[hook] as (...a: unknown[]) => unknown)(...args)))
         : (...args: unknown[]) => {
             if (!loaded) throw new Error(`The ${kind} adapter's ${hook}() was called before it parsed anything.`);
             return (loaded[hook] as (...a: unknown[]) => unknown)(...args);

@@ -113,7 +113,7 @@ let lastParsed: ParsedCodeFile | undefined;
 
 export const codeAdapter: KindAdapter<'code'> = {
   kind: 'code',
-  async parse(source, settings) {
+  parse(source, settings) {
     lastParsed?.release();
     const { file, problems } = parseCode(source.path, source.text, settings?.parseJsDoc === true);
     lastParsed = file as ParsedCodeFile | undefined;
