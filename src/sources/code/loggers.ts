@@ -125,13 +125,14 @@ export function mayBeLogCall(call: ts.CallExpression): boolean {
 export class LoggerIndex {
   /** Identifier to what it is: a logger instance, a factory that makes one, a class or a type. */
   // `other`: a name bound to something that is no logger, whatever it is called.
-  private readonly bindings = new Map<string, { flavor: LoggerFlavor; role: 'instance' | 'factory' | 'class' | 'type' | 'namespace' | 'other' }>();
+  // Made by the scan, on the first call that may log: every file gets an index, few need these.
+  private bindings!: Map<string, { flavor: LoggerFlavor; role: 'instance' | 'factory' | 'class' | 'type' | 'namespace' | 'other' }>;
   /** `this.x` members holding a logger. */
-  private readonly members = new Map<string, LoggerFlavor>();
+  private members!: Map<string, LoggerFlavor>;
   private readonly objects: Set<string>;
   private readonly modules: string[];
   private consoleShadowed = false;
-  private readonly calls = new Map<ts.CallExpression, LogCall | null>();
+  private calls: Map<ts.CallExpression, LogCall | null> | undefined;
   private lastCall: ts.CallExpression | undefined;
   private lastResult: LogCall | undefined;
 
@@ -168,6 +169,8 @@ export class LoggerIndex {
   private ensureScanned(): void {
     if (this.scanned) return;
     this.scanned = true;
+    this.bindings = new Map();
+    this.members = new Map();
     this.scan();
   }
 
@@ -347,10 +350,11 @@ export class LoggerIndex {
     if (!mayBeLogCall(call)) return undefined;
     // The logging rules ask about the same call one after another in the walk.
     if (call === this.lastCall) return this.lastResult;
-    let hit = this.calls.get(call);
+    const calls = (this.calls ??= new Map());
+    let hit = calls.get(call);
     if (hit === undefined) {
       hit = this.classify(call) ?? null;
-      this.calls.set(call, hit);
+      calls.set(call, hit);
     }
     this.lastCall = call;
     this.lastResult = hit ?? undefined;
