@@ -78,8 +78,10 @@ export default defineRule({
     const text = context.model.text;
     const escaped = text.includes('\\u');
     const mentions = (...names: string[]) => escaped || names.some((n) => text.includes(n));
-    const listeners: CodeListeners = {
-      CallExpression: anchored(SEND_ANCHORS, (node: ts.CallExpression) => {
+    // Added, not deleted: deleting a key turns the object into a slow dictionary.
+    const listeners: CodeListeners = {};
+    if (mentions('json', 'send')) {
+      listeners.CallExpression = anchored(SEND_ANCHORS, (node: ts.CallExpression) => {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee)) return;
         const method = callee.name.text;
@@ -90,8 +92,10 @@ export default defineRule({
             check(statusOf(inner.arguments[0]), node.arguments[0], node);
           }
         }
-      }),
-      NewExpression: anchored(EXCEPTION_ANCHORS, (node: ts.NewExpression) => {
+      });
+    }
+    if (mentions('HttpException') || mentions('@nestjs/common')) {
+      listeners.NewExpression = anchored(EXCEPTION_ANCHORS, (node: ts.NewExpression) => {
         // NestJS: new HttpException(body, status), new NotFoundException(body). A string body becomes
         // Nest's default shape through the exception filter; only a body object written here is judged.
         if (!ts.isIdentifier(node.expression) || !node.arguments || node.arguments.length === 0) return;
@@ -104,8 +108,10 @@ export default defineRule({
           // Only Nest's own: projects often have a NotFoundException of their domain.
           check(NEST_EXCEPTIONS[name], body, node);
         }
-      }),
-      BinaryExpression: anchored(BODY_ANCHORS, (node: ts.BinaryExpression) => {
+      });
+    }
+    if (mentions('body')) {
+      listeners.BinaryExpression = anchored(BODY_ANCHORS, (node: ts.BinaryExpression) => {
         // Koa: ctx.status = 404; ctx.body = {...}
         if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(node.left) || node.left.name.text !== 'body') return;
         const statement = node.parent;
@@ -121,11 +127,8 @@ export default defineRule({
           }
         }
         check(status, node.right, node);
-      }),
-    };
-    if (!mentions('json', 'send')) delete listeners.CallExpression;
-    if (!mentions('HttpException') && !mentions('@nestjs/common')) delete listeners.NewExpression;
-    if (!mentions('body')) delete listeners.BinaryExpression;
+      });
+    }
     return listeners;
   },
 });
