@@ -61,7 +61,9 @@ export function summarizeModule(sf: ts.SourceFile, text: string): ModuleSummary 
   let localExports: Map<string, string> | undefined;
   const add = (literal: ts.Expression | undefined, kind: ImportKind, typeOnly: boolean, bindings: ImportBinding[] = []) => {
     if (!literal || !ts.isStringLiteralLike(literal)) return;
-    imports.push({ specifier: literal.text, kind, typeOnly, offset: literal.getStart(sf), endOffset: literal.getEnd(), bindings });
+    // `erased` has its place from the start: set later, it would move the object to a new shape
+    // and give it a property store besides.
+    imports.push({ specifier: literal.text, kind, typeOnly, erased: undefined, offset: literal.getStart(sf), endOffset: literal.getEnd(), bindings });
   };
   for (const statement of sf.statements) {
     if (ts.isImportDeclaration(statement)) {
@@ -101,7 +103,8 @@ export function summarizeModule(sf: ts.SourceFile, text: string): ModuleSummary 
     imports.sort((a, b) => a.offset - b.offset);
   }
   if (TYPESCRIPT_FILE.test(sf.fileName)) markErased(sf, text, imports);
-  return { imports, declarations: { classes: classes ?? NONE, localExports: localExports ?? NONE } };
+  // A copy of exactly its length: `push` left room for 17 or more, kept as long as the summary.
+  return { imports: imports.slice(), declarations: { classes: classes ?? NONE, localExports: localExports ?? NONE } };
 }
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
@@ -241,17 +244,21 @@ function isIdentifierChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code > 127;
 }
 
+/**
+ * The names an import binds, in an array of exactly their number: the summary keeps it until the
+ * project rules run, and an array grown by `push` reserves room for 17 (most imports bind one).
+ */
 function importBindings(clause: ts.ImportClause | undefined): ImportBinding[] {
   if (!clause) return [];
-  const out: ImportBinding[] = [];
-  if (clause.name) out.push({ local: clause.name.text, imported: 'default' });
   const bindings = clause.namedBindings;
-  if (bindings && ts.isNamespaceImport(bindings)) out.push({ local: bindings.name.text, imported: '*' });
-  else if (bindings) {
-    for (const e of bindings.elements) {
-      const binding: ImportBinding = { local: e.name.text, imported: (e.propertyName ?? e.name).text };
-      if (e.isTypeOnly) binding.typeOnly = true;
-      out.push(binding);
+  const named = bindings && !ts.isNamespaceImport(bindings) ? bindings.elements : undefined;
+  const out = new Array<ImportBinding>((clause.name ? 1 : 0) + (bindings ? (named ? named.length : 1) : 0));
+  let i = 0;
+  if (clause.name) out[i++] = { local: clause.name.text, imported: 'default' };
+  if (bindings && !named) out[i++] = { local: (bindings as ts.NamespaceImport).name.text, imported: '*' };
+  if (named) {
+    for (const e of named) {
+      out[i++] = e.isTypeOnly ? { local: e.name.text, imported: (e.propertyName ?? e.name).text, typeOnly: true } : { local: e.name.text, imported: (e.propertyName ?? e.name).text };
     }
   }
   return out;
