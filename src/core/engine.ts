@@ -198,6 +198,9 @@ function reporterFor(texts: TextStore, pending: PendingDiagnostic[], rule: AnyRu
   };
 }
 
+const NO_IGNORES: IgnoreRange[] = Object.freeze([]) as unknown as IgnoreRange[];
+const NO_REFS: string[] = Object.freeze([]) as unknown as string[];
+
 /**
  * The file phase for one file: parse, then every file-scoped rule in one walk. A pure function of
  * the file, its referenced files and the run's config, which is what lets workers and the cache
@@ -214,7 +217,9 @@ export async function processFile(
   const texts = new TextStore(input.root, options.lines);
   texts.add(source);
   const pending: PendingDiagnostic[] = [];
-  const outcome: FileOutcome = { kind, file: source.path, checked: task.check, pending, ignores: [], parsed: false, refs: [], crashed: false };
+  // Most files have no ignores or referenced files: they share one empty list each (outcomes are
+  // kept until the project phase, and young-generation GC copies what is kept).
+  const outcome: FileOutcome = { kind, file: source.path, checked: task.check, pending, ignores: NO_IGNORES, parsed: false, refs: NO_REFS, crashed: false };
   const settings = (input.settings[kind] ?? {}) as never;
   const timing: FileTiming | undefined = input.timing ? { parse: 0, rules: {} } : undefined;
   if (timing) outcome.timing = timing;
@@ -233,10 +238,12 @@ export async function processFile(
   if (model !== undefined) {
     outcome.parsed = true;
     if (adapter.texts) {
+      const refs: string[] = [];
       for (const extra of adapter.texts(model as never)) {
         texts.add(extra);
-        outcome.refs.push(extra.path);
+        refs.push(extra.path);
       }
+      if (refs.length > 0) outcome.refs = refs;
     }
     if (adapter.inputs) {
       const inputs = adapter.inputs(model as never);
