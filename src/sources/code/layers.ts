@@ -63,11 +63,17 @@ function normalize(l: LayerDefinition): Layer {
 }
 
 const layerOfCache = new WeakMap<readonly Layer[], Map<string, Layer | null>>();
+// A run has one list of layers, asked about tens of thousands of times: the last list's answers
+// are found without the WeakMap lookup.
+let lastLayers: readonly Layer[] | undefined;
+let lastCache: Map<string, Layer | null> | undefined;
 
 /** The layer a root-relative path belongs to: the first whose globs match it. */
 export function layerOf(file: string, layers: readonly Layer[]): Layer | undefined {
-  let cache = layerOfCache.get(layers);
+  let cache = layers === lastLayers ? lastCache : layerOfCache.get(layers);
   if (!cache) layerOfCache.set(layers, (cache = new Map()));
+  lastLayers = layers;
+  lastCache = cache;
   let hit = cache.get(file);
   if (hit === undefined) {
     hit = layers.find((layer) => matchesAny(file, layer.files)) ?? null;
