@@ -38,10 +38,6 @@ export default defineRule({
     // that creates it. Plain `sort()` orders strings by code unit (as compareStrings does) without
     // a call per comparison.
     const graph = context.project.graph;
-    // Units are files of the run or groups of them: fewer than this, so `from * width + to` names
-    // one edge, and stays a small integer (no boxed number per key) below 46,000 files.
-    const width = context.project.byPath.size + 1;
-    const edgeKey = (from: number, to: number): number => from * width + to;
     const unitIds = new Map<string, number>();
     const met: string[] = [];
     const idOf = (unit: string): number => {
@@ -52,10 +48,13 @@ export default defineRule({
       }
       return id;
     };
-    // One map for every edge, keyed by the pair of numbers, rather than a map per unit: a large
-    // project has as many units as files. The targets of each unit, in the order first met.
-    const firstImport = new Map<number, ModuleImport>();
-    const targetsOf: number[][] = [];
+    // Every edge as it is met, in file order: its units and the import that makes it.
+    let edgeCount = 0;
+    for (const imports of graph.importsOf.values()) edgeCount += imports.length;
+    const edgeFrom = new Int32Array(edgeCount);
+    const edgeTo = new Int32Array(edgeCount);
+    const edgeImport: ModuleImport[] = [];
+    let edges = 0;
     for (const file of [...graph.importsOf.keys()].sort()) {
       const from = nodeOf(file);
       if (from === undefined) continue;
@@ -68,20 +67,41 @@ export default defineRule({
         const to = nodeOf(imp.target);
         if (to === undefined || to === from) continue;
         if (fromId < 0) fromId = idOf(from);
-        const target = idOf(to);
-        const key = edgeKey(fromId, target);
-        if (!firstImport.has(key)) {
-          firstImport.set(key, imp);
-          (targetsOf[fromId] ??= []).push(target);
-        }
+        edgeFrom[edges] = fromId;
+        edgeTo[edges] = idOf(to);
+        edgeImport.push(imp);
+        edges++;
       }
     }
+    // The targets of each unit in the order first met, each with the first import that makes the
+    // edge: edges grouped by unit in a stable counting sort, then repeats dropped with one mark
+    // per target (a unit's files need not come one after another, as a folder's do not).
+    const targetsOf: number[][] = [];
+    const firstImports: ModuleImport[][] = [];
+    const start = new Int32Array(met.length + 1);
+    for (let e = 0; e < edges; e++) start[edgeFrom[e] + 1]++;
+    for (let u = 0; u < met.length; u++) start[u + 1] += start[u];
+    const order = new Int32Array(edges);
+    const fill = start.slice(0, met.length);
+    for (let e = 0; e < edges; e++) order[fill[edgeFrom[e]]++] = e;
+    const markedBy = new Int32Array(met.length);
+    for (let u = 0; u < met.length; u++) {
+      for (let k = start[u]; k < start[u + 1]; k++) {
+        const e = order[k];
+        const to = edgeTo[e];
+        if (markedBy[to] === u + 1) continue;
+        markedBy[to] = u + 1;
+        (targetsOf[u] ??= []).push(to);
+        (firstImports[u] ??= []).push(edgeImport[e]);
+      }
+    }
+    const firstImport = (from: number, to: number): ModuleImport => firstImports[from][targetsOf[from].indexOf(to)];
 
     // Renumbered in name order, so searching neighbours by number walks them in name order and
     // the output is stable; numbers keep the searches below on typed arrays.
     const names = [...met].sort();
     const rank = new Int32Array(met.length);
-    // The other way round: the number a unit was met as, which keys `firstImport`.
+    // The other way round: the number a unit was met as, which `firstImport` takes.
     const metAs = new Int32Array(met.length);
     for (let i = 0; i < names.length; i++) {
       const id = unitIds.get(names[i])!;
@@ -116,7 +136,7 @@ export default defineRule({
         if (seen.has(key)) continue;
         seen.add(key);
         const rotated = ordered.map((n) => names[n]);
-        const hops = ordered.map((n, i) => firstImport.get(edgeKey(metAs[n], metAs[ordered[(i + 1) % ordered.length]]))!);
+        const hops = ordered.map((n, i) => firstImport(metAs[n], metAs[ordered[(i + 1) % ordered.length]]));
         const first = hops[0];
         if (!context.isEnabledFor(first.from)) continue;
         reported++;
