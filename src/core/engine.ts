@@ -218,8 +218,9 @@ export async function processFile(
   texts.add(source);
   const pending: PendingDiagnostic[] = [];
   // Most files have no ignores or referenced files: they share one empty list each (outcomes are
-  // kept until the project phase, and young-generation GC copies what is kept).
-  const outcome: FileOutcome = { kind, file: source.path, checked: task.check, pending, ignores: NO_IGNORES, parsed: false, refs: NO_REFS, crashed: false };
+  // kept until the project phase, and young-generation GC copies what is kept). `model` has its
+  // slot from the start: added later, it would take a property store of its own.
+  const outcome: FileOutcome = { kind, file: source.path, checked: task.check, pending, ignores: NO_IGNORES, parsed: false, refs: NO_REFS, crashed: false, model: undefined };
   const settings = (input.settings[kind] ?? {}) as never;
   const timing: FileTiming | undefined = input.timing ? { parse: 0, rules: {} } : undefined;
   if (timing) outcome.timing = timing;
