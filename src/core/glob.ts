@@ -41,10 +41,12 @@ const byList = new WeakMap<readonly string[], Matcher>();
  * matches a path equal to the glob, or one its regular expression accepts (empty paths never).
  */
 function compile(globs: readonly string[]): Matcher {
+  // A glob's expression is made the first time a path holds its literal text: a list of fifty test
+  // globs mostly never needs one, and making them all was a fixed cost of every run.
   const tests = globs.map((glob) => {
     if (typeof glob !== 'string' || glob === '') throw new TypeError('Expected pattern to be a non-empty string');
-    const re = picomatch.makeRe(glob, { dot: true });
-    return { glob, re, literal: requiredText(glob) };
+    let re: RegExp | undefined;
+    return { glob, literal: requiredText(glob), matches: (path: string) => (re ??= picomatch.makeRe(glob, { dot: true })).test(path) };
   });
   // One expression finds whether a path holds any glob's literal text: most paths hold none, and
   // then only the globs without a literal are left to try (a list of fifty costs one test, not fifty).
@@ -53,11 +55,11 @@ function compile(globs: readonly string[]): Matcher {
   const anyLiteral = literals.length > 1 ? new RegExp(literals.join('|')) : undefined;
   const test = (path: string): boolean => {
     if (path === '') return false;
-    for (const { glob, re, literal } of anyLiteral === undefined || anyLiteral.test(path) ? tests : withoutLiteral) {
+    for (const { glob, literal, matches } of anyLiteral === undefined || anyLiteral.test(path) ? tests : withoutLiteral) {
       if (path === glob) return true;
       // Most paths lack the glob's literal text: a substring test spares picomatch's backtracking expression.
       if (literal !== undefined && !path.includes(literal)) continue;
-      if (re.test(path)) return true;
+      if (matches(path)) return true;
     }
     return false;
   };
