@@ -28,7 +28,7 @@ export interface ModuleGraph {
 }
 
 export function buildModuleGraph(files: readonly CodeFile[], settings: CodeSettings, root: string): ModuleGraph {
-  const known = new Set(files.map((f) => f.path));
+  const known = new Map(files.map((f) => [f.path, f.path]));
   const resolver = new ModuleResolver(root, known, { tsconfig: settings.tsconfig });
   const importsOf = new Map<string, ModuleImport[]>();
   for (const file of files) {

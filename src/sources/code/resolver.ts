@@ -143,8 +143,6 @@ export class ModuleResolver {
   private readonly exists = new Map<string, boolean>();
   /** Files of the run by their lower-case path, made on the first import that resolves to none. */
   private knownByLowerCase: Map<string, string> | undefined;
-  /** Each file of the run by its path, to hand out that one string (see `resolveIn`). */
-  private knownPaths: Map<string, string> | undefined;
   private readonly tsconfigByDir = new Map<string, PathsConfig | undefined>();
   private readonly packageByDir = new Map<string, { dir: string; json: PackageJson } | undefined>();
   /** Relative, `#` and `node:` specifiers by folder, other bare specifiers by the tsconfig that governs the folder. */
@@ -161,7 +159,8 @@ export class ModuleResolver {
 
   constructor(
     private readonly root: string,
-    private readonly known: ReadonlySet<string>,
+    /** Each file of the run by its path, mapped to that path's own string (see `withKnownPath`). */
+    private readonly known: ReadonlyMap<string, string>,
     options: { tsconfig?: string } = {},
   ) {
     if (options.tsconfig) this.fixedTsconfig = this.readTsconfig(path.resolve(root, options.tsconfig));
@@ -201,8 +200,7 @@ export class ModuleResolver {
    */
   private withKnownPath(resolution: Resolution): Resolution {
     if ((resolution.type === 'file' || resolution.type === 'package') && resolution.path !== undefined) {
-      this.knownPaths ??= new Map([...this.known].map((file) => [file, file]));
-      const own = this.knownPaths.get(resolution.path);
+      const own = this.known.get(resolution.path);
       if (own !== undefined) resolution.path = own;
     }
     return resolution;
@@ -311,7 +309,7 @@ export class ModuleResolver {
       // Without a .gitmodules file the repository has no submodules.
     }
     const declared = [...text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)].map((m) => m[1].replace(/^\.\/|\/+$/g, ''));
-    const known = [...this.known];
+    const known = [...this.known.keys()];
     return (this.submodulePaths = declared.filter((dir) => !known.some((file) => file.startsWith(`${dir}/`))));
   }
 
@@ -344,7 +342,7 @@ export class ModuleResolver {
     let byLowerCase = this.knownByLowerCase;
     if (!byLowerCase) {
       this.knownByLowerCase = byLowerCase = new Map();
-      for (const file of this.known) byLowerCase.set(file.toLowerCase(), file);
+      for (const file of this.known.keys()) byLowerCase.set(file.toLowerCase(), file);
     }
     const found = this.probeWith(target.toLowerCase(), (rel) => byLowerCase.has(rel));
     return found === undefined ? undefined : byLowerCase.get(found);
