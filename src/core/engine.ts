@@ -213,7 +213,8 @@ export async function processFile(
 ): Promise<FileOutcome> {
   const { kind, source } = task;
   const adapter = input.adapters.get(kind)!;
-  if (input.loadKind && !loadedKinds.get(input)?.done.has(kind)) await loadOnce(input, kind);
+  const loading = loadOnce(input, kind);
+  if (loading) await loading;
   const texts = new TextStore(input.root, options.lines);
   texts.add(source);
   const pending: PendingDiagnostic[] = [];
@@ -228,7 +229,7 @@ export async function processFile(
   try {
     const started = timing ? performance.now() : 0;
     const answer = adapter.parse(source, settings, input.root);
-    parsed = typeof (answer as Promise<unknown>).then === 'function' ? await answer : (answer as Awaited<typeof answer>);
+    parsed = isThenable(answer) ? await answer : answer;
     if (timing) timing.parse = performance.now() - started;
   } catch (error) {
     pending.push(crashDiagnostic(`${kind} parser`, source.path, error));
@@ -290,7 +291,7 @@ export async function processFile(
           settings,
           report: reporterFor(texts, pending, rule, config.severity, source.path),
         } as never);
-        if (result && typeof (result as Promise<void>).then === 'function') await result;
+        if (isThenable(result)) await result;
         else if (result) {
           listeners.push(timing ? timedListeners(result, timing.rules, ruleId) : result);
           listenerRules.push(rule);
@@ -312,6 +313,11 @@ export async function processFile(
   if (options.facts && adapter.facts) outcome.facts = adapter.facts(model as never);
   if (options.keepModel) outcome.model = model;
   return outcome;
+}
+
+/** Whether a value is a promise to wait for: parsers and rules may answer at once. */
+function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T> | undefined)?.then === 'function';
 }
 
 function addTime(into: Partial<Record<string, number>>, key: string, ms: number): void {
@@ -345,13 +351,16 @@ function timedListeners(listeners: object, rules: Record<string, number>, ruleId
 
 // Per run input: the kinds being loaded, and those loaded (which files need not wait for).
 const loadedKinds = new WeakMap<FileWorkInput, { loading: Map<ArtifactKind, Promise<void>>; done: Set<ArtifactKind> }>();
-function loadOnce(input: FileWorkInput, kind: ArtifactKind): Promise<void> {
+/** Loads a kind's rules once per run: the loading to wait for, or nothing once it is done (or not asked for). */
+function loadOnce(input: FileWorkInput, kind: ArtifactKind): Promise<void> | undefined {
+  if (!input.loadKind) return undefined;
   let kinds = loadedKinds.get(input);
+  if (kinds?.done.has(kind)) return undefined;
   if (!kinds) loadedKinds.set(input, (kinds = { loading: new Map(), done: new Set() }));
   let loading = kinds.loading.get(kind);
   if (!loading) {
     const done = kinds.done;
-    kinds.loading.set(kind, (loading = input.loadKind!(kind).then(() => void done.add(kind))));
+    kinds.loading.set(kind, (loading = input.loadKind(kind).then(() => void done.add(kind))));
   }
   return loading;
 }
@@ -518,7 +527,7 @@ async function projectPhase(
     progress.done += kindRules.length;
     input.onProgress?.('project', progress.done, progress.total);
   } else {
-    if (input.loadKind) await loadOnce(input, kind);
+    await loadOnce(input, kind);
     const modelsStarted = timing ? performance.now() : 0;
     const models: unknown[] = [];
     const inRun = new Set<string>();
