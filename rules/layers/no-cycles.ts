@@ -53,7 +53,7 @@ export default defineRule({
     for (const imports of graph.importsOf.values()) edgeCount += imports.length;
     const edgeFrom = new Int32Array(edgeCount);
     const edgeTo = new Int32Array(edgeCount);
-    const edgeImport: ModuleImport[] = [];
+    const edgeImport = new Array<ModuleImport>(edgeCount);
     let edges = 0;
     for (const file of [...graph.importsOf.keys()].sort()) {
       const from = nodeOf(file);
@@ -69,7 +69,7 @@ export default defineRule({
         if (fromId < 0) fromId = idOf(from);
         edgeFrom[edges] = fromId;
         edgeTo[edges] = idOf(to);
-        edgeImport.push(imp);
+        edgeImport[edges] = imp;
         edges++;
       }
     }
@@ -157,7 +157,6 @@ export default defineRule({
     }
   },
 });
-
 
 /** Breadth-first searches over numbered units; the arrays are shared by every search. */
 class CycleSearch {
