@@ -31,6 +31,9 @@ describe('matchesAny', () => {
     '{a,,b}x',
     '**/{next,vite}.config.*',
     '**/*-tests/**',
+    '**/.github/**',
+    '**/use-cases/**',
+    '**/a.b/**',
   ];
   const paths = [
     'src/x/domain/y.ts',
@@ -75,6 +78,27 @@ describe('matchesAny', () => {
     'ax',
     'next.config.js',
     'a/sdk-compat-tests/run.ts',
+    // Folder globs (\`**/name/**\`) have a matcher of their own: the name as a whole segment, no \`.\` or \`..\` segment.
+    '/domain',
+    '/domain/x.ts',
+    'domain/',
+    'a/domain',
+    'a/domain/.',
+    'a/domain/..',
+    'x/../domain/a.ts',
+    'domain/../x.ts',
+    'domain/a/../b.ts',
+    'domain/./b.ts',
+    'a/.../domain/b.ts',
+    'a/domain/.../b.ts',
+    'mydomain/x.ts',
+    'src/domain.ts',
+    'src/domainx/domain',
+    '.github/workflows/ci.yml',
+    'a/.github',
+    'src/use-cases/create.ts',
+    'src/a.b/c.ts',
+    'src/aXb/c.ts',
   ];
 
   it('agrees with picomatch on single globs and lists', () => {
