@@ -199,6 +199,149 @@ export function walkCode(model: CodeFile, listeners: CodeListeners[], onError: (
   }
 }
 
+// `ts` members are getters on the module object: read once.
+const forEachChild = ts.forEachChild;
+const FIRST_NODE = ts.SyntaxKind.FirstNode;
+const FIRST_TYPE = ts.SyntaxKind.FirstTypeNode;
+const LAST_TYPE = ts.SyntaxKind.LastTypeNode;
+
+interface WalkState {
+  byKind: Dispatch;
+  /** Sorted offsets where the listeners' anchors start; undefined: every node is entered. */
+  offsets: number[] | undefined;
+  count: number;
+  /** The cursor: the first anchor not before the last position asked about. */
+  next: number;
+  lastPos: number;
+  intoTypes: boolean;
+  /** Listeners that threw, made on the first failure: most walks have none. */
+  failed: Set<number> | undefined;
+  onError: (index: number, error: unknown) => void;
+}
+
+// The walk in progress. The callbacks below are module functions over this state rather than
+// closures made for each file: forEachChild then calls the same few functions for every file.
+let walk: WalkState;
+// The node whose children are being enumerated, and its end. Nodes of hundreds of shapes pass
+// through every property read here, each a megamorphic lookup in V8: what one function has read
+// of a node is handed on rather than read again.
+let current: ts.Node;
+let currentEnd = 0;
+let walking = false;
+
+function saveWalk(): { walk: WalkState; current: ts.Node; currentEnd: number } {
+  return { walk, current, currentEnd };
+}
+
+function restoreWalk(saved: { walk: WalkState; current: ts.Node; currentEnd: number }): void {
+  ({ walk, current, currentEnd } = saved);
+  walking = true;
+}
+
+/**
+ * The first anchor at or after `pos`, or -1 when none is left, with the cursor moved there.
+ * Children come in source order, so the cursor moves forward through the sorted offsets; should a
+ * child ever come before the last one, the cursor is found again by binary search.
+ */
+function anchorFrom(pos: number): number {
+  const w = walk;
+  const offsets = w.offsets!;
+  if (pos < w.lastPos) w.next = lastAtOrBefore(offsets, pos - 1) + 1;
+  w.lastPos = pos;
+  let next = w.next;
+  while (next < w.count && offsets[next] < pos) next++;
+  w.next = next;
+  return next < w.count ? offsets[next] : -1;
+}
+
+/**
+ * Whether the walk passes over nodes of a kind: tokens (identifiers, literals, keywords) have no
+ * children and are skipped unless listened to, which spares a call for a third of all nodes; type
+ * nodes are skipped unless a listener asks for a type node kind.
+ */
+function skips(kind: number): boolean {
+  return kind < FIRST_NODE ? walk.byKind[kind] === undefined : !walk.intoTypes && kind >= FIRST_TYPE && kind <= LAST_TYPE;
+}
+
+/**
+ * A child of the current node. With anchors, it is entered only if an anchor starts inside it;
+ * once no anchor is left inside the current node, true stops the enumeration of its children.
+ */
+function visitChild(child: ts.Node): true | undefined {
+  const kind = child.kind;
+  if (skips(kind)) return undefined;
+  const end = child.end;
+  if (walk.offsets !== undefined) {
+    const at = anchorFrom(child.pos);
+    if (at < 0) return true;
+    if (at >= end) return at >= currentEnd ? true : undefined;
+  }
+  // Parents are set on the way down: a handler sees the parents of its node and every ancestor.
+  (child as { parent: ts.Node }).parent = current;
+  visit(child, kind, end);
+  return undefined;
+}
+
+/**
+ * Lists (statements, members, arguments) are handed over whole when there are anchors: the
+ * elements that end before the next anchor are passed over by binary search, not one call each.
+ */
+function visitList(nodes: ts.NodeArray<ts.Node>): true | undefined {
+  const n = nodes.length;
+  let i = 0;
+  while (i < n) {
+    const node = nodes[i];
+    const at = anchorFrom(node.pos);
+    if (at < 0 || at >= currentEnd) return true;
+    const end = node.end;
+    if (end <= at) {
+      // The first element that ends after the anchor.
+      let lo = i + 1;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (nodes[mid].end <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+      continue;
+    }
+    // The element holds the anchor: entered unless its kind is passed over.
+    const kind = node.kind;
+    if (!skips(kind)) {
+      (node as { parent: ts.Node }).parent = current;
+      visit(node, kind, end);
+    }
+    i++;
+  }
+  return undefined;
+}
+
+/** Calls the handlers of a node, then walks its children. */
+function visit(node: ts.Node, kind: number, end: number): void {
+  const handlers = walk.byKind[kind];
+  if (handlers !== undefined) {
+    for (let i = 0; i < handlers.length; i++) {
+      const h = handlers[i];
+      if (walk.failed !== undefined && walk.failed.has(h.index)) continue;
+      try {
+        h.fn(node);
+      } catch (error) {
+        (walk.failed ??= new Set()).add(h.index);
+        walk.onError(h.index, error);
+      }
+    }
+  }
+  const saved = current;
+  const savedEnd = currentEnd;
+  current = node;
+  currentEnd = end;
+  if (walk.offsets !== undefined) forEachChild(node, visitChild, visitList);
+  else forEachChild(node, visitChild);
+  current = saved;
+  currentEnd = savedEnd;
+}
+
 function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listeners: CodeListeners[], onError: (index: number, error: unknown) => void): void {
   const exits: { index: number; fn: () => void }[] = [];
   // Listeners that threw, made on the first failure: most walks have none.
@@ -236,95 +379,25 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       }
     }
   }
-  const listened = usedKinds.length;
-  if (listened > 0) {
-    // Parents are set on the way down: a handler sees the parents of its node and every ancestor.
-    // One shared child callback (no closure per node) keeps the walk close to a bare forEachChild.
-    // `ts` members are getters on the module object: read once per file, not once per node.
-    const forEachChild = ts.forEachChild;
-    const firstNode = ts.SyntaxKind.FirstNode;
-    const firstType = ts.SyntaxKind.FirstTypeNode;
-    const lastType = ts.SyntaxKind.LastTypeNode;
+  if (usedKinds.length > 0) {
     // Type annotations do not exist at run time and no built-in rule looks inside them: unless a
     // listener asks for a type node kind, the walk does not enter them (a third of a typed file).
-    // Tokens (identifiers, literals, keywords) have no children: unless listened to, they are skipped,
-    // which spares a call for a third of all nodes.
-    const intoTypes = usedKinds.some((k) => k >= firstType && k <= lastType);
-    // With anchors, a child is entered only if an anchor starts inside it. Children come in source
-    // order, so one cursor moves forward through the sorted offsets; should a child ever come
-    // before the last one, the cursor is found again by binary search. Once no anchor is left
-    // inside the node being walked, its remaining children are not even looked at.
+    const intoTypes = usedKinds.some((k) => k >= FIRST_TYPE && k <= LAST_TYPE);
+    // With anchors, a child is entered only if an anchor starts inside it (see `anchorFrom`).
     const offsets = anchors ? searchForLists(anchors)(model.text) : undefined;
-    const count = offsets ? offsets.length : 0;
-    let next = 0;
-    let lastPos = 0;
-    let current: ts.Node = model.ast;
-    // The first anchor at or after `pos`, or -1 when none is left, with the cursor moved there.
-    const anchorFrom = (pos: number): number => {
-      if (pos < lastPos) next = lastAtOrBefore(offsets!, pos - 1) + 1;
-      lastPos = pos;
-      while (next < count && offsets![next] < pos) next++;
-      return next < count ? offsets![next] : -1;
-    };
-    // Returns true to stop the enumeration of the current node's children.
-    const visitChild = (child: ts.Node): true | undefined => {
-      const kind = child.kind;
-      if (kind < firstNode ? byKind[kind] === undefined : !intoTypes && kind >= firstType && kind <= lastType) return undefined;
-      if (offsets !== undefined) {
-        const at = anchorFrom(child.pos);
-        if (at < 0) return true;
-        if (at >= child.end) return at >= current.end ? true : undefined;
-      }
-      (child as { parent: ts.Node }).parent = current;
-      visit(child);
-      return undefined;
-    };
-    // Lists (statements, members, arguments) are handed over whole: the elements that end before
-    // the next anchor are passed over by binary search, not one call each.
-    const visitList = (nodes: ts.NodeArray<ts.Node>): true | undefined => {
-      const n = nodes.length;
-      let i = 0;
-      while (i < n) {
-        const at = anchorFrom(nodes[i].pos);
-        if (at < 0 || at >= current.end) return true;
-        if (nodes[i].end <= at) {
-          // The first element that ends after the anchor.
-          let lo = i + 1;
-          let hi = n;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (nodes[mid].end <= at) lo = mid + 1;
-            else hi = mid;
-          }
-          i = lo;
-          continue;
-        }
-        if (visitChild(nodes[i])) return true;
-        i++;
-      }
-      return undefined;
-    };
-    const visit = (node: ts.Node): void => {
-      const handlers = byKind[node.kind];
-      if (handlers !== undefined) {
-        for (let i = 0; i < handlers.length; i++) {
-          const h = handlers[i];
-          if (failed !== undefined && failed.has(h.index)) continue;
-          try {
-            h.fn(node);
-          } catch (error) {
-            (failed ??= new Set()).add(h.index);
-            onError(h.index, error);
-          }
-        }
-      }
-      const saved = current;
-      current = node;
-      if (offsets !== undefined) forEachChild(node, visitChild, visitList);
-      else forEachChild(node, visitChild);
-      current = saved;
-    };
-    visit(model.ast);
+    // A walk started by a listener of another (a rule that walks a second file) resumes this one after.
+    const outer = walking ? saveWalk() : undefined;
+    walking = true;
+    try {
+      walk = { byKind, offsets, count: offsets ? offsets.length : 0, next: 0, lastPos: 0, intoTypes, failed: undefined, onError };
+      current = model.ast;
+      currentEnd = current.end;
+      visit(current, current.kind, currentEnd);
+      failed = walk.failed;
+    } finally {
+      walking = false;
+      if (outer) restoreWalk(outer);
+    }
   }
   for (const exit of exits) {
     if (failed?.has(exit.index)) continue;
