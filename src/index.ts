@@ -6,7 +6,7 @@ export * from './core/index.js';
 export type { CheckResult, RuleDescriptor, RunNotice } from './core/result.js';
 export type { ConfigFile, ConfigOverride } from './config/types.js';
 export type { TestCase, InvalidTestCase, ExpectedError, RuleTests } from './core/rule-tester.js';
-export { ts, nodeLocation, enclosingSymbol, anchored, type CodeFile, type CodeProject, type CodeListeners } from './sources/code/index.js';
+export { ts, hasName, nodeLocation, enclosingSymbol, anchored, type CodeFile, type CodeProject, type CodeListeners } from './sources/code/index.js';
 export type { OpenApiDocument, OpenApiProject } from './sources/openapi/index.js';
 export { nodeLocation as graphqlLocation, type GraphQLFile, type GraphQLProject } from './sources/graphql/index.js';
 export { statementLocation, type MigrationFile, type MigrationProject, type Statement } from './sources/migrations/index.js';

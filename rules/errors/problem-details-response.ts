@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, nodeLocation, ts, type CodeListeners, type ImportReference } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, hasName, nodeLocation, ts, type CodeListeners, type ImportReference } from '../../src/sources/code/index.js';
 
 // Module constants, so every file's walk reuses one anchor search (see `anchored`).
 const SEND_ANCHORS: readonly string[] = ['json', 'send', '\\u'];
@@ -73,11 +73,9 @@ export default defineRule({
         help: 'Send { type, title, status, detail } with Content-Type application/problem+json, or build the body with the project problem factory (code.errors.problemFactories).',
       });
     };
-    // Each listener needs a name in the text (written out unless spelled with \u escapes): a file
-    // without it does not get the listener, and most files need none of them.
-    const text = context.model.text;
-    const escaped = text.includes('\\u');
-    const mentions = (...names: string[]) => escaped || names.some((n) => text.includes(n));
+    // Each listener needs a name in the file: a file without it does not get the listener, and most
+    // files need none of them.
+    const mentions = (...names: string[]) => names.some((n) => hasName(context.model, n));
     // Added, not deleted: deleting a key turns the object into a slow dictionary.
     const listeners: CodeListeners = {};
     if (mentions('json', 'send')) {
@@ -94,7 +92,7 @@ export default defineRule({
         }
       });
     }
-    if (mentions('HttpException') || mentions('@nestjs/common')) {
+    if (mentions('HttpException') || context.model.imports.some((ref) => ref.specifier === '@nestjs/common')) {
       listeners.NewExpression = anchored(EXCEPTION_ANCHORS, (node: ts.NewExpression) => {
         // NestJS: new HttpException(body, status), new NotFoundException(body). A string body becomes
         // Nest's default shape through the exception filter; only a body object written here is judged.

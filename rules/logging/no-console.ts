@@ -1,5 +1,5 @@
 import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, hasName, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 // Every node these listeners act on names `console`, unless it is spelled with escapes. A module
 // constant, so every file's walk reuses one anchor search (see `anchored`).
@@ -86,9 +86,8 @@ export default defineRule({
   },
   create(context) {
     if (matchesAny(context.file, context.options.allowFiles)) return;
-    // Names are written out in the text unless spelled with \u escapes: without `console`, no walk is needed.
-    const text = context.model.text;
-    if (!text.includes('console') && !text.includes('\\u')) return;
+    // Without the name `console`, no walk is needed.
+    if (!hasName(context.model, 'console')) return;
     const allowed = new Set(context.options.allow);
     let shadowed = false;
     const reports: ts.CallExpression[] = [];

@@ -1,5 +1,5 @@
 /** The public model of the code kind: what code rules may import. */
-export { ts, nodeLocation, enclosingSymbol, type CodeFile, type CodeProject, type CodeListeners, type SyntaxKindName } from './model.js';
+export { ts, hasName, nodeLocation, enclosingSymbol, type CodeFile, type CodeProject, type CodeListeners, type SyntaxKindName } from './model.js';
 export type { ModuleGraph, ModuleImport } from './graph.js';
 export type { ImportBinding, ImportKind, ImportReference, ModuleDeclarations } from './imports.js';
 export { exportsSubpath, packageNameOf, type Resolution, type WorkspacePackage } from './resolver.js';

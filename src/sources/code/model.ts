@@ -24,6 +24,24 @@ export interface CodeFile {
   readonly declarations: ModuleDeclarations;
 }
 
+interface WithNames {
+  /** TypeScript's own table of the names in a file, kept by the parser (an internal of its API). */
+  identifiers?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Whether the file has an identifier `name`, escapes resolved (`\u0063onsole` is `console`): a gate
+ * for listeners that act only on nodes naming it. The parser keeps a table of a file's names, so
+ * this costs a lookup where `text.includes(name)` costs a pass over the text; and it is exact where
+ * that is a substring test, which also finds the name in comments, strings and longer names.
+ * Property keys in quotes (`x['name']`) count too. Should TypeScript stop keeping the table, the
+ * answer falls back to the text, a superset.
+ */
+export function hasName(file: CodeFile, name: string): boolean {
+  const names = (file.ast as WithNames).identifiers;
+  return names ? names.has(name) : file.text.includes(name) || file.text.includes('\\u');
+}
+
 /** Everything project-scoped code rules see. */
 export interface CodeProject {
   root: string;
