@@ -108,12 +108,11 @@ export default defineRule({
       rank[id] = i;
       metAs[i] = id;
     }
-    const next: number[][] = names.map(() => []);
-    targetsOf.forEach((targets, from) => {
-      const list = next[rank[from]];
-      for (const to of targets) list.push(rank[to]);
-      list.sort((a, b) => a - b);
-    });
+    const next: number[][] = new Array<number[]>(names.length).fill(NO_TARGETS);
+    for (let from = 0; from < targetsOf.length; from++) {
+      const targets = targetsOf[from];
+      if (targets !== undefined) next[rank[from]] = ranked(targets, rank);
+    }
     const componentOf = new Int32Array(names.length).fill(-1);
     const search = new CycleSearch(next, componentOf);
     const components = numberedComponents(names.length, names.keys(), (n) => next[n])
@@ -176,9 +175,10 @@ class CycleSearch {
     this.parent = new Int32Array(next.length);
     this.queue = new Int32Array(next.length);
     this.previous = next.map(() => []);
-    next.forEach((targets, from) => {
-      for (const to of targets) this.previous[to].push(from);
-    });
+    for (let from = 0; from < next.length; from++) {
+      const targets = next[from];
+      for (let k = 0; k < targets.length; k++) this.previous[targets[k]].push(from);
+    }
   }
 
   /**
@@ -189,7 +189,8 @@ class CycleSearch {
   shortestCycle(start: number, component: number): number[] | undefined {
     const { next, componentOf, seenIn, leadsBackIn, parent, queue } = this;
     const stamp = ++this.stamp;
-    for (const p of this.previous[start]) leadsBackIn[p] = stamp;
+    const previous = this.previous[start];
+    for (let k = 0; k < previous.length; k++) leadsBackIn[previous[k]] = stamp;
     const pathTo = (node: number): number[] => {
       const path = [node];
       for (let p = node; p !== start; ) path.push((p = parent[p]));
@@ -199,7 +200,9 @@ class CycleSearch {
     queue[0] = start;
     for (let head = 0, tail = 1; head < tail; head++) {
       const node = queue[head];
-      for (const to of next[node]) {
+      const targets = next[node];
+      for (let k = 0; k < targets.length; k++) {
+        const to = targets[k];
         if (seenIn[to] === stamp || componentOf[to] !== component) continue;
         seenIn[to] = stamp;
         parent[to] = node;
@@ -209,6 +212,27 @@ class CycleSearch {
     }
     return undefined;
   }
+}
+
+const NO_TARGETS: number[] = Object.freeze([]) as unknown as number[];
+
+/**
+ * The units' ranks in ascending order, in an array of their number. Most units import a handful:
+ * insertion sort orders those without the scratch arrays `sort` makes on every call (one per unit).
+ */
+function ranked(targets: readonly number[], rank: Int32Array): number[] {
+  const list = new Array<number>(targets.length);
+  if (targets.length > 16) {
+    for (let k = 0; k < targets.length; k++) list[k] = rank[targets[k]];
+    return list.sort((a, b) => a - b);
+  }
+  for (let k = 0; k < targets.length; k++) {
+    const r = rank[targets[k]];
+    let j = k;
+    for (; j > 0 && list[j - 1] > r; j--) list[j] = list[j - 1];
+    list[j] = r;
+  }
+  return list;
 }
 
 /** The cycle rotated to start at its smallest member (numbers follow name order), so each cycle has one spelling. */
