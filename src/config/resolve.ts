@@ -10,23 +10,28 @@ import type { ResolvedConfig, RuleEntry } from './types.js';
  * applied to each of those maps once.
  */
 export function ruleResolver(config: ResolvedConfig, registry: RuleRegistry, narrow?: (rules: ActiveRules) => ActiveRules): (file: string) => ActiveRules {
+  // Without overrides every file has the same rules: no map of tens of thousands of paths.
+  if (config.overrides.length === 0) {
+    let rules: ActiveRules | undefined;
+    return () => (rules ??= narrowed(activeRules(entriesFor(config, []), registry), narrow));
+  }
   const cache = new Map<string, ActiveRules>();
   // Asked for the same file many times (once per file, then per project finding and rule).
   const byFile = new Map<string, ActiveRules>();
   return (file) => {
     let rules = byFile.get(file);
     if (rules) return rules;
-    const matching = config.overrides.length === 0 ? [] : matchingOverrides(config, file);
+    const matching = matchingOverrides(config, file);
     const key = matching.join(',');
     rules = cache.get(key);
-    if (!rules) {
-      rules = activeRules(entriesFor(config, matching), registry);
-      if (narrow) rules = narrow(rules);
-      cache.set(key, rules);
-    }
+    if (!rules) cache.set(key, (rules = narrowed(activeRules(entriesFor(config, matching), registry), narrow)));
     byFile.set(file, rules);
     return rules;
   };
+}
+
+function narrowed(rules: ActiveRules, narrow: ((rules: ActiveRules) => ActiveRules) | undefined): ActiveRules {
+  return narrow ? narrow(rules) : rules;
 }
 
 /** Indexes of the overrides that apply to a file, in order. */
