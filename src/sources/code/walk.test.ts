@@ -142,6 +142,19 @@ describe('anchor offsets', () => {
     expect(anchorOffsets(text, words)).toEqual(plain);
   });
 
+  it('finds short anchors (searched apart from the expression) and long ones, in one ascending list', () => {
+    const everyStart = (text: string, anchors: string[]) => [...text].flatMap((_, i) => (anchors.some((a) => text.startsWith(a, i)) ? [i] : []));
+    const text = 'logger.debug(`${a}`); c\\u006Fnsole.log(x) => json.send(blog, catalog) ... warn';
+    for (const anchors of [
+      ['log', 'debug', '\\', 'json'],
+      ['(', '=>', 'send', 'warning', 'warn', '...'],
+      ['\\u', 'og', 'catal', 'x'],
+      ['debug', 'json'],
+    ]) {
+      expect([anchors, anchorOffsets(text, anchors)]).toEqual([anchors, everyStart(text, anchors)]);
+    }
+  });
+
   it('treats an empty anchor as found everywhere', () => {
     expect(anchorOffsets('ab', ['', 'x'])).toEqual([0, 1, 2]);
   });
