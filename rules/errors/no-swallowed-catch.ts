@@ -1,5 +1,5 @@
 import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, hasName, ts, type CodeListeners } from '../../src/sources/code/index.js';
 
 // A module constant, so every file's walk reuses one anchor search (see `anchored`).
 const CATCH_CALL_ANCHORS: readonly string[] = ['catch', '\\u'];
@@ -54,7 +54,7 @@ export default defineRule({
       return comments.some((c) => !PLACEHOLDER.test(c) && wordCount(c) >= context.options.minCommentWords);
     };
     const explained = (block: ts.Block): boolean | undefined => explainedIn(block.getStart(sf) + 1, block.getEnd() - 1);
-    return {
+    const listeners: CodeListeners = {
       CatchClause(node) {
         if (!isInert(node.block) || isCleanupOnErrorPath(node) || failureReturns(node)) return;
         const reason = explained(node.block);
@@ -67,8 +67,11 @@ export default defineRule({
           help: 'Rethrow (wrapped with a cause if useful), log it with the error object, return a fallback, or say in a comment why ignoring it is safe.',
         });
       },
-      // `.catch(...)`: the property name is in the text, unless spelled with escapes.
-      CallExpression: anchored(CATCH_CALL_ANCHORS, (node: ts.CallExpression) => {
+    };
+    // `.catch(...)`: only in a file that names `catch` (as a property, not the keyword). Added rather
+    // than written in the literal and deleted: deleting a key turns the object into a slow dictionary.
+    if (hasName(context.model, 'catch')) {
+      listeners.CallExpression = anchored(CATCH_CALL_ANCHORS, (node: ts.CallExpression) => {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch' || node.arguments.length !== 1) return;
         const handler = node.arguments[0];
@@ -92,8 +95,9 @@ export default defineRule({
           anchor: `${enclosingSymbol(node)}:.catch`,
           help: 'Log the rejection with the error object, turn it into a fallback value on purpose, or let it propagate.',
         });
-      }),
-    };
+      });
+    }
+    return listeners;
   },
 });
 

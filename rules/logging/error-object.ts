@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, mayLog, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'logging/error-object',
@@ -17,6 +17,8 @@ export default defineRule({
     onlyStack: '{{logger}}.{{method}}() logs only {{error}}.stack, a string; pass the error itself ({{hint}}) so its cause and properties are kept too.',
   },
   create(context) {
+    // A file that names no log method has no log call: nothing to walk for.
+    if (!mayLog(context.model)) return;
     const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     return {
       // Only log calls matter: the walk goes where a log method is named.

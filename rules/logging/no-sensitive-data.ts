@@ -1,5 +1,5 @@
 import { defineRule, matchesAny } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, mayLog, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 /** Words that make a name secret when they end it (`accessToken`, `user_password`). */
 const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'cookies', 'ssn', 'cvv', 'cvc', 'pin'];
@@ -40,6 +40,8 @@ export default defineRule({
     defaults: { words: SECRET_WORDS, phrases: SECRET_PHRASES, allow: ['tokenType', 'tokenCount', 'pinned'] as string[] },
   },
   create(context) {
+    // A file that names no log method has no log call: nothing to walk for.
+    if (!mayLog(context.model)) return;
     const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     const isSecret = secretJudge(context.options);
     return {

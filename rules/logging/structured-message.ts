@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/index.js';
-import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, nodeLocation, ts, type LogCall } from '../../src/sources/code/index.js';
+import { anchored, enclosingSymbol, LOG_CALL_ANCHORS, LoggerIndex, mayBeLogCall, mayLog, nodeLocation, ts, type LogCall } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'logging/structured-message',
@@ -26,6 +26,8 @@ export default defineRule({
     defaults: { includeConsole: false },
   },
   create(context) {
+    // A file that names no log method has no log call: nothing to walk for.
+    if (!mayLog(context.model)) return;
     const loggers = LoggerIndex.of(context.model, context.settings?.logging);
     return {
       // Only log calls matter: the walk goes where a log method is named.

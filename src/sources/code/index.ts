@@ -5,4 +5,4 @@ export type { ImportBinding, ImportKind, ImportReference, ModuleDeclarations } f
 export { exportsSubpath, packageNameOf, type Resolution, type WorkspacePackage } from './resolver.js';
 export { layersOf, layerOf, moduleOf, layerConfigSpan, layerHasFiles, type Layer, type ModuleFolder } from './layers.js';
 export { anchored } from './anchors.js';
-export { LoggerIndex, LOG_CALL_ANCHORS, LOGGER_PACKAGES, isStringLike, levelOf, mayBeLogCall, type LogCall, type LoggerFlavor, type LogLevel } from './loggers.js';
+export { LoggerIndex, LOG_CALL_ANCHORS, LOGGER_PACKAGES, isStringLike, levelOf, mayBeLogCall, mayLog, type LogCall, type LoggerFlavor, type LogLevel } from './loggers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoggerIndex, mayBeLogCall } from './loggers.js';
+import { LoggerIndex, mayBeLogCall, mayLog } from './loggers.js';
 import { parseCode } from './adapter.js';
 import { ts, type CodeFile } from './model.js';
 
@@ -47,5 +47,20 @@ describe('mayBeLogCall', () => {
     const byRequire = LoggerIndex.of(required.file);
     expect(required.calls.map((c) => byRequire.logCall(c) !== undefined)).toEqual([false, false]);
     LoggerIndex.forget();
+  });
+});
+
+describe('mayLog', () => {
+  const file = (source: string) => parseCode('/virtual/a.ts', source).file!;
+
+  it('is true for a file that names a log method, as a property, in quotes or with escapes', () => {
+    expect(mayLog(file(`logger.info('a');`))).toBe(true);
+    expect(mayLog(file(`logger['warn']('b');`))).toBe(true);
+    expect(mayLog(file(`logger.\\u0064ebug('c');`))).toBe(true);
+    expect(mayLog(file(`console.log(1);`))).toBe(true);
+  });
+
+  it('is false for a file whose level words are only in names, strings and comments', () => {
+    expect(mayLog(file(`// logs an error\nexport class DomainError extends Error {}\nthrow new DomainError('fatal error');\nconst logger = pino();`))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import ts from '../../core/typescript.cjs';
 import type { LoggingSettings } from '../../config/settings/code.js';
-import type { CodeFile } from './model.js';
+import { hasName, type CodeFile } from './model.js';
 
 /** Logger families, which decide where the message and the fields go in a call. */
 export type LoggerFlavor = 'console' | 'pino' | 'bunyan' | 'winston' | 'nest' | 'custom';
@@ -105,6 +105,23 @@ export function isStringLike(node: ts.Expression): boolean {
   if (ts.isStringLiteralLike(n) || ts.isTemplateExpression(n)) return true;
   if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken) return isStringLike(n.left) || isStringLike(n.right);
   return false;
+}
+
+const LEVEL_NAMES = Object.keys(LEVELS);
+// The logging rules ask about the same file one after another.
+let lastAsked: CodeFile | undefined;
+let lastAnswer = false;
+
+/**
+ * Whether a file may hold a log call: it names a method like a log level somewhere (see `hasName`).
+ * Most files log nothing, and the logging rules leave those out of the walk.
+ */
+export function mayLog(file: CodeFile): boolean {
+  if (file !== lastAsked) {
+    lastAsked = file;
+    lastAnswer = LEVEL_NAMES.some((name) => hasName(file, name));
+  }
+  return lastAnswer;
 }
 
 /**
