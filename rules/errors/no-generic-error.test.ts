@@ -19,6 +19,13 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a class name spelled with a unicode escape',
+      settings,
+      filename: 'src/orders/domain/order.ts',
+      code: "throw new \\u0045rror('x');",
+      errors: [{ messageId: 'generic', data: { layer: 'domain', cls: 'Error' } }],
+    },
+    {
       name: 'tests are checked again when allowFiles is emptied',
       settings,
       filename: 'src/orders/domain/order.spec.ts',

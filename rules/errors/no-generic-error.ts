@@ -1,5 +1,5 @@
 import { defineRule, matchesAny, TEST_FILES } from '../../src/core/index.js';
-import { enclosingSymbol, layerOf, layersOf, nodeLocation, ts } from '../../src/sources/code/index.js';
+import { enclosingSymbol, hasName, layerOf, layersOf, nodeLocation, ts } from '../../src/sources/code/index.js';
 
 export default defineRule({
   id: 'errors/no-generic-error',
@@ -33,6 +33,8 @@ export default defineRule({
   create(context) {
     const layer = layerOf(context.file, layersOf(context.settings ?? {}));
     if (!layer || !context.options.layers.includes(layer.name) || matchesAny(context.file, context.options.allowFiles)) return;
+    // A file that names none of the classes throws none of them.
+    if (!context.options.classes.some((name) => hasName(context.model, name))) return;
     const generic = new Set(context.options.classes);
     let shadowed = false;
     const found: ts.ThrowStatement[] = [];
