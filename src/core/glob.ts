@@ -45,8 +45,6 @@ function compile(globs: readonly string[]): Matcher {
   // globs mostly never needs one, and making them all was a fixed cost of every run.
   const tests = globs.map((glob) => {
     if (typeof glob !== 'string' || glob === '') throw new TypeError('Expected pattern to be a non-empty string');
-    const folder = FOLDER_GLOB.exec(glob)?.[1];
-    if (folder !== undefined) return { glob, literal: folder, matches: folderMatcher(folder) };
     let re: RegExp | undefined;
     return { glob, literal: requiredText(glob), matches: (path: string) => (re ??= picomatch.makeRe(glob, { dot: true })).test(path) };
   });
@@ -76,20 +74,6 @@ function compile(globs: readonly string[]): Matcher {
     }
     return lastAnswer;
   };
-}
-
-// `**/name/**`, how layers and most folder options are written. Every file asks about them, and
-// picomatch's expression for one backtracks through lookaheads at each character.
-const FOLDER_GLOB = /^\*\*\/((?!\.{1,2}$)[\w.-]+)\/\*\*$/;
-// A `.` or `..` segment, which picomatch's `**` never crosses.
-const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
-
-// What picomatch answers for `**/<name>/**`: the name is a whole segment, and no segment is `.` or `..`.
-function folderMatcher(name: string): (path: string) => boolean {
-  const head = `${name}/`;
-  const inner = `/${name}/`;
-  const tail = `/${name}`;
-  return (path) => (path === name || path.startsWith(head) || path.includes(inner) || path.endsWith(tail)) && !DOT_SEGMENT.test(path);
 }
 
 // Globs of plain characters, `*`, `/`, character classes and braces of plain alternatives: every
