@@ -78,7 +78,7 @@ describe('matchesAny', () => {
     'ax',
     'next.config.js',
     'a/sdk-compat-tests/run.ts',
-    // Folder globs (\`**/name/**\`) have a matcher of their own: the name as a whole segment, no \`.\` or \`..\` segment.
+    // Folder globs (`**/name/**`) at the edges: the name as a whole segment only, and no `.` or `..` segment.
     '/domain',
     '/domain/x.ts',
     'domain/',
