@@ -42,10 +42,13 @@ export default defineRule({
     for (const file of context.project.files) {
       const layer = layerOf(file.path, layers);
       if (!layer || !context.options.layers.includes(layer.name) || !context.isEnabledFor(file.path) || matchesAny(file.path, context.options.allowFiles)) continue;
+      // A file throws the same few classes again and again: each is followed once.
       const suspects = new Set<string>();
+      const followed = new Set<string>();
       for (const m of file.text.matchAll(THROW_NEW)) {
         const name = m[1];
-        if (BUILTIN_ERRORS.has(name) || name === base) continue;
+        if (followed.has(name) || BUILTIN_ERRORS.has(name) || name === base) continue;
+        followed.add(name);
         const chain = resolver.chain(file.path, name, base);
         if (chain && !chain.reachesBase) suspects.add(name);
       }
