@@ -120,6 +120,11 @@ describe('nested imports', () => {
     expect(specifiers("const d = myrequire('./d'); const e = require('./e');")).toEqual(['require:./e']);
   });
 
+  it('are found with comments before the parenthesis and in import types, which the parser marks', () => {
+    expect(specifiers("const a = import /* lazily */ ('./a');")).toEqual(['dynamic:./a']);
+    expect(specifiers("let t: typeof import('./t');", 'src/a.ts')).toEqual(['import-type:./t']);
+  });
+
   it('are not looked for in a file that names neither', () => {
     expect(specifiers("import x from './x';\nexport const requirement = x;")).toEqual(['import:./x']);
   });

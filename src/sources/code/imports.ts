@@ -49,6 +49,16 @@ export interface ModuleSummary {
 // Cheap text gate: only files that mention these get the walk for nested imports. The expression
 // finds them about twice as fast as indexOf passes for each word would.
 const NESTED_IMPORT = /\b(?:import|require)\s*\(/;
+// Internal to TypeScript's API: the parser marks a file in which it met `import(` (a call or an
+// import type). With it and the parser's table of names, most files need no pass over the text.
+const DYNAMIC_IMPORT_FLAG = (ts.NodeFlags as unknown as Record<string, number | undefined>).PossiblyContainsDynamicImport;
+
+/** Whether a file may hold `import()`, `require()` or an import type: a superset, checked in the tree. */
+function mayImportNested(sf: ts.SourceFile, text: string): boolean {
+  const names = (sf as { identifiers?: ReadonlyMap<string, string> }).identifiers;
+  if (DYNAMIC_IMPORT_FLAG === undefined || names === undefined) return NESTED_IMPORT.test(text);
+  return (sf.flags & DYNAMIC_IMPORT_FLAG) !== 0 || names.has('require');
+}
 const IMPORT_WORD = /\b(?:import|require)\b/g;
 
 /**
@@ -85,7 +95,7 @@ export function summarizeModule(sf: ts.SourceFile, text: string): ModuleSummary 
       (classes ??= new Map()).set(statement.name.text, heritage ? (ts.isIdentifier(heritage.expression) ? heritage.expression.text : null) : undefined);
     }
   }
-  if (NESTED_IMPORT.test(text)) {
+  if (mayImportNested(sf, text)) {
     // Every such import has the word `import` or `require` where it starts: from each occurrence
     // the tree is descended only through the nodes that hold it, not walked whole.
     const statements = sf.statements;
