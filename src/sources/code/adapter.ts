@@ -229,15 +229,6 @@ let current: ts.Node;
 let currentEnd = 0;
 let walking = false;
 
-function saveWalk(): { walk: WalkState; current: ts.Node; currentEnd: number } {
-  return { walk, current, currentEnd };
-}
-
-function restoreWalk(saved: { walk: WalkState; current: ts.Node; currentEnd: number }): void {
-  ({ walk, current, currentEnd } = saved);
-  walking = true;
-}
-
 /**
  * The first anchor at or after `pos`, or -1 when none is left, with the cursor moved there.
  * Children come in source order, so the cursor moves forward through the sorted offsets; should a
@@ -386,7 +377,7 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
     // With anchors, a child is entered only if an anchor starts inside it (see `anchorFrom`).
     const offsets = anchors ? searchForLists(anchors)(model.text) : undefined;
     // A walk started by a listener of another (a rule that walks a second file) resumes this one after.
-    const outer = walking ? saveWalk() : undefined;
+    const outer = walking ? { walk, current, currentEnd } : undefined;
     walking = true;
     try {
       walk = { byKind, offsets, count: offsets ? offsets.length : 0, next: 0, lastPos: 0, intoTypes, failed: undefined, onError };
@@ -395,8 +386,8 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       visit(current, current.kind, currentEnd);
       failed = walk.failed;
     } finally {
-      walking = false;
-      if (outer) restoreWalk(outer);
+      if (outer) ({ walk, current, currentEnd } = outer);
+      else walking = false;
     }
   }
   for (const exit of exits) {
