@@ -24,9 +24,13 @@ export interface CodeFile {
   readonly declarations: ModuleDeclarations;
 }
 
-interface WithNames {
-  /** TypeScript's own table of the names in a file, kept by the parser (an internal of its API). */
-  identifiers?: ReadonlyMap<string, string>;
+/**
+ * TypeScript's own table of the names in a parsed file (identifiers, escapes resolved, and quoted
+ * property keys and module names), which the parser keeps: an internal of its API, so undefined
+ * should a version stop keeping it.
+ */
+export function namesOf(sf: ts.SourceFile): ReadonlyMap<string, string> | undefined {
+  return (sf as { identifiers?: ReadonlyMap<string, string> }).identifiers;
 }
 
 /**
@@ -38,7 +42,7 @@ interface WithNames {
  * answer falls back to the text, a superset.
  */
 export function hasName(file: CodeFile, name: string): boolean {
-  const names = (file.ast as WithNames).identifiers;
+  const names = namesOf(file.ast);
   return names ? names.has(name) : file.text.includes(name) || file.text.includes('\\u');
 }
 
