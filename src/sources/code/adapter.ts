@@ -225,7 +225,9 @@ let walk: WalkState;
 // The node whose children are being enumerated, and its end. Nodes of hundreds of shapes pass
 // through every property read here, each a megamorphic lookup in V8: what one function has read
 // of a node is handed on rather than read again.
-let current: ts.Node;
+// Undefined between walks: a walked tree is let go (see ParsedCodeFile), and this must not hold
+// it through the next file's parse or, for the last file, through the project phase.
+let current: ts.Node | undefined;
 let currentEnd = 0;
 let walking = false;
 
@@ -268,7 +270,7 @@ function visitChild(child: ts.Node): true | undefined {
     if (at >= end) return at >= currentEnd ? true : undefined;
   }
   // Parents are set on the way down: a handler sees the parents of its node and every ancestor.
-  (child as { parent: ts.Node }).parent = current;
+  (child as { parent: ts.Node | undefined }).parent = current;
   visit(child, kind, end);
   return undefined;
 }
@@ -300,7 +302,7 @@ function visitList(nodes: ts.NodeArray<ts.Node>): true | undefined {
     // The element holds the anchor: entered unless its kind is passed over.
     const kind = node.kind;
     if (!skips(kind)) {
-      (node as { parent: ts.Node }).parent = current;
+      (node as { parent: ts.Node | undefined }).parent = current;
       visit(node, kind, end);
     }
     i++;
@@ -387,7 +389,10 @@ function walkWith(byKind: Dispatch, usedKinds: number[], model: CodeFile, listen
       failed = walk.failed;
     } finally {
       if (outer) ({ walk, current, currentEnd } = outer);
-      else walking = false;
+      else {
+        walking = false;
+        current = undefined;
+      }
     }
   }
   for (const exit of exits) {

@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { anchored, ts } from './index.js';
 import { alternation, anchorOffsets, minimalAnchors, searchForLists } from './anchors.js';
@@ -98,6 +100,22 @@ describe('the code walk', () => {
     const calls: string[] = [];
     walk(file, [{ CallExpression: (node) => calls.push(node.getText(file.ast)) }]);
     expect(calls).toEqual(['g(2)', 'f(1)']);
+  });
+
+  it('keeps nothing of a file once its walk is over', async () => {
+    // A run lets each tree go once walked; the walk's own state must not hold the last one.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const walked = (): WeakRef<ts.SourceFile> => {
+      const file = parsed();
+      walk(file, [{ ThrowStatement: () => undefined }]);
+      return new WeakRef(file.ast);
+    };
+    const tree = walked();
+    // A WeakRef holds its target until the current task ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(tree.deref()).toBeUndefined();
   });
 
   it('goes where an anchored listener says its nodes are', () => {
