@@ -2,8 +2,13 @@ import { hash } from 'node:crypto';
 
 /** The part of an anchor a fingerprint depends on: whitespace folded, at most 500 characters. */
 export function anchorKey(anchor: string): string {
+  // Most anchors (a symbol, a module specifier, a JSON pointer) hold no whitespace: nothing to fold
+  // or trim, and a run can have tens of thousands of them.
+  if (anchor.length <= 500 && !WHITESPACE.test(anchor)) return anchor;
   return anchor.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
+
+const WHITESPACE = /\s/;
 
 /**
  * Stable identity of a finding: rule, file and an anchor (enclosing symbol, JSON pointer,

@@ -20,6 +20,19 @@ describe('LineIndex', () => {
   });
 });
 
+describe('LineIndex lines', () => {
+  it('gives each line without its terminator, whichever it is', () => {
+    for (const text of ['ab\ncd\n\nef', 'ab\r\ncd\r\n\r\nef\r\n', 'ab\rcd\r\ref', 'a\r\r\nb\n\rc', 'last\n', '']) {
+      const index = new LineIndex(text);
+      const lines = Array.from({ length: index.lineCount }, (_, i) => index.line(i + 1));
+      expect(lines.join(''), JSON.stringify(text)).toBe(text.replace(/\r\n|\r|\n/g, ''));
+      expect(lines.some((l) => /[\r\n]/.test(l)), JSON.stringify(text)).toBe(false);
+    }
+    expect(new LineIndex('ab\r\ncd').line(1)).toBe('ab');
+    expect(new LineIndex('ab\ncd').line(3)).toBe('');
+  });
+});
+
 describe('escapeRegExp', () => {
   it('makes every special character match itself', () => {
     const text = 'a.b*c+d?e^f$g{h}i(j)k|l[m]n\\o';

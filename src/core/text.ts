@@ -55,8 +55,12 @@ export class LineIndex {
   line(line: number): string {
     if (line < 1 || line > this.starts.length) return '';
     const start = this.starts[line - 1];
-    const next = line < this.starts.length ? this.starts[line] : this.text.length;
-    return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
+    let end = line < this.starts.length ? this.starts[line] : this.text.length;
+    // Without its terminator (\n, \r\n or \r): read off the text rather than cut by an expression
+    // from each line of each snippet.
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
   }
 
   snippet(startLine: number, endLine: number, context = 1, maxLines = 8): Snippet {
