@@ -43,6 +43,7 @@ export default defineRule({
       if (hit === undefined) packageByFolder.set(folder, (hit = deepestFirst.find((w) => isInside(file, w.dir)) ?? null));
       return hit ?? undefined;
     };
+    const entries = new Map<string, string>();
     for (const [from, imports] of graph.importsOf) {
       if (!context.isEnabledFor(from) || matchesAny(from, context.options.allowFiles)) continue;
       for (const imp of imports) {
@@ -83,9 +84,12 @@ export default defineRule({
         if (!mod || isInside(from, mod.dir)) continue;
         const inside = imp.target.slice(mod.dir.length + 1);
         if (matchesAny(inside, mod.publicFiles)) continue;
+        // A module's entries, written once: a code base that reaches into modules does so thousands of times.
+        let entry = entries.get(mod.dir);
+        if (entry === undefined) entries.set(mod.dir, (entry = mod.publicFiles.map((p) => `${mod.dir}/${p}`).join(' or ')));
         context.report({
           messageId: 'moduleInternals',
-          data: { target: imp.target, module: mod.dir, entry: mod.publicFiles.map((p) => `${mod.dir}/${p}`).join(' or ') },
+          data: { target: imp.target, module: mod.dir, entry },
           at: { file: from, offset: imp.offset, endOffset: imp.endOffset },
           anchor: `module:${imp.specifier}`,
           help: `Export what you need from the public entry of ${mod.dir} and import that, so the module can change its insides freely.`,
