@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -286,6 +286,41 @@ describe('module graph', () => {
       { specifier: '@shop/ui', typeOnly: false, resolution: 'package:@shop/ui -> packages/ui/src/index.ts' },
       { specifier: '@shop/gone', typeOnly: false, resolution: 'unresolved' },
     ]);
+  });
+
+  it('finds files outside the run on disk in the order TypeScript tries them, follows links and takes no folder for a file', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-graph-'));
+    try {
+      const write = (file: string, text: string) => {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      };
+      const inRun = {
+        'src/app.ts': ["import './widget';", "import './lib';", "import './linked';", "import './thing';", "import './absent';", "import { tax } from './shop/tax';"].join('\n'),
+        'src/lib/index.ts': 'export {};',
+        'src/thing/index.ts': 'export {};',
+        'src/shop/tax/index.ts': 'export const tax = 1;',
+      };
+      for (const [file, text] of Object.entries(inRun)) write(file, text);
+      // Not in the run: a .tsx and a .js file, a link to the .tsx, and a folder named like a file.
+      write('src/widget.tsx', 'export {};');
+      write('src/lib.js', 'module.exports = {};');
+      symlinkSync(path.join(root, 'src/widget.tsx'), path.join(root, 'src/linked.tsx'));
+      mkdirSync(path.join(root, 'src/thing.js'));
+      const files = Object.entries(inRun).map(([file, text]) => parseCode(file, text).file!);
+      const project = await codeAdapter.project!(files, {}, root);
+      expect(edges(project, 'src/app.ts').map((e) => e.resolution)).toEqual([
+        'src/widget.tsx',
+        // lib.js before lib/index.ts, as TypeScript (and Node) take it.
+        'src/lib.js',
+        'src/linked.tsx',
+        'src/thing/index.ts',
+        'unresolved',
+        'src/shop/tax/index.ts',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('keeps imports only types use as runtime edges where the tsconfig says TypeScript keeps them', async () => {
