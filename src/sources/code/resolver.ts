@@ -1,5 +1,5 @@
 import { globSync } from 'tinyglobby';
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import ts from '../../core/typescript.cjs';
@@ -148,7 +148,7 @@ export class ModuleResolver {
    * every extension first: one listing per folder answers them all, where a stat per path made
    * medusa's module graph 20,000 calls.
    */
-  private readonly listings = new Map<string, Map<string, Dirent> | null>();
+  private readonly listings = new Map<string, Set<string> | null>();
   /** Files of the run by their lower-case path, made on the first import that resolves to none. */
   private knownByLowerCase: Map<string, string> | undefined;
   private readonly tsconfigByDir = new Map<string, PathsConfig | undefined>();
@@ -469,27 +469,27 @@ export class ModuleResolver {
     return hit;
   }
 
-  /** Whether a root-relative path is a file on disk, as its folder's listing has it (links followed). */
+  /** Whether a root-relative path is a file on disk (links followed). */
   private onDisk(rel: string): boolean {
     const slash = rel.lastIndexOf('/');
     const dir = slash < 0 ? '' : rel.slice(0, slash);
     let listing = this.listings.get(dir);
     if (listing === undefined) {
       try {
-        listing = new Map(readdirSync(path.resolve(this.root, dir), { withFileTypes: true }).map((entry) => [entry.name, entry]));
+        listing = new Set(readdirSync(path.resolve(this.root, dir)));
       } catch (error) {
         // No such folder: nothing in it. A folder that cannot be listed may still let its files be read.
         const code = (error as NodeJS.ErrnoException).code;
-        listing = code === 'ENOENT' || code === 'ENOTDIR' ? new Map() : null;
+        listing = code === 'ENOENT' || code === 'ENOTDIR' ? new Set() : null;
       }
       this.listings.set(dir, listing);
     }
+    // Names alone are listed (most candidates are absent); a name that is there may be a folder or
+    // a link, which the file system tells. So does a folder that cannot be listed, and a name
+    // outside ASCII, which may be listed in another Unicode normal form (macOS keeps what it was
+    // given, and finds either).
     const name = rel.slice(slash + 1);
-    const entry = listing?.get(name);
-    if (entry && !entry.isSymbolicLink()) return entry.isFile();
-    // A link is followed; a name outside ASCII may be listed in another Unicode normal form (macOS
-    // keeps what it was given, and finds either); an unlisted folder is asked path by path.
-    if (!entry && listing !== null && !NON_ASCII.test(name)) return false;
+    if (listing !== null && !listing.has(name) && !NON_ASCII.test(name)) return false;
     try {
       return statSync(path.resolve(this.root, rel), { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
