@@ -74,6 +74,17 @@ describe('imports whose names only types use', () => {
     const decorated = documented.replace('static mark(aggregate', 'static mark(@Inject() aggregate');
     expect(erased(decorated)).toEqual({ './aggregate-root': false });
     expect(erased(documented.replace('  static mark', '  @Log() static mark'))).toEqual({ './aggregate-root': false });
+    // A doc comment right before a decorator, a decorator deep inside, and an `@` in a string.
+    expect(erased(documented.replace('@static */\n', '@static */ @Log()\n'))).toEqual({ './aggregate-root': false });
+    const nested = [
+      "import { AggregateRoot } from './aggregate-root';",
+      'export function make(a: AggregateRoot<any>) {',
+      "  const mail = 'ops@example.com';",
+      '  return class { @Log() run(b: AggregateRoot<any>) {} };',
+      '}',
+    ].join('\n');
+    expect(erased(nested)).toEqual({ './aggregate-root': false });
+    expect(erased(nested.replace('@Log() ', ''))).toEqual({ './aggregate-root': true });
   });
 
   it('does not count a property of the same name as a use', () => {

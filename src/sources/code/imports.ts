@@ -193,7 +193,7 @@ function usedInCode(sf: ts.SourceFile, text: string, statements: readonly ts.Sta
     if (at < first) continue;
     // A decorated class: with emitDecoratorMetadata any mention in it may be a value. The text has
     // no `@` in most statements; where it has, the tree tells a decorator from a JSDoc tag.
-    if ((decorated[lo] ??= hasAtSign(text, first, statement.end) && hasDecorator(statement))) return true;
+    if ((decorated[lo] ??= hasDecorator(statement, text, first))) return true;
     if (valueUseAt(statement, at, name)) return true;
   }
   return false;
@@ -251,12 +251,18 @@ function valueUseAt(statement: ts.Statement, at: number, name: string): boolean 
 let offset = 0;
 const holds = (child: ts.Node): ts.Node | undefined => (child.pos <= offset && offset < child.end ? child : undefined);
 
-function hasDecorator(node: ts.Node): boolean {
-  return forEachChild(node, (child) => (child.kind === K.Decorator || hasDecorator(child) ? true : undefined)) === true;
-}
-
-function hasAtSign(text: string, from: number, end: number): boolean {
-  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 64) return true;
+/**
+ * Whether a statement holds a decorator. Every decorator starts with `@`, and most `@` are in doc
+ * comments (`@param`): the tree is descended from each `@` after `from` to the nodes that hold it,
+ * not walked whole. A decorator's span takes in the comments before it, so an `@` of a comment
+ * leads into one only where there is one.
+ */
+function hasDecorator(statement: ts.Statement, text: string, from: number): boolean {
+  const end = statement.end;
+  for (let at = text.indexOf('@', from); at >= 0 && at < end; at = text.indexOf('@', at + 1)) {
+    offset = at;
+    for (let node: ts.Node | undefined = statement; node; node = forEachChild(node, holds)) if (node.kind === K.Decorator) return true;
+  }
   return false;
 }
 
