@@ -439,8 +439,13 @@ export class ModuleResolver {
 
   /** The project file a root-relative path names, trying TypeScript's extensions and index files. */
   probe(target: string): string | undefined {
-    return this.probeWith(target, this.isFileOf);
+    // Files of many folders import the same module: each path is probed once, not a candidate at a time again.
+    let found = this.probed.get(target);
+    if (found === undefined) this.probed.set(target, (found = this.probeWith(target, this.isFileOf) ?? null));
+    return found ?? undefined;
   }
+
+  private readonly probed = new Map<string, string | null>();
 
   private readonly isFileOf = (rel: string): boolean => this.isFile(rel);
 
