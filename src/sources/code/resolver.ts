@@ -142,6 +142,8 @@ export function packageNameOf(specifier: string): string {
  */
 export class ModuleResolver {
   private readonly exists = new Map<string, boolean>();
+  /** What `probe` found for each path (null: nothing). */
+  private readonly probed = new Map<string, string | null>();
   /**
    * Each folder's entries, read once (null: a folder that cannot be listed). Probing tries up to
    * twenty paths per import (extensions, then index files), and an import of a folder fails at
@@ -444,8 +446,6 @@ export class ModuleResolver {
     if (found === undefined) this.probed.set(target, (found = this.probeWith(target, this.isFileOf) ?? null));
     return found ?? undefined;
   }
-
-  private readonly probed = new Map<string, string | null>();
 
   private readonly isFileOf = (rel: string): boolean => this.isFile(rel);
 
