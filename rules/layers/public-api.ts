@@ -44,6 +44,7 @@ export default defineRule({
       return hit ?? undefined;
     };
     const entries = new Map<string, string>();
+    const publicTargets = new Map<string, boolean>();
     for (const [from, imports] of graph.importsOf) {
       if (!context.isEnabledFor(from) || matchesAny(from, context.options.allowFiles)) continue;
       for (const imp of imports) {
@@ -82,8 +83,10 @@ export default defineRule({
         }
         const mod = moduleOf(imp.target, settings);
         if (!mod || isInside(from, mod.dir)) continue;
-        const inside = imp.target.slice(mod.dir.length + 1);
-        if (matchesAny(inside, mod.publicFiles)) continue;
+        // Whether the target is one of its module's entries: asked once per file imported, not per import.
+        let isPublic = publicTargets.get(imp.target);
+        if (isPublic === undefined) publicTargets.set(imp.target, (isPublic = matchesAny(imp.target.slice(mod.dir.length + 1), mod.publicFiles)));
+        if (isPublic) continue;
         // A module's entries, written once: a code base that reaches into modules does so thousands of times.
         let entry = entries.get(mod.dir);
         if (entry === undefined) entries.set(mod.dir, (entry = mod.publicFiles.map((p) => `${mod.dir}/${p}`).join(' or ')));
