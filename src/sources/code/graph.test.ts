@@ -18,14 +18,18 @@ async function projectOf(name: string, settings: CodeSettings = {}) {
   return codeAdapter.project!(files, settings, root);
 }
 
-/** The project of these files, written to a temporary folder (resolution reads tsconfig.json and package.json there). */
-async function projectOnDisk(files: Record<string, string>) {
+/**
+ * The project of these files, written to a temporary folder (resolution reads tsconfig.json and
+ * package.json there); the .ts files are the run. `prepare` adds what plain files cannot say.
+ */
+async function projectOnDisk(files: Record<string, string>, prepare?: (root: string) => void) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-graph-'));
   try {
     for (const [file, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       writeFileSync(path.join(root, file), text);
     }
+    prepare?.(root);
     const parsed = Object.keys(files)
       .filter((f) => f.endsWith('.ts'))
       .map((f) => parseCode(f, files[f]).file!);
@@ -289,38 +293,30 @@ describe('module graph', () => {
   });
 
   it('finds files outside the run on disk in the order TypeScript tries them, follows links and takes no folder for a file', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'archlint-graph-'));
-    try {
-      const write = (file: string, text: string) => {
-        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        writeFileSync(path.join(root, file), text);
-      };
-      const inRun = {
+    // Not in the run: a .tsx and a .js file, a link to the .tsx, and a folder named like a file.
+    const project = await projectOnDisk(
+      {
         'src/app.ts': ["import './widget';", "import './lib';", "import './linked';", "import './thing';", "import './absent';", "import { tax } from './shop/tax';"].join('\n'),
         'src/lib/index.ts': 'export {};',
         'src/thing/index.ts': 'export {};',
         'src/shop/tax/index.ts': 'export const tax = 1;',
-      };
-      for (const [file, text] of Object.entries(inRun)) write(file, text);
-      // Not in the run: a .tsx and a .js file, a link to the .tsx, and a folder named like a file.
-      write('src/widget.tsx', 'export {};');
-      write('src/lib.js', 'module.exports = {};');
-      symlinkSync(path.join(root, 'src/widget.tsx'), path.join(root, 'src/linked.tsx'));
-      mkdirSync(path.join(root, 'src/thing.js'));
-      const files = Object.entries(inRun).map(([file, text]) => parseCode(file, text).file!);
-      const project = await codeAdapter.project!(files, {}, root);
-      expect(edges(project, 'src/app.ts').map((e) => e.resolution)).toEqual([
-        'src/widget.tsx',
-        // lib.js before lib/index.ts, as TypeScript (and Node) take it.
-        'src/lib.js',
-        'src/linked.tsx',
-        'src/thing/index.ts',
-        'unresolved',
-        'src/shop/tax/index.ts',
-      ]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+        'src/widget.tsx': 'export {};',
+        'src/lib.js': 'module.exports = {};',
+      },
+      (root) => {
+        symlinkSync(path.join(root, 'src/widget.tsx'), path.join(root, 'src/linked.tsx'));
+        mkdirSync(path.join(root, 'src/thing.js'));
+      },
+    );
+    expect(edges(project, 'src/app.ts').map((e) => e.resolution)).toEqual([
+      'src/widget.tsx',
+      // lib.js before lib/index.ts, as TypeScript (and Node) take it.
+      'src/lib.js',
+      'src/linked.tsx',
+      'src/thing/index.ts',
+      'unresolved',
+      'src/shop/tax/index.ts',
+    ]);
   });
 
   it('keeps imports only types use as runtime edges where the tsconfig says TypeScript keeps them', async () => {
