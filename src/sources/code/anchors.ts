@@ -120,10 +120,10 @@ function anchorSearch(anchors: readonly string[]): AnchorSearch {
   // indexOf('') stops at the end and finds it there forever: an empty anchor takes the expression path.
   if (anchors.length === 1 && anchors[0] !== '') return (text) => offsetsOf(text, anchors[0]);
   const minimal = minimalAnchors(anchors);
-  // An empty anchor, found everywhere, leaves only itself, and takes the expression path.
-  const everywhere = minimal.includes('');
-  const long = everywhere ? minimal : minimal.filter((a) => a.length >= SHORT_ANCHOR);
-  const short = everywhere ? [] : minimal.filter((a) => a.length < SHORT_ANCHOR);
+  // An empty anchor (found everywhere, the only one left with it) takes the expression path too.
+  const isShort = (anchor: string) => anchor.length > 0 && anchor.length < SHORT_ANCHOR;
+  const long = minimal.filter((a) => !isShort(a));
+  const short = minimal.filter(isShort);
   // One pass for all the long ones, faster than one indexOf pass per anchor. Each search resumes one
   // character after the last start, so an anchor that starts inside another's match is found too.
   const search = long.length > 0 ? new RegExp(alternation(long), 'g') : undefined;
